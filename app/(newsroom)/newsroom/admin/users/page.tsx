@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { UsersAdmin } from "@/components/newsroom/users-admin";
+import { can } from "@/server/auth/permissions";
+import { getCurrentUser } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "People" };
+
+export default async function UsersAdminPage() {
+  const user = await getCurrentUser();
+  if (!user || !can(user.role, "user.manage")) {
+    return (
+      <>
+        <h1 className="text-2xl font-bold">People</h1>
+        <p className="mt-4">Only admins can manage people.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-bold">People</h1>
+      <UsersAdmin currentUserId={user.id} />
+    </>
+  );
+}

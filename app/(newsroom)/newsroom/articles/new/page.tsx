@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { NewArticleForm } from "@/components/newsroom/new-article-form";
+
+export const metadata: Metadata = { title: "New article" };
+
+export default function NewArticlePage() {
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-bold">New article</h1>
+      <NewArticleForm />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getServerSession } from "next-auth";
+import { appRouter } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import { authOptions } from "@/server/auth/options";
+import { getDb } from "@/server/db/client";
+
+function handler(req: Request) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: async () => {
+      const session = await getServerSession(authOptions);
+      return createContext({ db: getDb(), userId: session?.user?.id });
+    },
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

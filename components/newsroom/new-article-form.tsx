@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { MAX_HEADLINE_LENGTH } from "@/lib/schemas/article";
+import { describeError } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/client";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+
+export function NewArticleForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [headline, setHeadline] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.article.create.mutationOptions({
+      onSuccess: (article) => {
+        router.push(`/newsroom/articles/${article.id}`);
+        router.refresh();
+      },
+      // The headline stays in the field on failure: nothing typed is lost.
+      onError: (failure) => setError(describeError(failure).fieldErrors.headline?.[0] ?? describeError(failure).message),
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!headline.trim()) {
+      setError("Headline is required");
+      return;
+    }
+    setError(null);
+    create.mutate({ headline });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-4">
+      <Field
+        id="headline"
+        name="headline"
+        label="Headline"
+        value={headline}
+        onChange={(event) => setHeadline(event.target.value)}
+        maxLength={MAX_HEADLINE_LENGTH + 50}
+        error={error ?? undefined}
+        autoFocus
+      />
+      <p className="text-sm text-neutral-700">
+        {headline.trim().length} / {MAX_HEADLINE_LENGTH} characters
+      </p>
+      <div>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create draft"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { can } from "@/server/auth/permissions";
+import { ROLE_LABELS } from "@/lib/roles";
+import type { SessionUser } from "@/server/services/users";
+import { SignOutButton } from "./sign-out-button";
+
+export function NewsroomHeader({ user }: { user: SessionUser }) {
+  return (
+    <header className="border-b border-neutral-300 bg-neutral-50">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/newsroom" className="font-serif text-xl font-black">
+          Masthead <span className="font-sans text-sm font-semibold text-neutral-700">Newsroom</span>
+        </Link>
+        <nav aria-label="Newsroom" className="flex flex-wrap gap-4 text-sm font-semibold">
+          <Link href="/newsroom" className="hover:underline">
+            Articles
+          </Link>
+          <Link href="/newsroom/articles/new" className="hover:underline">
+            New article
+          </Link>
+          {can(user.role, "user.manage") ? (
+            <Link href="/newsroom/admin/users" className="hover:underline">
+              People
+            </Link>
+          ) : null}
+          <Link href="/" className="hover:underline">
+            Public site
+          </Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span>
+            {user.displayName} <span className="text-neutral-700">({ROLE_LABELS[user.role]})</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

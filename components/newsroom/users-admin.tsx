@@ -1,0 +1,99 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/roles";
+import { describeError } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/client";
+import { Button } from "../ui/button";
+import { CreateUserForm } from "./create-user-form";
+
+export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const users = useQuery(trpc.user.list.queryOptions());
+  const [error, setError] = useState<string | null>(null);
+  const refresh = async () => {
+    setError(null);
+    await queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
+  };
+  const onError = (failure: unknown) => setError(describeError(failure).message);
+  const changeRole = useMutation(trpc.user.changeRole.mutationOptions({ onSuccess: refresh, onError }));
+  const deactivate = useMutation(trpc.user.deactivate.mutationOptions({ onSuccess: refresh, onError }));
+  const reactivate = useMutation(trpc.user.reactivate.mutationOptions({ onSuccess: refresh, onError }));
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+      <section aria-labelledby="people-heading">
+        <h2 id="people-heading" className="mb-3 text-lg font-bold">
+          Everyone in the newsroom
+        </h2>
+        {error ? (
+          <p role="alert" className="mb-3 rounded border border-red-700 bg-red-50 px-3 py-2 text-sm text-red-900">
+            {error}
+          </p>
+        ) : null}
+        {users.isPending ? <p>Loading…</p> : null}
+        {users.isError ? <p role="alert">Could not load people: {describeError(users.error).message}</p> : null}
+        {users.data ? (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">People</caption>
+              <thead>
+                <tr className="border-b border-neutral-400">
+                  <th scope="col" className="py-2 pr-4">Name</th>
+                  <th scope="col" className="py-2 pr-4">Email</th>
+                  <th scope="col" className="py-2 pr-4">Role</th>
+                  <th scope="col" className="py-2 pr-4">Status</th>
+                  <th scope="col" className="py-2">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.map((user) => (
+                  <tr key={user.id} className="border-b border-neutral-200">
+                    <td className="py-2 pr-4 font-semibold">
+                      {user.displayName}
+                      {user.id === currentUserId ? " (you)" : ""}
+                    </td>
+                    <td className="py-2 pr-4">{user.email}</td>
+                    <td className="py-2 pr-4">
+                      <label className="sr-only" htmlFor={`role-${user.id}`}>
+                        Role of {user.displayName}
+                      </label>
+                      <select
+                        id={`role-${user.id}`}
+                        value={user.role}
+                        disabled={changeRole.isPending}
+                        onChange={(e) => changeRole.mutate({ userId: user.id, role: e.target.value as RoleName })}
+                        className="rounded border border-neutral-500 px-2 py-1"
+                      >
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {ROLE_LABELS[role]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="py-2 pr-4">{user.active ? "Active" : "Deactivated"}</td>
+                    <td className="py-2">
+                      {user.active ? (
+                        <Button variant="danger" aria-label={`Deactivate ${user.displayName}`} onClick={() => deactivate.mutate({ userId: user.id })}>
+                          Deactivate
+                        </Button>
+                      ) : (
+                        <Button variant="secondary" aria-label={`Reactivate ${user.displayName}`} onClick={() => reactivate.mutate({ userId: user.id })}>
+                          Reactivate
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      <CreateUserForm />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import type { PublicArticle } from "@/server/services/articles";
+import { Byline } from "./byline";
+
+export function ArticleCard({ article, lead = false }: { article: PublicArticle; lead?: boolean }) {
+  return (
+    <article className={lead ? "border-b border-neutral-300 pb-8" : "border-b border-neutral-200 py-6"}>
+      {article.section ? (
+        <p className="text-xs font-bold uppercase tracking-widest text-accent">{article.section.name}</p>
+      ) : null}
+      <h2 className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl sm:text-4xl" : "text-2xl"}`}>
+        <Link href={`/articles/${article.slug}`} className="hover:underline">
+          {article.headline}
+        </Link>
+      </h2>
+      {article.standfirst ? <p className="mt-2 font-serif text-lg text-neutral-800">{article.standfirst}</p> : null}
+      <div className="mt-2">
+        <Byline authors={article.authors} publishedAt={article.publishedAt} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Extensions } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { isAllowedHref } from "./links";
+
+/**
+ * The one Tiptap extension set: the editor uses it in the browser and the server uses it to
+ * validate and render documents. Anything not in here is refused on save.
+ */
+export const contentExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    codeBlock: false,
+    code: false,
+    underline: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      protocols: ["http", "https", "mailto"],
+      defaultProtocol: "https",
+      isAllowedUri: (url) => isAllowedHref(url),
+      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+    },
+  }),
+];

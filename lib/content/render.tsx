@@ -1,0 +1,12 @@
+import { renderToReactElement } from "@tiptap/static-renderer/pm/react";
+import type { ReactNode } from "react";
+import type { ContentDocument } from "./document";
+import { contentExtensions } from "./extensions";
+
+/**
+ * Renders a stored (already validated) document to React elements with the same schema the
+ * editor uses: no DOM, no HTML strings, so text always reaches the page as text.
+ */
+export function renderDocument(document: ContentDocument): ReactNode {
+  return renderToReactElement({ content: document, extensions: contentExtensions });
+}

@@ -1,0 +1,27 @@
+import type { ContentNode } from "./document";
+
+function inlineText(node: ContentNode): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "hardBreak") return "\n";
+  return (node.content ?? []).map(inlineText).join("");
+}
+
+/** Plain text of a document, one text block per paragraph (for search and word counts). */
+export function plainText(document: ContentNode): string {
+  const blocks: string[] = [];
+  const visit = (node: ContentNode) => {
+    if (node.type === "paragraph" || node.type === "heading") blocks.push(inlineText(node));
+    else node.content?.forEach(visit);
+  };
+  visit(document);
+  return blocks.filter((block) => block.trim() !== "").join("\n\n");
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Minutes at 230 words a minute, at least one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230));
+}

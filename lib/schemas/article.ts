@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { SLUG_PATTERN } from "../slug";
+
+export const MAX_HEADLINE_LENGTH = 200;
+
+export const headlineSchema = z
+  .string({ message: "Headline is required" })
+  .trim()
+  .min(1, "Headline is required")
+  .max(MAX_HEADLINE_LENGTH, `Headline must be at most ${MAX_HEADLINE_LENGTH} characters`);
+
+export const articleIdSchema = z.uuid({ message: "Not a valid article id" });
+
+export const slugParamSchema = z
+  .string()
+  .max(120, "Slug is too long")
+  .regex(SLUG_PATTERN, "Slugs use lowercase letters, digits and hyphens");
+
+export const createArticleInput = z.object({ headline: headlineSchema });
+export type CreateArticleInput = z.infer<typeof createArticleInput>;
+
+export const articleRefInput = z.object({ id: articleIdSchema });
+export const publishedSlugInput = z.object({ slug: slugParamSchema });
+export const listPublishedInput = z
+  .object({ limit: z.number().int().min(1).max(50).default(20) })
+  .default({ limit: 20 });

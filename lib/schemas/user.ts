@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { ROLES } from "../roles";
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 256;
+
+export const emailSchema = z
+  .string({ message: "Email is required" })
+  .trim()
+  .toLowerCase()
+  .min(1, "Email is required")
+  .max(254, "Email must be at most 254 characters")
+  .pipe(z.email({ message: "Enter a valid email address" }));
+
+export const displayNameSchema = z
+  .string({ message: "Name is required" })
+  .trim()
+  .min(1, "Name is required")
+  .max(100, "Name must be at most 100 characters");
+
+export const passwordSchema = z
+  .string({ message: "Password is required" })
+  .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters`);
+
+export const roleSchema = z.enum(ROLES, { message: "Choose a role: Writer, Editor or Admin" });
+
+export const userIdSchema = z.uuid({ message: "Not a valid user id" });
+
+export const createUserInput = z.object({
+  email: emailSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+export const changeRoleInput = z.object({ userId: userIdSchema, role: roleSchema });
+export const userRefInput = z.object({ userId: userIdSchema });
+
+export const signInInput = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Password is required").max(MAX_PASSWORD_LENGTH),
+});

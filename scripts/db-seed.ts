@@ -1,0 +1,34 @@
+// `npm run db:seed`: the default sections. `npm run db:seed -- --demo`: also demo accounts
+// and content, only into a database that has no users yet.
+import { openDatabase } from "../server/db/connect";
+import { createDb } from "../server/db/client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedSections } from "../server/services/seed";
+import { runCli } from "./lib/cli";
+
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => arg !== "--demo");
+if (unknown.length > 0) {
+  console.error(`Unknown option ${unknown[0]}. Usage: npm run db:seed [-- --demo]`);
+  process.exit(2);
+}
+
+runCli(async (env) => {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
+  const db = createDb(database.url, { max: 2 });
+  try {
+    await seedSections(db);
+    console.log("Sections are in place.");
+    if (args.includes("--demo")) {
+      if (await seedDemo(db, env.mediaDir)) {
+        console.log(`Demo content and accounts created (password: ${DEMO_PASSWORD}):`);
+        for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(6)} ${account.email}`);
+      } else {
+        console.log("The database already has users: demo content was not added.");
+        return 1;
+      }
+    }
+  } finally {
+    await db.$disconnect();
+    await database.close();
+  }
+});

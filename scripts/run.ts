@@ -1,0 +1,87 @@
+// `npm run dev` and `npm start`: opens the database (embedded by default), applies
+// migrations, seeds demo content into an empty embedded database, then runs Next.js.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { openDatabase, StartupError } from "../server/db/connect";
+import { createDb } from "../server/db/client";
+import { applyMigrations } from "../server/db/migrate";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../server/services/seed";
+import { runCli } from "./lib/cli";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+function authSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+runCli(async (env) => {
+  if (!(await portFree(env.PORT))) {
+    throw new StartupError(`Port ${env.PORT} is already in use. Stop the program using it, or set PORT to another port.`);
+  }
+  if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
+    throw new StartupError("NEXTAUTH_SECRET is required with DATABASE_URL (at least 32 random characters, the same on every instance).");
+  }
+  const log = (line: string) => console.log(`masthead: ${line}`);
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.close().catch(() => undefined);
+    process.exit(code);
+  };
+  try {
+    log(database.embedded ? `embedded PostgreSQL running, data in ${env.dataDir}` : "using the database at DATABASE_URL");
+    if (env.MASTHEAD_MIGRATE_ON_START) {
+      const applied = await applyMigrations(database.url);
+      log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+    }
+    if (database.embedded) {
+      const db = createDb(database.url, { max: 2 });
+      try {
+        if (await seedDemo(db, env.mediaDir)) {
+          log("seeded demo content. Demo accounts (password: " + DEMO_PASSWORD + "):");
+          for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(6)} ${account.email}`);
+        }
+      } finally {
+        await db.$disconnect();
+      }
+    }
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      MASTHEAD_DATA_DIR: env.dataDir,
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? authSecret(env.dataDir),
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    },
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  const code = await new Promise<number>((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 0)));
+  await shutdown(code);
+  return code;
+});

@@ -1,0 +1,19 @@
+import { changeRoleInput, createUserInput, userRefInput } from "@/lib/schemas/user";
+import * as users from "../../services/users";
+import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../trpc";
+
+const admin = permissionProcedure("user.manage");
+
+export const userRouter = createTRPCRouter({
+  me: protectedProcedure.query(({ ctx }) => ctx.user),
+
+  list: admin.query(({ ctx }) => users.listUsers(ctx.db)),
+
+  create: admin.input(createUserInput).mutation(({ ctx, input }) => users.createUser(ctx.db, input)),
+
+  changeRole: admin.input(changeRoleInput).mutation(({ ctx, input }) => users.changeRole(ctx.db, input.userId, input.role)),
+
+  deactivate: admin.input(userRefInput).mutation(({ ctx, input }) => users.setActive(ctx.db, input.userId, false)),
+
+  reactivate: admin.input(userRefInput).mutation(({ ctx, input }) => users.setActive(ctx.db, input.userId, true)),
+});

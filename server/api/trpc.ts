@@ -1,0 +1,54 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { can, type Permission } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { loadSessionUser, type SessionUser } from "../services/users";
+import { fieldErrorsOf, toTRPCError } from "./errors";
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+}
+
+/** Builds the context from the session's user id; the user is re-read (role, active) every time. */
+export async function createContext(opts: { db: Db; userId: string | null | undefined }): Promise<Context> {
+  return { db: opts.db, user: await loadSessionUser(opts.db, opts.userId) };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) ?? null } };
+  },
+});
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Signed in with an active account. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Signed in, and the user's role grants `permission` in the matrix. */
+export function permissionProcedure(permission: Permission) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.user.role, permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
+    }
+    return next();
+  });
+}

@@ -1,0 +1,75 @@
+import pg from "pg";
+import { AlreadyRunningError, acquireInstanceLock } from "./instance-lock";
+import { EmbeddedPostgresError, startEmbeddedPostgres } from "./embedded";
+
+/** A start-up failure with a message meant for the person at the terminal. */
+export class StartupError extends Error {}
+
+function describe(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "the database";
+  }
+}
+
+/** Fails with a clear message when the server cannot be reached or refuses us. */
+export async function checkConnection(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code : String(error);
+    throw new StartupError(`Cannot reach the database at ${describe(url)}: ${reason}. Check DATABASE_URL and that the server is running.`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface OpenDatabase {
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL in `dataDir`, started under a lock
+ * so that a second copy gets a clear message instead of sharing the files.
+ */
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<OpenDatabase> {
+  if (opts.databaseUrl) {
+    await checkConnection(opts.databaseUrl);
+    return { url: opts.databaseUrl, embedded: false, close: async () => undefined };
+  }
+  let release: () => void;
+  try {
+    release = acquireInstanceLock(opts.dataDir);
+  } catch (error) {
+    if (error instanceof AlreadyRunningError) throw new StartupError(error.message);
+    throw error;
+  }
+  try {
+    const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, log: opts.log });
+    return {
+      url: server.url,
+      embedded: true,
+      close: async () => {
+        try {
+          await server.stop();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    if (error instanceof EmbeddedPostgresError) throw new StartupError(error.message);
+    throw error;
+  }
+}

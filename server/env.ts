@@ -1,0 +1,81 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** A start-up problem with one environment variable, reported as one clear line. */
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+  }
+}
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a PostgreSQL URL like postgresql://user:password@host:5432/database");
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const launchSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  MASTHEAD_DATA_DIR: z.string().trim().min(1, "must not be empty").default(".data"),
+  PORT: z.coerce
+    .number({ message: "must be a port number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  MASTHEAD_MIGRATE_ON_START: flag.default(true),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
+  NEXTAUTH_URL: z.url({ message: "must be the site's public URL, like https://news.example.com" }).optional(),
+});
+
+const appSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long"),
+  MASTHEAD_DATA_DIR: z.string().trim().min(1).default(".data"),
+});
+
+export type LaunchEnv = z.infer<typeof launchSchema> & { dataDir: string; mediaDir: string };
+export type AppEnv = z.infer<typeof appSchema> & { mediaDir: string };
+
+function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  // An empty variable means "not set", as shells commonly leave them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = String(issue?.path[0] ?? "environment");
+  const problem = issue?.code === "invalid_type" && issue.input === undefined ? "is required" : (issue?.message ?? "is invalid");
+  throw new EnvError(variable, problem);
+}
+
+/** What the launcher (npm run dev / npm start) and the command-line scripts read. */
+export function parseLaunchEnv(source: Record<string, string | undefined>): LaunchEnv {
+  const env = parseWith(launchSchema, source);
+  const dataDir = path.resolve(env.MASTHEAD_DATA_DIR);
+  return { ...env, dataDir, mediaDir: path.join(dataDir, "media") };
+}
+
+/** What the Next.js server reads; the launcher sets these. */
+export function parseAppEnv(source: Record<string, string | undefined>): AppEnv {
+  const env = parseWith(appSchema, source);
+  return { ...env, mediaDir: path.join(path.resolve(env.MASTHEAD_DATA_DIR), "media") };
+}
+
+let cached: AppEnv | undefined;
+export function appEnv(): AppEnv {
+  cached ??= parseAppEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,174 @@
+import { EMPTY_DOCUMENT, type ContentDocument } from "@/lib/content/document";
+import { validateDocument } from "@/lib/content/validate";
+import type { CreateArticleInput } from "@/lib/schemas/article";
+import { slugify } from "@/lib/slug";
+import { can } from "../auth/permissions";
+import type { DbOrTx } from "../db/client";
+import type { ArticleStatus, Prisma } from "../db/generated/client";
+import { badRequest, notFound } from "../errors";
+import type { SessionUser } from "./users";
+
+const bylineSelect = {
+  orderBy: { position: "asc" },
+  select: { user: { select: { id: true, displayName: true } } },
+} as const satisfies Prisma.Article$authorsArgs;
+
+export const newsroomArticleSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  publishedAt: true,
+  section: { select: { name: true, slug: true } },
+  authors: bylineSelect,
+} as const satisfies Prisma.ArticleSelect;
+
+export const publicArticleSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  body: true,
+  heroImageUrl: true,
+  heroImageCaption: true,
+  heroImageCredit: true,
+  heroImageAlt: true,
+  publishedAt: true,
+  updatedAt: true,
+  section: { select: { name: true, slug: true } },
+  authors: bylineSelect,
+  tags: { select: { tag: { select: { name: true, slug: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
+export type NewsroomArticle = Prisma.ArticleGetPayload<{ select: typeof newsroomArticleSelect }>;
+type PublicArticleRow = Prisma.ArticleGetPayload<{ select: typeof publicArticleSelect }>;
+export type PublicArticle = Omit<PublicArticleRow, "body"> & { body: ContentDocument };
+
+/** What a user may see in the newsroom: editors everything, writers what they are an author of. */
+function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
+  return can(actor.role, "article.readAll") ? {} : { authors: { some: { userId: actor.id } } };
+}
+
+/** A slug not yet taken: the base, or the base with -2, -3, ... */
+export async function uniqueSlug(db: DbOrTx, base: string): Promise<string> {
+  const root = base || "article";
+  const taken = new Set(
+    (await db.article.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((a) => a.slug),
+  );
+  if (!taken.has(root)) return root;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${root}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+export async function createDraft(db: DbOrTx, actor: SessionUser, input: CreateArticleInput): Promise<NewsroomArticle> {
+  const slug = await uniqueSlug(db, slugify(input.headline));
+  return db.article.create({
+    data: {
+      slug,
+      headline: input.headline,
+      body: EMPTY_DOCUMENT as unknown as Prisma.InputJsonObject,
+      createdById: actor.id,
+      authors: { create: [{ userId: actor.id, position: 0 }] },
+    },
+    select: newsroomArticleSelect,
+  });
+}
+
+export function listForNewsroom(db: DbOrTx, actor: SessionUser): Promise<NewsroomArticle[]> {
+  return db.article.findMany({
+    where: visibleTo(actor),
+    select: newsroomArticleSelect,
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+  });
+}
+
+/** NOT_FOUND both for a missing article and one the user may not read: existence must not leak. */
+export async function getForNewsroom(db: DbOrTx, actor: SessionUser, id: string): Promise<NewsroomArticle> {
+  const article = await db.article.findFirst({ where: { id, ...visibleTo(actor) }, select: newsroomArticleSelect });
+  if (!article) throw notFound("That article");
+  return article;
+}
+
+const PUBLISHED: Prisma.ArticleWhereInput = { status: "PUBLISHED", publishedAt: { not: null } };
+
+function toPublic(row: PublicArticleRow): PublicArticle {
+  return { ...row, body: row.body as unknown as ContentDocument };
+}
+
+export async function listPublished(db: DbOrTx, limit: number): Promise<PublicArticle[]> {
+  const rows = await db.article.findMany({
+    where: PUBLISHED,
+    select: publicArticleSelect,
+    orderBy: { publishedAt: "desc" },
+    take: limit,
+  });
+  return rows.map(toPublic);
+}
+
+export async function getPublishedBySlug(db: DbOrTx, slug: string): Promise<PublicArticle> {
+  const row = await db.article.findFirst({ where: { slug, ...PUBLISHED }, select: publicArticleSelect });
+  if (!row) throw notFound("That article");
+  return toPublic(row);
+}
+
+export interface ArticleImport {
+  headline: string;
+  standfirst: string;
+  section?: string;
+  tags: string[];
+  body: unknown;
+  hero?: { url: string; caption: string; credit: string; alt: string };
+  createdById: string;
+  authorIds: string[];
+  status: ArticleStatus;
+  publishedAt?: Date;
+}
+
+/**
+ * Creates an article from imported content. The body goes through the same validation as
+ * any save; the section and tags are found by name or created.
+ */
+export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{ id: string; slug: string }> {
+  const body = validateDocument(input.body);
+  if (!body.ok) throw badRequest(body.error, { body: [body.error] });
+  const section = input.section
+    ? await tx.section.upsert({
+        where: { slug: slugify(input.section) },
+        update: {},
+        create: { slug: slugify(input.section), name: input.section },
+        select: { id: true },
+      })
+    : null;
+  const tags = await Promise.all(
+    input.tags.map((name) =>
+      tx.tag.upsert({ where: { slug: slugify(name) }, update: {}, create: { slug: slugify(name), name }, select: { id: true } }),
+    ),
+  );
+  return tx.article.create({
+    data: {
+      slug: await uniqueSlug(tx, slugify(input.headline)),
+      headline: input.headline,
+      standfirst: input.standfirst,
+      body: body.document as unknown as Prisma.InputJsonObject,
+      bodyText: body.text,
+      status: input.status,
+      publishedAt: input.publishedAt ?? null,
+      sectionId: section?.id ?? null,
+      heroImageUrl: input.hero?.url ?? null,
+      heroImageCaption: input.hero?.caption ?? null,
+      heroImageCredit: input.hero?.credit ?? null,
+      heroImageAlt: input.hero?.alt ?? null,
+      createdById: input.createdById,
+      authors: { create: input.authorIds.map((userId, position) => ({ userId, position })) },
+      tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
+    },
+    select: { id: true, slug: true },
+  });
+}

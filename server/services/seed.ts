@@ -1,0 +1,68 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArticleMarkdown } from "@/lib/content/article-import";
+import { paragraphs } from "@/lib/content/document";
+import type { RoleName } from "@/lib/roles";
+import { slugify } from "@/lib/slug";
+import type { Db } from "../db/client";
+import { importArticle } from "./articles";
+import { createUser } from "./users";
+
+export const DEMO_PASSWORD = "masthead-demo";
+export const DEMO_ACCOUNTS: { email: string; displayName: string; role: RoleName }[] = [
+  { email: "writer@example.com", displayName: "Wendy Writer", role: "WRITER" },
+  { email: "editor@example.com", displayName: "Eddie Editor", role: "EDITOR" },
+  { email: "admin@example.com", displayName: "Ada Admin", role: "ADMIN" },
+];
+
+export const DEFAULT_SECTIONS = ["World", "Politics", "Business", "Science", "Culture", "Sport", "Opinion"];
+
+const SEED_DIR = path.resolve(process.cwd(), "prisma", "seed");
+
+/** Reference data every newsroom starts with; safe to run again. */
+export async function seedSections(db: Db): Promise<void> {
+  for (const name of DEFAULT_SECTIONS) {
+    await db.section.upsert({ where: { slug: slugify(name) }, update: {}, create: { slug: slugify(name), name } });
+  }
+}
+
+/**
+ * Demo accounts and content: the sample story published, and a draft by the demo writer.
+ * Runs only on a database with no users, so it never touches a real newsroom's data.
+ * Returns false when the database already had users.
+ */
+export async function seedDemo(db: Db, mediaDir: string): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  const story = parseArticleMarkdown(readFileSync(path.join(SEED_DIR, "sample-article.md"), "utf8"));
+  if (story.hero) {
+    mkdirSync(mediaDir, { recursive: true });
+    const target = path.join(mediaDir, path.basename(story.hero.image));
+    if (!existsSync(target)) copyFileSync(path.join(SEED_DIR, path.basename(story.hero.image)), target);
+  }
+  await db.$transaction(async (tx) => {
+    const users = [];
+    for (const account of DEMO_ACCOUNTS) users.push(await createUser(tx, { ...account, password: DEMO_PASSWORD }));
+    const [writer, editor] = users;
+    if (!writer || !editor) throw new Error("demo accounts were not created");
+    await importArticle(tx, {
+      ...story,
+      hero: story.hero && { ...story.hero, url: `/media/${path.basename(story.hero.image)}` },
+      createdById: writer.id,
+      authorIds: [writer.id],
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+    });
+    await importArticle(tx, {
+      headline: "City council weighs new cycle lanes for the harbour front",
+      standfirst: "A draft in progress: not for publication.",
+      section: "Politics",
+      tags: [],
+      body: paragraphs(["Councillors will vote next week on a plan to add protected cycle lanes along the harbour."]),
+      createdById: writer.id,
+      authorIds: [writer.id],
+      status: "DRAFT",
+    });
+  }, { timeout: 30_000 });
+  await seedSections(db);
+  return true;
+}

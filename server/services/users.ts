@@ -1,0 +1,90 @@
+import type { RoleName } from "@/lib/roles";
+import type { CreateUserInput } from "@/lib/schemas/user";
+import { hashPassword } from "../auth/password";
+import type { Db, DbOrTx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { conflict, DomainError, notFound } from "../errors";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: RoleName;
+}
+
+/** Everything about a user that may leave the server: never the password hash. */
+export const userSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  active: true,
+  createdAt: true,
+} as const satisfies Prisma.UserSelect;
+
+export type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+
+/**
+ * The user behind a session, read afresh on every request so that a role change or a
+ * deactivation takes effect at once. Null for unknown or deactivated users.
+ */
+export async function loadSessionUser(db: DbOrTx, id: string | null | undefined): Promise<SessionUser | null> {
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const user = await db.user.findFirst({
+    where: { id, active: true },
+    select: { id: true, email: true, displayName: true, role: true },
+  });
+  return user;
+}
+
+export function listUsers(db: DbOrTx): Promise<UserRow[]> {
+  return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { displayName: "asc" }] });
+}
+
+export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<UserRow> {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) {
+    throw conflict("Someone already has that email address.", { email: ["Someone already has that email address"] });
+  }
+  return db.user.create({
+    data: {
+      email: input.email,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    },
+    select: userSelect,
+  });
+}
+
+/**
+ * Runs a change to one user's role or active flag, refusing it when it would leave the
+ * newsroom without an active admin. Admin rows are locked so two admins demoting each other
+ * at once cannot both succeed.
+ */
+async function changeAdminSafely(
+  db: Db,
+  userId: string,
+  data: { role?: RoleName; active?: boolean },
+): Promise<UserRow> {
+  return db.$transaction(async (tx) => {
+    const admins = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text AS id FROM "User" WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`;
+    const target = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
+    if (!target) throw notFound("That user");
+    const staysAdmin = (data.role ?? target.role) === "ADMIN" && (data.active ?? target.active);
+    const isActiveAdmin = admins.some((admin) => admin.id === userId);
+    if (isActiveAdmin && !staysAdmin && admins.length <= 1) {
+      throw new DomainError("CONFLICT", "The newsroom needs at least one active admin: make someone else an admin first.");
+    }
+    return tx.user.update({ where: { id: userId }, data, select: userSelect });
+  });
+}
+
+export function changeRole(db: Db, userId: string, role: RoleName): Promise<UserRow> {
+  return changeAdminSafely(db, userId, { role });
+}
+
+export function setActive(db: Db, userId: string, active: boolean): Promise<UserRow> {
+  return changeAdminSafely(db, userId, { active });
+}
