@@ -1,0 +1,150 @@
+import { TRPCError } from "@trpc/server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { paragraphs } from "@/lib/content/document";
+import { importArticle } from "@/server/services/articles";
+import type { SessionUser } from "@/server/services/users";
+import { callerFor, db, makeDraft, makeUser, useCleanDatabase } from "@/tests/db";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
+type Outcome = "ok" | TRPCError["code"];
+
+interface Fixtures {
+  users: Record<Exclude<Actor, "signedOut">, SessionUser>;
+  draft: { id: string; slug: string };
+  published: { id: string; slug: string };
+  target: SessionUser;
+}
+
+let f: Fixtures;
+useCleanDatabase();
+beforeEach(async () => {
+  const users = {
+    writer: await makeUser("WRITER"),
+    otherWriter: await makeUser("WRITER"),
+    editor: await makeUser("EDITOR"),
+    admin: await makeUser("ADMIN"),
+  };
+  const draft = await makeDraft(users.writer);
+  const published = await importArticle(db, {
+    headline: "Published story",
+    standfirst: "",
+    tags: [],
+    body: paragraphs(["Out in the world."]),
+    createdById: users.writer.id,
+    authorIds: [users.writer.id],
+    status: "PUBLISHED",
+    publishedAt: new Date(),
+  });
+  f = { users, draft, published, target: await makeUser("WRITER") };
+});
+
+const ADMIN_ONLY: Record<Actor, Outcome> = {
+  signedOut: "UNAUTHORIZED",
+  writer: "FORBIDDEN",
+  otherWriter: "FORBIDDEN",
+  editor: "FORBIDDEN",
+  admin: "ok",
+};
+const SIGNED_IN: Record<Actor, Outcome> = { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "ok", editor: "ok", admin: "ok" };
+const EVERYONE: Record<Actor, Outcome> = { signedOut: "ok", writer: "ok", otherWriter: "ok", editor: "ok", admin: "ok" };
+
+const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expected: Record<Actor, Outcome> }[] = [
+  { name: "article.create", call: (c) => c.article.create({ headline: "New story" }), expected: SIGNED_IN },
+  { name: "article.list", call: (c) => c.article.list(), expected: SIGNED_IN },
+  {
+    name: "article.get (the writer's draft)",
+    call: (c) => c.article.get({ id: f.draft.id }),
+    expected: { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
+  },
+  { name: "article.listPublished", call: (c) => c.article.listPublished({ limit: 10 }), expected: EVERYONE },
+  { name: "article.getPublished (published)", call: (c) => c.article.getPublished({ slug: f.published.slug }), expected: EVERYONE },
+  {
+    name: "article.getPublished (a draft)",
+    call: (c) => c.article.getPublished({ slug: f.draft.slug }),
+    expected: { signedOut: "NOT_FOUND", writer: "NOT_FOUND", otherWriter: "NOT_FOUND", editor: "NOT_FOUND", admin: "NOT_FOUND" },
+  },
+  { name: "user.me", call: (c) => c.user.me(), expected: SIGNED_IN },
+  { name: "user.list", call: (c) => c.user.list(), expected: ADMIN_ONLY },
+  {
+    name: "user.create",
+    call: (c) => c.user.create({ email: "new.person@example.test", displayName: "New Person", role: "WRITER", password: "a long enough password" }),
+    expected: ADMIN_ONLY,
+  },
+  { name: "user.changeRole", call: (c) => c.user.changeRole({ userId: f.target.id, role: "EDITOR" }), expected: ADMIN_ONLY },
+  { name: "user.deactivate", call: (c) => c.user.deactivate({ userId: f.target.id }), expected: ADMIN_ONLY },
+  { name: "user.reactivate", call: (c) => c.user.reactivate({ userId: f.target.id }), expected: ADMIN_ONLY },
+];
+
+const actors: Actor[] = ["signedOut", "writer", "otherWriter", "editor", "admin"];
+
+async function outcome(promise: Promise<unknown>): Promise<Outcome> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe.each(procedures)("$name", ({ call, expected }) => {
+  it.each(actors)("as %s", async (actor) => {
+    const caller = await callerFor(actor === "signedOut" ? null : f.users[actor]);
+    expect(await outcome(call(caller))).toBe(expected[actor]);
+  });
+});
+
+describe("what each role sees", () => {
+  it("a writer's list holds only articles they are an author of; an editor's holds all", async () => {
+    await makeDraft(f.users.otherWriter, "Someone else's draft");
+    const mine = await (await callerFor(f.users.writer)).article.list();
+    expect(mine.map((a) => a.id).sort()).toEqual([f.draft.id, f.published.id].sort());
+    const all = await (await callerFor(f.users.editor)).article.list();
+    expect(all).toHaveLength(3);
+  });
+
+  it("the public list never includes drafts", async () => {
+    const list = await (await callerFor(null)).article.listPublished({ limit: 50 });
+    expect(list.map((a) => a.slug)).toEqual([f.published.slug]);
+  });
+
+  it("a created draft belongs to its creator and gets a unique slug", async () => {
+    const caller = await callerFor(f.users.writer);
+    const first = await caller.article.create({ headline: "  Harbour plan: what's next?  " });
+    const second = await caller.article.create({ headline: "Harbour plan: what's next?" });
+    expect(first).toMatchObject({ headline: "Harbour plan: what's next?", slug: "harbour-plan-whats-next", status: "DRAFT", version: 1 });
+    expect(second.slug).toBe("harbour-plan-whats-next-2");
+    expect(first.authors.map((a) => a.user.id)).toEqual([f.users.writer.id]);
+  });
+
+  it("user.list never sends password hashes", async () => {
+    const list = await (await callerFor(f.users.admin)).user.list();
+    expect(list.length).toBeGreaterThan(0);
+    for (const user of list) expect(Object.keys(user)).not.toContain("passwordHash");
+  });
+});
+
+describe("role changes and deactivation apply on the next call", () => {
+  it("a demoted admin loses user management at once", async () => {
+    await makeUser("ADMIN");
+    const admin = f.users.admin;
+    expect(await outcome((await callerFor(admin)).user.list())).toBe("ok");
+    await (await callerFor(admin)).user.changeRole({ userId: admin.id, role: "WRITER" });
+    expect(await outcome((await callerFor(admin)).user.list())).toBe("FORBIDDEN");
+  });
+
+  it("a deactivated writer is treated as signed out; reactivated, they are back", async () => {
+    const admin = await callerFor(f.users.admin);
+    await admin.user.deactivate({ userId: f.users.writer.id });
+    expect(await outcome((await callerFor(f.users.writer)).article.list())).toBe("UNAUTHORIZED");
+    await admin.user.reactivate({ userId: f.users.writer.id });
+    expect(await outcome((await callerFor(f.users.writer)).article.list())).toBe("ok");
+  });
+
+  it("a promoted writer can read other writers' drafts", async () => {
+    expect(await outcome((await callerFor(f.users.otherWriter)).article.get({ id: f.draft.id }))).toBe("NOT_FOUND");
+    await (await callerFor(f.users.admin)).user.changeRole({ userId: f.users.otherWriter.id, role: "EDITOR" });
+    expect(await outcome((await callerFor(f.users.otherWriter)).article.get({ id: f.draft.id }))).toBe("ok");
+  });
+});

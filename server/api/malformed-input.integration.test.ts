@@ -1,0 +1,86 @@
+import { TRPCError } from "@trpc/server";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/server/services/users";
+import { callerFor, db, makeUser, useCleanDatabase } from "@/tests/db";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+// Inputs arrive from the network as arbitrary JSON; the casts let the tests send it.
+type Loose = (input: unknown) => Promise<unknown>;
+const loose = (fn: unknown) => fn as Loose;
+
+let admin: SessionUser;
+useCleanDatabase();
+beforeEach(async () => {
+  admin = await makeUser("ADMIN");
+});
+
+const garbage: unknown[] = [undefined, null, 42, "text", [], {}, { id: { $ne: null } }, { email: "x".repeat(100_000) }];
+
+const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
+  {
+    name: "article.create",
+    fn: (c) => loose(c.article.create),
+    inputs: [...garbage, { headline: "" }, { headline: "   " }, { headline: "x".repeat(201) }, { headline: 7 }],
+  },
+  { name: "article.get", fn: (c) => loose(c.article.get), inputs: [...garbage, { id: "not-a-uuid" }, { id: "'; DROP TABLE \"Article\"; --" }] },
+  { name: "article.listPublished", fn: (c) => loose(c.article.listPublished), inputs: [{ limit: 0 }, { limit: 51 }, { limit: "10" }, { limit: 1.5 }] },
+  {
+    name: "article.getPublished",
+    fn: (c) => loose(c.article.getPublished),
+    inputs: [...garbage, { slug: "../etc/passwd" }, { slug: "UPPER" }, { slug: "a".repeat(500) }, { slug: "<script>" }],
+  },
+  {
+    name: "user.create",
+    fn: (c) => loose(c.user.create),
+    inputs: [
+      ...garbage,
+      { email: "not-an-email", displayName: "A", role: "WRITER", password: "long enough pw" },
+      { email: "a@b.test", displayName: "", role: "WRITER", password: "long enough pw" },
+      { email: "a@b.test", displayName: "A", role: "OWNER", password: "long enough pw" },
+      { email: "a@b.test", displayName: "A", role: "WRITER", password: "short" },
+    ],
+  },
+  {
+    name: "user.changeRole",
+    fn: (c) => loose(c.user.changeRole),
+    inputs: [...garbage, { userId: "nope", role: "EDITOR" }, { userId: "018f0000-0000-7000-8000-000000000000", role: "KING" }],
+  },
+  { name: "user.deactivate", fn: (c) => loose(c.user.deactivate), inputs: [...garbage, { userId: 1 }] },
+  { name: "user.reactivate", fn: (c) => loose(c.user.reactivate), inputs: [...garbage, { userId: "" }] },
+];
+
+describe.each(cases)("$name with malformed input", ({ fn, inputs }) => {
+  it("answers BAD_REQUEST with field messages and changes nothing", async () => {
+    const before = { users: await db.user.count(), articles: await db.article.count() };
+    const caller = await callerFor(admin);
+    for (const input of inputs) {
+      const error = await fn(caller)(input).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, `input ${JSON.stringify(input)?.slice(0, 60)}`).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code, `input ${JSON.stringify(input)?.slice(0, 60)}`).toBe("BAD_REQUEST");
+    }
+    expect({ users: await db.user.count(), articles: await db.article.count() }).toEqual(before);
+  });
+});
+
+describe("expected failures map to the right codes", () => {
+  it("unknown ids are NOT_FOUND, not 500", async () => {
+    const caller = await callerFor(admin);
+    const missing = "018f0000-0000-7000-8000-000000000000";
+    await expect(caller.article.get({ id: missing })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.user.changeRole({ userId: missing, role: "EDITOR" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.user.deactivate({ userId: missing })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a duplicate email is CONFLICT with a message on the email field", async () => {
+    const caller = await callerFor(admin);
+    const input = { email: "Same@Example.test", displayName: "One", role: "WRITER" as const, password: "a long enough password" };
+    await caller.user.create(input);
+    const error = await caller.user.create({ ...input, email: " same@example.TEST " }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("CONFLICT");
+    expect(await db.user.count({ where: { email: "same@example.test" } })).toBe(1);
+  });
+});
