@@ -57,7 +57,7 @@ function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? "environment");
-  const problem = issue?.code === "invalid_type" && issue.input === undefined ? "is required" : (issue?.message ?? "is invalid");
+  const problem = cleaned[variable] === undefined ? "is required" : (issue?.message ?? "is invalid");
   throw new EnvError(variable, problem);
 }
 

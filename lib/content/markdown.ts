@@ -3,7 +3,8 @@ import { isAllowedHref } from "./links";
 
 type Mark = NonNullable<ContentNode["marks"]>[number];
 
-const INLINE = /(\*\*|__)(.+?)\1|(\*|_)(.+?)\3|~~(.+?)~~|\[([^\]]+)\]\(([^)\s]+)\)/gu;
+// Link destinations may hold one level of balanced parentheses, as CommonMark allows.
+const INLINE = /(\*\*|__)(.+?)\1|(\*|_)(.+?)\3|~~(.+?)~~|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/gu;
 
 /** Inline Markdown (bold, italic, strikethrough, links) to Tiptap text nodes. */
 export function inlineNodes(source: string, marks: Mark[] = []): ContentNode[] {

@@ -24,15 +24,65 @@ function depth(node: ContentNode, level = 1): number {
   return Math.max(level, ...(node.content ?? []).map((child) => depth(child, level + 1)));
 }
 
-function badLink(node: PmNode): string | null {
+type AttrRule = (value: unknown) => boolean;
+const isNullOrString: AttrRule = (v) => v === null || (typeof v === "string" && v.length <= 200);
+
+/**
+ * Allowed attribute values per node or mark type. ProseMirror checks attribute names but not
+ * values, so the values the renderer will use are checked here.
+ */
+const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
+  heading: { level: (v) => v === 2 || v === 3 },
+  orderedList: { start: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100_000, type: isNullOrString },
+  link: {
+    href: (v) => typeof v === "string" && isAllowedHref(v),
+    target: (v) => v === null || v === "_blank",
+    rel: isNullOrString,
+    class: (v) => v === null,
+    title: isNullOrString,
+  },
+};
+
+function attributeProblem(kind: string, attrs: Record<string, unknown>): string | null {
+  const rules = ATTRIBUTE_RULES[kind];
+  for (const [name, value] of Object.entries(attrs)) {
+    const rule = rules?.[name];
+    if (rule && !rule(value)) {
+      if (kind === "link" && name === "href") {
+        return `Link target "${String(value).slice(0, 80)}" is not allowed: use an http, https or mailto address.`;
+      }
+      return `The ${kind} has an invalid ${name}: ${JSON.stringify(value)?.slice(0, 40)}.`;
+    }
+  }
+  return null;
+}
+
+/** Attribute names the schema does not know (ProseMirror would drop them silently). */
+function unknownAttribute(node: ContentNode, schema: Schema): string | null {
+  const nodeType = schema.nodes[node.type];
+  if (!nodeType) return `The body contains an unknown block or inline type "${node.type.slice(0, 40)}".`;
+  for (const name of Object.keys(node.attrs ?? {})) {
+    if (!(name in nodeType.attrs)) return `The ${node.type} has an unknown attribute "${name.slice(0, 40)}".`;
+  }
+  for (const mark of node.marks ?? []) {
+    const markType = schema.marks[mark.type];
+    if (!markType) return `The body contains an unknown formatting type "${mark.type.slice(0, 40)}".`;
+    for (const name of Object.keys(mark.attrs ?? {})) {
+      if (!(name in markType.attrs)) return `The ${mark.type} has an unknown attribute "${name.slice(0, 40)}".`;
+    }
+  }
+  for (const child of node.content ?? []) {
+    const problem = unknownAttribute(child, schema);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function badAttributes(node: PmNode): string | null {
   let problem: string | null = null;
   node.descendants((child) => {
-    for (const mark of child.marks) {
-      const href: unknown = mark.attrs.href;
-      if (mark.type.name === "link" && (typeof href !== "string" || !isAllowedHref(href))) {
-        problem = `Link target "${String(href).slice(0, 80)}" is not allowed: use an http, https or mailto address.`;
-      }
-    }
+    problem ??= attributeProblem(child.type.name, child.attrs);
+    for (const mark of child.marks) problem ??= attributeProblem(mark.type.name, mark.attrs);
     return problem === null;
   });
   return problem;
@@ -59,6 +109,8 @@ export function validateDocument(input: unknown): DocumentValidation {
   if (depth(shape.data) > MAX_DOCUMENT_DEPTH) {
     return { ok: false, error: `The body is nested too deeply (the limit is ${MAX_DOCUMENT_DEPTH} levels).` };
   }
+  const unknown = unknownAttribute(shape.data, contentSchema());
+  if (unknown) return { ok: false, error: unknown };
   let node: PmNode;
   try {
     node = contentSchema().nodeFromJSON(shape.data);
@@ -67,8 +119,8 @@ export function validateDocument(input: unknown): DocumentValidation {
     const reason = error instanceof Error ? error.message : "invalid structure";
     return { ok: false, error: `The body does not fit the article schema: ${reason}.` };
   }
-  const link = badLink(node);
-  if (link) return { ok: false, error: link };
+  const attributes = badAttributes(node);
+  if (attributes) return { ok: false, error: attributes };
   const document = node.toJSON() as ContentDocument;
   return { ok: true, document, text: plainText(document) };
 }
