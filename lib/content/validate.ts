@@ -62,13 +62,13 @@ function unknownAttribute(node: ContentNode, schema: Schema): string | null {
   const nodeType = schema.nodes[node.type];
   if (!nodeType) return `The body contains an unknown block or inline type "${node.type.slice(0, 40)}".`;
   for (const name of Object.keys(node.attrs ?? {})) {
-    if (!(name in nodeType.attrs)) return `The ${node.type} has an unknown attribute "${name.slice(0, 40)}".`;
+    if (!(name in (nodeType.spec.attrs ?? {}))) return `The ${node.type} has an unknown attribute "${name.slice(0, 40)}".`;
   }
   for (const mark of node.marks ?? []) {
     const markType = schema.marks[mark.type];
     if (!markType) return `The body contains an unknown formatting type "${mark.type.slice(0, 40)}".`;
     for (const name of Object.keys(mark.attrs ?? {})) {
-      if (!(name in markType.attrs)) return `The ${mark.type} has an unknown attribute "${name.slice(0, 40)}".`;
+      if (!(name in (markType.spec.attrs ?? {}))) return `The ${mark.type} has an unknown attribute "${name.slice(0, 40)}".`;
     }
   }
   for (const child of node.content ?? []) {

@@ -1,0 +1,6 @@
+import { NotFoundMessage } from "@/components/public/not-found-message";
+
+/** Inside the public layout, which already has the header and the main landmark. */
+export default function PublicNotFound() {
+  return <NotFoundMessage />;
+}

@@ -1,0 +1,65 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { SAMPLE, storageState, type RoleKey } from "./fixtures/accounts";
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+const publicPages = ["/", "/signin", "/articles/no-such-story", "/no/such/page"];
+for (const path of publicPages) {
+  test(`axe finds nothing on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await expectNoViolations(page);
+  });
+}
+
+test("axe finds nothing on the sample article page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: SAMPLE.headline }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoViolations(page);
+});
+
+const newsroomPages: [RoleKey, string][] = [
+  ["writer", "/newsroom"],
+  ["editor", "/newsroom"],
+  ["writer", "/newsroom/articles/new"],
+  ["admin", "/newsroom/admin/users"],
+];
+for (const [role, path] of newsroomPages) {
+  test.describe(`${role} on ${path}`, () => {
+    test.use({ storageState: storageState(role) });
+    test("axe finds nothing", async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      if (path.endsWith("/users")) await expect(page.getByRole("cell").first()).toBeVisible();
+      await expectNoViolations(page);
+    });
+  });
+}
+
+test("the keyboard reaches the skip link first and it moves to the content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#content$/);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: SAMPLE.headline })).toBeFocused();
+});
+
+test("sign-in works from the keyboard alone", async ({ page }) => {
+  await page.goto("/signin");
+  await page.keyboard.press("Tab"); // skip link
+  await page.keyboard.press("Tab"); // site name
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.keyboard.type("writer@example.com");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("masthead-demo");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "My articles" })).toBeVisible();
+});

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_DRAFT, SAMPLE } from "./fixtures/accounts";
+
+test("the home page leads with the sample story and its article page shows every part", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByText(DEMO_DRAFT)).toHaveCount(0);
+  await page.getByRole("link", { name: SAMPLE.headline }).click();
+
+  await expect(page).toHaveURL(/\/articles\/russia-hosts-syrias-new-leadership/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SAMPLE.headline);
+  await expect(page.getByText(SAMPLE.standfirst, { exact: true })).toBeVisible();
+  const figure = page.locator("figure");
+  await expect(figure.locator("figcaption")).toContainText(SAMPLE.caption);
+  await expect(figure.locator("figcaption")).toContainText(`Photo: ${SAMPLE.credit}`);
+  const image = figure.getByRole("img", { name: SAMPLE.caption });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.locator(".article-body > p")).toHaveCount(SAMPLE.paragraphs);
+  await expect(page.getByText("By Wendy Writer")).toBeVisible();
+  await expect(page.locator("time[datetime]").first()).toBeVisible();
+  await expect(page).toHaveTitle(`${SAMPLE.headline} · Masthead`);
+});
+
+test("unknown and malformed article addresses are 404, not errors", async ({ page }) => {
+  for (const path of ["/articles/no-such-story", "/articles/UPPER_case", "/articles/%3Cscript%3E", `/articles/${"a".repeat(300)}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+test("health answers 200 with the database reachable", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
+});
+
+test("public pages send security headers", async ({ request }) => {
+  const response = await request.get("/");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});

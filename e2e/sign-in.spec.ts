@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, DEMO_DRAFT, DEMO_PASSWORD, SAMPLE, signIn, storageState } from "./fixtures/accounts";
+
+test.describe("signed out", () => {
+  test("the newsroom sends visitors to sign in and back to where they were going", async ({ page }) => {
+    await page.goto("/newsroom/articles/new");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fnewsroom%2Farticles%2Fnew/);
+    await signIn(page, ACCOUNTS.writer.email, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/newsroom\/articles\/new$/);
+    await expect(page.getByLabel("Headline")).toBeVisible();
+  });
+
+  test("a wrong password shows one message and keeps the visitor out", async ({ page }) => {
+    await page.goto("/signin");
+    await signIn(page, ACCOUNTS.editor.email, "not-the-password");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/newsroom");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("an unknown email gets the same message as a wrong password", async ({ page }) => {
+    await page.goto("/signin");
+    await signIn(page, "nobody-here@example.com", DEMO_PASSWORD);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
+  });
+});
+
+test.describe("writer", () => {
+  test.use({ storageState: storageState("writer") });
+  test("sees My articles with their own work and no people admin", async ({ page }) => {
+    await page.goto("/newsroom");
+    await expect(page.getByRole("heading", { name: "My articles" })).toBeVisible();
+    await expect(page.getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
+    await expect(page.getByRole("link", { name: SAMPLE.headline })).toBeVisible();
+    await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
+    await page.goto("/newsroom/admin/users");
+    await expect(page.getByText("Only admins can manage people.")).toBeVisible();
+  });
+});
+
+test.describe("editor", () => {
+  test.use({ storageState: storageState("editor") });
+  test("sees All articles, including the writer's draft", async ({ page }) => {
+    await page.goto("/newsroom");
+    await expect(page.getByRole("heading", { name: "All articles" })).toBeVisible();
+    await expect(page.getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
+    await expect(page.getByText(`${ACCOUNTS.editor.name} (Editor)`)).toBeVisible();
+    await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
+  });
+});
+
+test.describe("admin", () => {
+  test.use({ storageState: storageState("admin") });
+  test("sees All articles and the People page", async ({ page }) => {
+    await page.goto("/newsroom");
+    await expect(page.getByRole("heading", { name: "All articles" })).toBeVisible();
+    await page.getByRole("link", { name: "People" }).click();
+    await expect(page.getByRole("heading", { name: "People", exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: ACCOUNTS.writer.email })).toBeVisible();
+  });
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await page.goto("/signin");
+  await signIn(page, ACCOUNTS.editor.email, DEMO_PASSWORD);
+  await expect(page.getByRole("heading", { name: "All articles" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/newsroom");
+  await expect(page).toHaveURL(/\/signin/);
+});
