@@ -1,10 +1,14 @@
 import Link from "next/link";
 import type { PublicArticle } from "@/server/services/articles";
 import { Byline } from "./byline";
+import { HeroFigure } from "./hero-figure";
 
 export function ArticleCard({ article, lead = false }: { article: PublicArticle; lead?: boolean }) {
   return (
     <article className={lead ? "border-b border-neutral-300 pb-8" : "border-b border-neutral-200 py-6"}>
+      {lead && article.heroImageUrl ? (
+        <HeroFigure url={article.heroImageUrl} alt={article.heroImageAlt ?? ""} credit={article.heroImageCredit} priority />
+      ) : null}
       {article.section ? (
         <p className="text-xs font-bold uppercase tracking-widest text-accent">{article.section.name}</p>
       ) : null}
