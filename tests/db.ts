@@ -15,7 +15,7 @@ afterAll(() => db.$disconnect());
 let passwordHash: Promise<string> | undefined;
 
 /** Every test starts from empty tables. */
-export function useCleanDatabase() {
+export function resetTablesBeforeEach() {
   beforeEach(async () => {
     await db.$executeRawUnsafe(
       'TRUNCATE "ArticleTag", "ArticleAuthor", "Article", "Tag", "Section", "User", "SignInThrottle" CASCADE',

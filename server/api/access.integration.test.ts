@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { paragraphs } from "@/lib/content/document";
 import { importArticle } from "@/server/services/articles";
 import type { SessionUser } from "@/server/services/users";
-import { callerFor, db, makeDraft, makeUser, useCleanDatabase } from "@/tests/db";
+import { callerFor, db, makeDraft, makeUser, resetTablesBeforeEach } from "@/tests/db";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
@@ -17,7 +17,7 @@ interface Fixtures {
 }
 
 let f: Fixtures;
-useCleanDatabase();
+resetTablesBeforeEach();
 beforeEach(async () => {
   const users = {
     writer: await makeUser("WRITER"),

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/services/users";
-import { callerFor, db, makeUser, useCleanDatabase } from "@/tests/db";
+import { callerFor, db, makeUser, resetTablesBeforeEach } from "@/tests/db";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 // Inputs arrive from the network as arbitrary JSON; the casts let the tests send it.
@@ -9,7 +9,7 @@ type Loose = (input: unknown) => Promise<unknown>;
 const loose = (fn: unknown) => fn as Loose;
 
 let admin: SessionUser;
-useCleanDatabase();
+resetTablesBeforeEach();
 beforeEach(async () => {
   admin = await makeUser("ADMIN");
 });

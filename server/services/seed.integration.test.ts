@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { ContentDocument } from "@/lib/content/document";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/server/services/seed";
 import { authenticate } from "@/server/services/sign-in";
-import { db, makeUser, useCleanDatabase } from "@/tests/db";
+import { db, makeUser, resetTablesBeforeEach } from "@/tests/db";
 
-useCleanDatabase();
+resetTablesBeforeEach();
 
 const sampleBody = readFileSync(path.resolve("prisma/seed/sample-article.md"), "utf8").split(/^---$/m)[2] ?? "";
 const sampleParagraphs = sampleBody.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { authenticate, SIGN_IN_FAILED, THROTTLE } from "@/server/services/sign-in";
-import { db, makeUser, TEST_PASSWORD, useCleanDatabase } from "@/tests/db";
+import { db, makeUser, TEST_PASSWORD, resetTablesBeforeEach } from "@/tests/db";
 
-useCleanDatabase();
+resetTablesBeforeEach();
 
 const attempt = (email: string, password: string, now?: Date, address: string | null = "192.0.2.10") =>
   authenticate(db, { email, password, address }, now);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/server/auth/password";
 import { changeRole, createUser, setActive } from "@/server/services/users";
-import { db, makeUser, useCleanDatabase } from "@/tests/db";
+import { db, makeUser, resetTablesBeforeEach } from "@/tests/db";
 
-useCleanDatabase();
+resetTablesBeforeEach();
 
 describe("managing people", () => {
   it("creates a user with a normalised email and a hashed password", async () => {
