@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../services/users";
@@ -10,3 +11,13 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   return loadSessionUser(getDb(), session?.user?.id);
 });
+
+/**
+ * For newsroom pages: the current user, or a redirect to sign in. Layouts and pages render in
+ * parallel, so each page checks for itself before calling procedures.
+ */
+export async function requireNewsroomUser(returnTo = "/newsroom"): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

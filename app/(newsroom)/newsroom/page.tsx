@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleTable } from "@/components/newsroom/article-table";
 import { can } from "@/server/auth/permissions";
+import { requireNewsroomUser } from "@/server/auth/session";
 import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Newsroom" };
 
 export default async function NewsroomPage() {
-  const caller = await api();
-  const [me, articles] = await Promise.all([caller.user.me(), caller.article.list()]);
+  const me = await requireNewsroomUser();
+  const articles = await (await api()).article.list();
   const title = can(me.role, "article.readAll") ? "All articles" : "My articles";
   return (
     <>

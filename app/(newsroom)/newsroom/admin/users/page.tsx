@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { UsersAdmin } from "@/components/newsroom/users-admin";
 import { can } from "@/server/auth/permissions";
-import { getCurrentUser } from "@/server/auth/session";
+import { requireNewsroomUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "People" };
 
 export default async function UsersAdminPage() {
-  const user = await getCurrentUser();
-  if (!user || !can(user.role, "user.manage")) {
+  const user = await requireNewsroomUser("/newsroom/admin/users");
+  if (!can(user.role, "user.manage")) {
     return (
       <>
         <h1 className="text-2xl font-bold">People</h1>

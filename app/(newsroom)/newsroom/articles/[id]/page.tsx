@@ -5,12 +5,15 @@ import { TRPCError } from "@trpc/server";
 import { StatusBadge } from "@/components/newsroom/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { articleIdSchema } from "@/lib/schemas/article";
+import { requireNewsroomUser } from "@/server/auth/session";
 import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Article" };
 
 export default async function NewsroomArticlePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = articleIdSchema.safeParse((await params).id);
+  const raw = (await params).id;
+  await requireNewsroomUser(`/newsroom/articles/${encodeURIComponent(raw)}`);
+  const id = articleIdSchema.safeParse(raw);
   if (!id.success) notFound();
   const article = await (await api()).article.get({ id: id.data }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
