@@ -40,3 +40,17 @@ test("public pages send security headers", async ({ request }) => {
   expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 });
+
+test("malformed API requests get a 4xx answer, never a 500", async ({ request }) => {
+  const cases = [
+    request.post("/api/trpc/article.create", { headers: { "content-type": "application/json" }, data: "{not json" }),
+    request.get("/api/trpc/article.getPublished?input=%7Bbroken"),
+    request.get(`/api/trpc/article.getPublished?input=${encodeURIComponent(JSON.stringify({ json: { slug: "../../etc" } }))}`),
+    request.get("/api/trpc/no.such.procedure"),
+    request.post("/api/trpc/user.create", { data: { json: { email: "x@example.com" } } }),
+  ];
+  for (const response of await Promise.all(cases)) {
+    expect(response.status(), response.url()).toBeGreaterThanOrEqual(400);
+    expect(response.status(), response.url()).toBeLessThan(500);
+  }
+});

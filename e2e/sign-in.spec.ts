@@ -70,3 +70,16 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/newsroom");
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("repeated failures for one account lock it for a while, with a message saying so", async ({ page }) => {
+  const email = `locked.${Date.now()}@example.com`;
+  await page.goto("/signin");
+  const alert = page.getByRole("main").getByRole("alert");
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await signIn(page, email, `wrong-${attempt}`);
+    await expect(alert).toHaveText("Email or password is incorrect.");
+    await page.getByLabel("Password").fill("");
+  }
+  await signIn(page, email, "wrong-6");
+  await expect(alert).toHaveText(/^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/);
+});
