@@ -2,12 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/roles";
+import type { RoleName } from "@/lib/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/user";
 import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { RoleSelect } from "./role-select";
 
 const EMPTY = { email: "", displayName: "", role: "WRITER" as RoleName, password: "" };
 
@@ -60,13 +61,7 @@ export function CreateUserForm() {
         <label htmlFor="new-role" className="text-sm font-semibold text-neutral-800">
           Role
         </label>
-        <select id="new-role" value={values.role} onChange={(e) => set("role")(e.target.value)} className="rounded border border-neutral-500 px-3 py-2">
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
+        <RoleSelect id="new-role" value={values.role} onRoleChange={set("role")} className="px-3 py-2" />
       </div>
       <Field
         id="new-password"
@@ -76,7 +71,7 @@ export function CreateUserForm() {
         value={values.password}
         onChange={(e) => set("password")(e.target.value)}
         error={errors.password?.[0] ?? undefined}
-        aria-description={`At least ${MIN_PASSWORD_LENGTH} characters`}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
       />
       <div>
         <Button type="submit" disabled={create.isPending}>

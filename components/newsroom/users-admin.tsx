@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/roles";
 import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { CreateUserForm } from "./create-user-form";
+import { RoleSelect } from "./role-select";
 
 export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
@@ -60,19 +60,13 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                       <label className="sr-only" htmlFor={`role-${user.id}`}>
                         Role of {user.displayName}
                       </label>
-                      <select
+                      <RoleSelect
                         id={`role-${user.id}`}
                         value={user.role}
                         disabled={changeRole.isPending}
-                        onChange={(e) => changeRole.mutate({ userId: user.id, role: e.target.value as RoleName })}
-                        className="rounded border border-neutral-500 px-2 py-1"
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {ROLE_LABELS[role]}
-                          </option>
-                        ))}
-                      </select>
+                        onRoleChange={(role) => changeRole.mutate({ userId: user.id, role })}
+                        className="px-2 py-1"
+                      />
                     </td>
                     <td className="py-2 pr-4">{user.active ? "Active" : "Deactivated"}</td>
                     <td className="py-2">
