@@ -1,13 +1,11 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { createCaller } from "@/server/api/root";
-import { createContext } from "@/server/api/trpc";
-import { authOptions } from "@/server/auth/options";
+import { getCurrentUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 
-/** A tRPC caller for server components, with this request's session (created once per request). */
-export const api = cache(async () => {
-  const session = await getServerSession(authOptions);
-  return createCaller(await createContext({ db: getDb(), userId: session?.user?.id }));
-});
+/**
+ * A tRPC caller for server components, for this request's user. It shares the per-request
+ * user lookup with the pages, so the user is read from the database once per request.
+ */
+export const api = cache(async () => createCaller({ db: getDb(), user: await getCurrentUser() }));

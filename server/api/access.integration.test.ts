@@ -118,6 +118,12 @@ describe("what each role sees", () => {
     expect(first.authors.map((a) => a.user.id)).toEqual([f.users.writer.id]);
   });
 
+  it("simultaneous drafts with the same headline all succeed, each with its own slug", async () => {
+    const caller = await callerFor(f.users.writer);
+    const drafts = await Promise.all(Array.from({ length: 8 }, () => caller.article.create({ headline: "Storm warning" })));
+    expect(new Set(drafts.map((d) => d.slug)).size).toBe(8);
+  });
+
   it("user.list never sends password hashes", async () => {
     const list = await (await callerFor(f.users.admin)).user.list();
     expect(list.length).toBeGreaterThan(0);

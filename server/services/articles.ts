@@ -4,7 +4,7 @@ import type { CreateArticleInput } from "@/lib/schemas/article";
 import { slugify } from "@/lib/slug";
 import { can } from "../auth/permissions";
 import type { DbOrTx } from "../db/client";
-import type { ArticleStatus, Prisma } from "../db/generated/client";
+import { Prisma, type ArticleStatus } from "../db/generated/client";
 import { badRequest, notFound } from "../errors";
 import type { SessionUser } from "./users";
 
@@ -66,18 +66,41 @@ export async function uniqueSlug(db: DbOrTx, base: string): Promise<string> {
   }
 }
 
-export async function createDraft(db: DbOrTx, actor: SessionUser, input: CreateArticleInput): Promise<NewsroomArticle> {
-  const slug = await uniqueSlug(db, slugify(input.headline));
-  return db.article.create({
-    data: {
-      slug,
-      headline: input.headline,
-      body: EMPTY_DOCUMENT as unknown as Prisma.InputJsonObject,
-      createdById: actor.id,
-      authors: { create: [{ userId: actor.id, position: 0 }] },
-    },
-    select: newsroomArticleSelect,
-  });
+function isSlugClash(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  return JSON.stringify(error.meta ?? {}).includes("slug");
+}
+
+const SLUG_ATTEMPTS = 20;
+
+/**
+ * Runs `create` with a free slug; when another request takes the same slug in between, tries
+ * the next one instead of failing the user's save. Each round has at least one winner, so
+ * SLUG_ATTEMPTS bounds how many simultaneous clashes are absorbed.
+ */
+async function withFreeSlug<T>(db: DbOrTx, base: string, create: (slug: string) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await create(await uniqueSlug(db, base));
+    } catch (error) {
+      if (!isSlugClash(error) || attempt >= SLUG_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export function createDraft(db: DbOrTx, actor: SessionUser, input: CreateArticleInput): Promise<NewsroomArticle> {
+  return withFreeSlug(db, slugify(input.headline), (slug) =>
+    db.article.create({
+      data: {
+        slug,
+        headline: input.headline,
+        body: EMPTY_DOCUMENT as unknown as Prisma.InputJsonObject,
+        createdById: actor.id,
+        authors: { create: [{ userId: actor.id, position: 0 }] },
+      },
+      select: newsroomArticleSelect,
+    }),
+  );
 }
 
 export function listForNewsroom(db: DbOrTx, actor: SessionUser): Promise<NewsroomArticle[]> {
