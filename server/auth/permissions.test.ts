@@ -9,6 +9,7 @@ const EXPECTED: Record<Permission, Record<(typeof ROLES)[number], boolean>> = {
   "article.readOwn": { WRITER: true, EDITOR: true, ADMIN: true },
   "article.readAll": { WRITER: false, EDITOR: true, ADMIN: true },
   "article.editAll": { WRITER: false, EDITOR: true, ADMIN: true },
+  "article.review": { WRITER: false, EDITOR: true, ADMIN: true },
   "article.publish": { WRITER: false, EDITOR: true, ADMIN: true },
   "user.manage": { WRITER: false, EDITOR: false, ADMIN: true },
 };

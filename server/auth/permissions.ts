@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "article.readOwn": ["WRITER", "EDITOR", "ADMIN"],
   "article.readAll": ["EDITOR", "ADMIN"],
   "article.editAll": ["EDITOR", "ADMIN"],
+  "article.review": ["EDITOR", "ADMIN"],
   "article.publish": ["EDITOR", "ADMIN"],
   "user.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -97,6 +97,12 @@ function migrationAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFac
     return Object.assign(withCharColumns(adapter), {
       startTransaction: async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
         withCharColumns(await startTransaction(...args)),
+      // adapter-pg splits scripts on every ";", which breaks function bodies and string
+      // literals and applies half a migration on failure. One simple-protocol query runs the
+      // whole migration as one implicit transaction, as Prisma's native engine does.
+      executeScript: async (script: string) => {
+        await pool.query(script);
+      },
     });
   };
   return {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { embargoProblem, gateMessage, missingForPublish, type GateFacts } from "./gates";
+
+const ready: GateFacts = {
+  headline: "Headline",
+  standfirst: "Standfirst",
+  slug: "headline",
+  authorCount: 1,
+  sectionId: "s",
+  heroImageUrl: null,
+  heroImageCredit: null,
+  heroImageAlt: null,
+  legalReviewRequired: false,
+  legalSignedOffAt: null,
+  embargoedUntil: null,
+};
+
+describe("publish gates", () => {
+  it("pass for a complete article", () => {
+    expect(missingForPublish(ready)).toEqual([]);
+  });
+
+  it.each([
+    [{ headline: "  " }, "a headline"],
+    [{ standfirst: "" }, "a standfirst"],
+    [{ slug: "" }, "a slug"],
+    [{ authorCount: 0 }, "at least one author"],
+    [{ sectionId: null }, "a section"],
+    [{ heroImageUrl: "/media/x.jpg", heroImageAlt: "Alt" }, "a hero image credit"],
+    [{ heroImageUrl: "/media/x.jpg", heroImageCredit: "AP" }, "hero image alt text"],
+    [{ legalReviewRequired: true }, "a legal sign-off"],
+  ] as [Partial<GateFacts>, string][])("block %o with %s", (change, expected) => {
+    expect(missingForPublish({ ...ready, ...change })).toEqual([expected]);
+  });
+
+  it("list everything missing at once, in a sentence", () => {
+    const missing = missingForPublish({ ...ready, standfirst: "", sectionId: null, heroImageUrl: "/x.jpg" });
+    expect(missing).toEqual(["a standfirst", "a section", "a hero image credit", "hero image alt text"]);
+    expect(gateMessage(missing)).toBe(
+      "This article cannot be published yet. Missing: a standfirst, a section, a hero image credit, hero image alt text.",
+    );
+  });
+
+  it("a legal sign-off unblocks a legal review", () => {
+    expect(missingForPublish({ ...ready, legalReviewRequired: true, legalSignedOffAt: new Date() })).toEqual([]);
+  });
+
+  it("an embargo blocks until its time", () => {
+    const until = new Date("2026-12-01T09:00:00Z");
+    expect(embargoProblem({ embargoedUntil: until }, new Date("2026-12-01T08:59:59Z"))).toEqual(until);
+    expect(embargoProblem({ embargoedUntil: until }, new Date("2026-12-01T09:00:00Z"))).toBeNull();
+    expect(embargoProblem({ embargoedUntil: null }, new Date())).toBeNull();
+  });
+});

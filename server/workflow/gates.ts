@@ -1,0 +1,43 @@
+// Publish gates: what must be true before anything goes live. Pure; checked on the server at
+// publish time, for immediate and scheduled publishing alike.
+
+export interface GateFacts {
+  headline: string;
+  standfirst: string;
+  slug: string;
+  authorCount: number;
+  sectionId: string | null;
+  heroImageUrl: string | null;
+  heroImageCredit: string | null;
+  heroImageAlt: string | null;
+  legalReviewRequired: boolean;
+  legalSignedOffAt: Date | null;
+  embargoedUntil: Date | null;
+}
+
+const blank = (value: string | null) => !value || value.trim() === "";
+
+/** What is missing, in words an editor understands; empty when the article may go live. */
+export function missingForPublish(article: GateFacts): string[] {
+  const missing: string[] = [];
+  if (blank(article.headline)) missing.push("a headline");
+  if (blank(article.standfirst)) missing.push("a standfirst");
+  if (blank(article.slug)) missing.push("a slug");
+  if (article.authorCount < 1) missing.push("at least one author");
+  if (!article.sectionId) missing.push("a section");
+  if (article.heroImageUrl) {
+    if (blank(article.heroImageCredit)) missing.push("a hero image credit");
+    if (blank(article.heroImageAlt)) missing.push("hero image alt text");
+  }
+  if (article.legalReviewRequired && !article.legalSignedOffAt) missing.push("a legal sign-off");
+  return missing;
+}
+
+/** Null when the embargo (if any) has passed. */
+export function embargoProblem(article: Pick<GateFacts, "embargoedUntil">, now: Date): Date | null {
+  return article.embargoedUntil && article.embargoedUntil.getTime() > now.getTime() ? article.embargoedUntil : null;
+}
+
+export function gateMessage(missing: string[]): string {
+  return `This article cannot be published yet. Missing: ${missing.join(", ")}.`;
+}
