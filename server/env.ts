@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isTimeZone } from "@/lib/time-zone";
 
 /** A start-up problem with one environment variable, reported as one clear line. */
 export class EnvError extends Error {
@@ -27,7 +28,27 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+const timeZone = z
+  .string()
+  .trim()
+  .refine(isTimeZone, "must be an IANA time zone such as Europe/London or America/New_York")
+  .default("UTC");
+
+/** Settings both the launcher and the Next.js server read. */
+const sharedSchema = {
+  MASTHEAD_TIME_ZONE: timeZone,
+  MASTHEAD_SCHEDULER_INTERVAL_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int("must be a whole number")
+    .min(1000, "must be at least 1000")
+    .max(3_600_000, "must be at most 3600000")
+    .default(30_000),
+  /** End-to-end tests only: lets a test move the server's clock forward. Never in production. */
+  MASTHEAD_TEST_CLOCK: flag.default(false),
+};
+
 const launchSchema = z.object({
+  ...sharedSchema,
   DATABASE_URL: postgresUrl.optional(),
   MASTHEAD_DATA_DIR: z.string().trim().min(1, "must not be empty").default(".data"),
   PORT: z.coerce
@@ -42,6 +63,7 @@ const launchSchema = z.object({
 });
 
 const appSchema = z.object({
+  ...sharedSchema,
   DATABASE_URL: postgresUrl,
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long"),
   MASTHEAD_DATA_DIR: z.string().trim().min(1).default(".data"),

@@ -18,7 +18,7 @@ let passwordHash: Promise<string> | undefined;
 export function resetTablesBeforeEach() {
   beforeEach(async () => {
     await db.$executeRawUnsafe(
-      'TRUNCATE "ArticleTag", "ArticleAuthor", "Article", "Tag", "Section", "User", "SignInThrottle" CASCADE',
+      'TRUNCATE "Notification", "Correction", "WorkflowEvent", "ArticleTag", "ArticleAuthor", "Article", "ArticleRevision", "Tag", "Section", "User", "SignInThrottle" CASCADE',
     );
   });
 }
@@ -46,4 +46,24 @@ export async function makeDraft(author: SessionUser, headline = "A draft about h
 /** A tRPC caller as the given user would get over HTTP (null: signed out). */
 export async function callerFor(user: SessionUser | null) {
   return createCaller(await createContext({ db, userId: user?.id ?? null }));
+}
+
+export const FIXED_NOW = new Date("2026-11-26T12:00:00.000Z");
+export const env = (now: Date = FIXED_NOW) => ({ now, timeZone: "UTC" });
+
+/** A draft that passes every publish gate (headline, standfirst, section, author). */
+export async function makeReadyDraft(author: SessionUser, headline = "Council approves harbour plan") {
+  const draft = await makeDraft(author, headline);
+  const section = await db.section.upsert({ where: { slug: "news" }, update: {}, create: { slug: "news", name: "News" } });
+  await db.article.update({ where: { id: draft.id }, data: { standfirst: "What the decision means.", sectionId: section.id } });
+  return db.article.findUniqueOrThrow({ where: { id: draft.id }, select: { id: true, slug: true, version: true, status: true } });
+}
+
+/** A tRPC caller whose clock is fixed, for workflow tests. */
+export async function workflowCallerFor(user: SessionUser | null, now: Date = FIXED_NOW) {
+  return createCaller({ ...(await createContext({ db, userId: user?.id ?? null })), clock: () => now, timeZone: "UTC" });
+}
+
+export async function versionOf(id: string): Promise<number> {
+  return (await db.article.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicArticle } from "@/server/services/articles";
+import type { PublicArticle } from "@/server/services/public-articles";
 import { Byline } from "./byline";
 import { HeroFigure } from "./hero-figure";
 

@@ -24,3 +24,23 @@ export const publishedSlugInput = z.object({ slug: slugParamSchema });
 export const listPublishedInput = z
   .object({ limit: z.number().int().min(1).max(50).default(20) })
   .default({ limit: 20 });
+
+export const MAX_STANDFIRST_LENGTH = 400;
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`).nullable();
+
+export const versionSchema = z.number({ message: "The version you saw is required" }).int().min(1);
+
+export const updateArticleInput = z.object({
+  id: articleIdSchema,
+  version: versionSchema,
+  headline: headlineSchema,
+  standfirst: z.string().trim().max(MAX_STANDFIRST_LENGTH, `Standfirst must be at most ${MAX_STANDFIRST_LENGTH} characters`),
+  sectionId: z.uuid({ message: "Choose a section" }).nullable(),
+  /** A Tiptap JSON document; validated against lib/content's schema by the service. */
+  body: z.unknown(),
+  heroImageCaption: optionalText("Caption", 500),
+  heroImageCredit: optionalText("Credit", 200),
+  heroImageAlt: optionalText("Alt text", 500),
+});
+export type UpdateArticleInput = z.infer<typeof updateArticleInput>;

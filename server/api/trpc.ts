@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { can, type Permission } from "../auth/permissions";
+import { serverClock, type Clock } from "../clock";
 import type { Db } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../services/users";
 import { fieldErrorsOf, toTRPCError } from "./errors";
@@ -8,11 +9,25 @@ import { fieldErrorsOf, toTRPCError } from "./errors";
 export interface Context {
   db: Db;
   user: SessionUser | null;
+  /** Injectable so tests control time. */
+  clock: Clock;
+  /** The newsroom's time zone, for dates entered and shown. */
+  timeZone: string;
 }
 
 /** Builds the context from the session's user id; the user is re-read (role, active) every time. */
-export async function createContext(opts: { db: Db; userId: string | null | undefined }): Promise<Context> {
-  return { db: opts.db, user: await loadSessionUser(opts.db, opts.userId) };
+export async function createContext(opts: {
+  db: Db;
+  userId: string | null | undefined;
+  clock?: Clock;
+  timeZone?: string;
+}): Promise<Context> {
+  return {
+    db: opts.db,
+    user: await loadSessionUser(opts.db, opts.userId),
+    clock: opts.clock ?? serverClock,
+    timeZone: opts.timeZone ?? "UTC",
+  };
 }
 
 const t = initTRPC.context<Context>().create({

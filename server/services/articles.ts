@@ -1,4 +1,4 @@
-import { EMPTY_DOCUMENT, type ContentDocument } from "@/lib/content/document";
+import { EMPTY_DOCUMENT } from "@/lib/content/document";
 import { validateDocument } from "@/lib/content/validate";
 import type { CreateArticleInput } from "@/lib/schemas/article";
 import { slugify } from "@/lib/slug";
@@ -6,9 +6,10 @@ import { can } from "../auth/permissions";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus } from "../db/generated/client";
 import { badRequest, notFound } from "../errors";
+import { publishableSelect, snapshotForPublish } from "./publishing";
 import type { SessionUser } from "./users";
 
-const bylineSelect = {
+export const bylineSelect = {
   orderBy: { position: "asc" },
   select: { user: { select: { id: true, displayName: true } } },
 } as const satisfies Prisma.Article$authorsArgs;
@@ -27,29 +28,10 @@ export const newsroomArticleSelect = {
   authors: bylineSelect,
 } as const satisfies Prisma.ArticleSelect;
 
-export const publicArticleSelect = {
-  id: true,
-  slug: true,
-  headline: true,
-  standfirst: true,
-  body: true,
-  heroImageUrl: true,
-  heroImageCaption: true,
-  heroImageCredit: true,
-  heroImageAlt: true,
-  publishedAt: true,
-  updatedAt: true,
-  section: { select: { name: true, slug: true } },
-  authors: bylineSelect,
-  tags: { select: { tag: { select: { name: true, slug: true } } } },
-} as const satisfies Prisma.ArticleSelect;
-
 export type NewsroomArticle = Prisma.ArticleGetPayload<{ select: typeof newsroomArticleSelect }>;
-type PublicArticleRow = Prisma.ArticleGetPayload<{ select: typeof publicArticleSelect }>;
-export type PublicArticle = Omit<PublicArticleRow, "body"> & { body: ContentDocument };
 
 /** What a user may see in the newsroom: editors everything, writers what they are an author of. */
-function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
+export function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
   return can(actor.role, "article.readAll") ? {} : { authors: { some: { userId: actor.id } } };
 }
 
@@ -119,28 +101,6 @@ export async function getForNewsroom(db: DbOrTx, actor: SessionUser, id: string)
   return article;
 }
 
-const PUBLISHED: Prisma.ArticleWhereInput = { status: "PUBLISHED", publishedAt: { not: null } };
-
-function toPublic(row: PublicArticleRow): PublicArticle {
-  return { ...row, body: row.body as unknown as ContentDocument };
-}
-
-export async function listPublished(db: DbOrTx, limit: number): Promise<PublicArticle[]> {
-  const rows = await db.article.findMany({
-    where: PUBLISHED,
-    select: publicArticleSelect,
-    orderBy: { publishedAt: "desc" },
-    take: limit,
-  });
-  return rows.map(toPublic);
-}
-
-export async function getPublishedBySlug(db: DbOrTx, slug: string): Promise<PublicArticle> {
-  const row = await db.article.findFirst({ where: { slug, ...PUBLISHED }, select: publicArticleSelect });
-  if (!row) throw notFound("That article");
-  return toPublic(row);
-}
-
 export interface ArticleImport {
   headline: string;
   standfirst: string;
@@ -174,15 +134,16 @@ export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{
       tx.tag.upsert({ where: { slug: slugify(name) }, update: {}, create: { slug: slugify(name), name }, select: { id: true } }),
     ),
   );
-  return tx.article.create({
+  const publish = input.status === "PUBLISHED";
+  const created = await tx.article.create({
     data: {
       slug: await uniqueSlug(tx, slugify(input.headline)),
       headline: input.headline,
       standfirst: input.standfirst,
       body: body.document as unknown as Prisma.InputJsonObject,
       bodyText: body.text,
-      status: input.status,
-      publishedAt: input.publishedAt ?? null,
+      // A published import goes live through the same snapshot as any publish.
+      status: publish ? "APPROVED" : input.status,
       sectionId: section?.id ?? null,
       heroImageUrl: input.hero?.url ?? null,
       heroImageCaption: input.hero?.caption ?? null,
@@ -192,6 +153,15 @@ export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{
       authors: { create: input.authorIds.map((userId, position) => ({ userId, position })) },
       tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
     },
-    select: { id: true, slug: true },
+    select: publishableSelect,
   });
+  if (publish) {
+    const now = input.publishedAt ?? new Date();
+    const live = await snapshotForPublish(tx, created, { actorId: input.createdById, now, update: false });
+    await tx.article.update({ where: { id: created.id }, data: { ...live, status: "PUBLISHED", statusChangedAt: now } });
+    await tx.workflowEvent.create({
+      data: { articleId: created.id, action: "PUBLISH", fromStatus: "APPROVED", toStatus: "PUBLISHED", actorId: input.createdById, note: "Imported", createdAt: now },
+    });
+  }
+  return { id: created.id, slug: created.slug };
 }

@@ -4,7 +4,13 @@ import {
   listPublishedInput,
   publishedSlugInput,
 } from "@/lib/schemas/article";
+import { updateArticleInput } from "@/lib/schemas/article";
+import { can } from "../../auth/permissions";
+import { updateArticle } from "../../services/article-edit";
+import { getNewsroomArticle } from "../../services/article-view";
 import * as articles from "../../services/articles";
+import { editorDashboard, writerDashboard } from "../../services/dashboard";
+import * as publicArticles from "../../services/public-articles";
 import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
 
 export const articleRouter = createTRPCRouter({
@@ -17,13 +23,26 @@ export const articleRouter = createTRPCRouter({
 
   get: permissionProcedure("article.readOwn")
     .input(articleRefInput)
-    .query(({ ctx, input }) => articles.getForNewsroom(ctx.db, ctx.user, input.id)),
+    .query(({ ctx, input }) => getNewsroomArticle(ctx.db, ctx.user, input.id, { now: ctx.clock(), timeZone: ctx.timeZone })),
+
+  update: permissionProcedure("newsroom.access")
+    .input(updateArticleInput)
+    .mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone })),
+
+  /** The writer's own work, or the editors' desk. */
+  dashboard: permissionProcedure("newsroom.access").query(({ ctx }) =>
+    can(ctx.user.role, "article.review") ? editorDashboard(ctx.db) : writerDashboard(ctx.db, ctx.user),
+  ),
+
+  sections: permissionProcedure("newsroom.access").query(({ ctx }) =>
+    ctx.db.section.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ),
 
   listPublished: publicProcedure
     .input(listPublishedInput)
-    .query(({ ctx, input }) => articles.listPublished(ctx.db, input.limit)),
+    .query(({ ctx, input }) => publicArticles.listPublished(ctx.db, input.limit)),
 
   getPublished: publicProcedure
     .input(publishedSlugInput)
-    .query(({ ctx, input }) => articles.getPublishedBySlug(ctx.db, input.slug)),
+    .query(({ ctx, input }) => publicArticles.getPublishedBySlug(ctx.db, input.slug)),
 });

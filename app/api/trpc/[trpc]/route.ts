@@ -4,6 +4,7 @@ import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { authOptions } from "@/server/auth/options";
 import { getDb } from "@/server/db/client";
+import { appEnv } from "@/server/env";
 
 function handler(req: Request) {
   return fetchRequestHandler({
@@ -12,7 +13,7 @@ function handler(req: Request) {
     router: appRouter,
     createContext: async () => {
       const session = await getServerSession(authOptions);
-      return createContext({ db: getDb(), userId: session?.user?.id });
+      return createContext({ db: getDb(), userId: session?.user?.id, timeZone: appEnv().MASTHEAD_TIME_ZONE });
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);

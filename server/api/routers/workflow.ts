@@ -1,0 +1,98 @@
+import { z } from "zod";
+import {
+  correctionInput,
+  embargoInput,
+  legalReviewInput,
+  legalSignOffInput,
+  requestChangesInput,
+  scheduleInput,
+  spikeInput,
+  unpublishInput,
+  workflowStepInput,
+} from "@/lib/schemas/workflow";
+import { fromZonedInput } from "@/lib/time-zone";
+import { badRequest } from "../../errors";
+import * as editorial from "../../services/editorial";
+import { transition } from "../../services/workflow";
+import type { Action } from "../../workflow/machine";
+import { permissionProcedure, createTRPCRouter, type Context } from "../trpc";
+
+// Each step is its own procedure; the service decides, under a row lock, whether this user
+// may take it now. Writers reach these procedures, and the state machine refuses what is not theirs.
+const step = permissionProcedure("newsroom.access");
+
+const env = (ctx: Context) => ({ now: ctx.clock(), timeZone: ctx.timeZone });
+
+function zoned(value: string, zone: string, field: string): Date {
+  const at = fromZonedInput(value, zone);
+  if (!at) throw badRequest("That date and time does not exist in the newsroom's time zone.", { [field]: ["Choose a valid date and time"] });
+  return at;
+}
+
+function simple(action: Action) {
+  return step
+    .input(workflowStepInput)
+    .mutation(({ ctx, input }) => transition(ctx.db, ctx.user, { articleId: input.id, action, version: input.version }, env(ctx)));
+}
+
+export const workflowRouter = createTRPCRouter({
+  submit: simple("submit"),
+  withdraw: simple("withdraw"),
+  approve: simple("approve"),
+  publish: simple("publish"),
+  publishUpdate: simple("publishUpdate"),
+  unschedule: simple("unschedule"),
+  republish: simple("republish"),
+  restore: simple("restore"),
+
+  requestChanges: step
+    .input(requestChangesInput)
+    .mutation(({ ctx, input }) =>
+      transition(ctx.db, ctx.user, { articleId: input.id, action: "requestChanges", version: input.version, note: input.note }, env(ctx)),
+    ),
+
+  unpublish: step
+    .input(unpublishInput)
+    .mutation(({ ctx, input }) =>
+      transition(ctx.db, ctx.user, { articleId: input.id, action: "unpublish", version: input.version, note: input.note }, env(ctx)),
+    ),
+
+  spike: step
+    .input(spikeInput)
+    .mutation(({ ctx, input }) =>
+      transition(ctx.db, ctx.user, { articleId: input.id, action: "spike", version: input.version, note: input.note }, env(ctx)),
+    ),
+
+  schedule: step.input(scheduleInput).mutation(({ ctx, input }) =>
+    transition(
+      ctx.db,
+      ctx.user,
+      { articleId: input.id, action: "schedule", version: input.version, scheduledFor: zoned(input.scheduledFor, ctx.timeZone, "scheduledFor") },
+      env(ctx),
+    ),
+  ),
+
+  setLegalReview: step
+    .input(legalReviewInput)
+    .mutation(({ ctx, input }) => editorial.setLegalReview(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx))),
+
+  signOffLegal: step
+    .input(legalSignOffInput)
+    .mutation(({ ctx, input }) => editorial.signOffLegal(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx))),
+
+  setEmbargo: step.input(embargoInput).mutation(({ ctx, input }) =>
+    editorial.setEmbargo(
+      ctx.db,
+      ctx.user,
+      { articleId: input.id, version: input.version, until: input.until === null ? null : zoned(input.until, ctx.timeZone, "until") },
+      env(ctx),
+    ),
+  ),
+
+  addCorrection: step
+    .input(correctionInput)
+    .mutation(({ ctx, input }) => editorial.addCorrection(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx))),
+
+  /** The newsroom's time zone, for forms that enter dates. */
+  timeZone: step.input(z.void()).query(({ ctx }) => ctx.timeZone),
+});

@@ -1,0 +1,59 @@
+import type { ContentDocument } from "@/lib/content/document";
+import { can } from "../auth/permissions";
+import type { DbOrTx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { notFound } from "../errors";
+import { allowedActions, canEdit, type Action } from "../workflow/machine";
+import { bylineSelect, visibleTo } from "./articles";
+import { publishableSelect, publishBlocker } from "./publishing";
+import type { SessionUser } from "./users";
+import type { WorkflowEnv } from "./workflow";
+
+const viewSelect = {
+  ...publishableSelect,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  statusChangedAt: true,
+  contentUpdatedAt: true,
+  hasUnpublishedChanges: true,
+  scheduledFor: true,
+  scheduleFailure: true,
+  legalSignedOffBy: { select: { displayName: true } },
+  updatedBy: { select: { displayName: true } },
+  section: { select: { id: true, name: true, slug: true } },
+  authors: bylineSelect,
+  events: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, action: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { displayName: true } } },
+  },
+  corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, createdBy: { select: { displayName: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
+type Row = Prisma.ArticleGetPayload<{ select: typeof viewSelect }>;
+
+export type NewsroomArticleView = Omit<Row, "body" | "_count"> & {
+  body: ContentDocument;
+  allowedActions: Action[];
+  canEdit: boolean;
+  /** Editors see it before pressing Publish: why publishing would be refused now. */
+  publishBlocker: string | null;
+  isEditor: boolean;
+};
+
+/** The article as the newsroom sees it, with what this user may do to it now. */
+export async function getNewsroomArticle(db: DbOrTx, actor: SessionUser, id: string, env: WorkflowEnv): Promise<NewsroomArticleView> {
+  const row = await db.article.findFirst({ where: { id, ...visibleTo(actor) }, select: viewSelect });
+  if (!row) throw notFound("That article");
+  const workflowActor = { role: actor.role, isAuthor: row.authors.some((a) => a.user.id === actor.id) };
+  const { _count: _, body, ...rest } = row;
+  return {
+    ...rest,
+    body: body as unknown as ContentDocument,
+    allowedActions: allowedActions(row, workflowActor),
+    canEdit: canEdit(row, workflowActor),
+    publishBlocker: publishBlocker(row, env.now, env.timeZone),
+    isEditor: can(actor.role, "article.review"),
+  };
+}

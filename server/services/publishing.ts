@@ -1,0 +1,74 @@
+import type { DbOrTx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { embargoProblem, gateMessage, missingForPublish, type GateFacts } from "../workflow/gates";
+import { formatInZone } from "@/lib/time-zone";
+
+/** Everything the gates and a publish need from an article row. */
+export const publishableSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  body: true,
+  bodyText: true,
+  sectionId: true,
+  heroImageUrl: true,
+  heroImageCaption: true,
+  heroImageCredit: true,
+  heroImageAlt: true,
+  legalReviewRequired: true,
+  legalSignedOffAt: true,
+  embargoedUntil: true,
+  publishedAt: true,
+  _count: { select: { authors: true } },
+} as const satisfies Prisma.ArticleSelect;
+
+export type PublishableArticle = Prisma.ArticleGetPayload<{ select: typeof publishableSelect }>;
+
+export function gateFacts(article: PublishableArticle): GateFacts {
+  return { ...article, authorCount: article._count.authors };
+}
+
+/** Null when the article may go live at `now`; otherwise the reason, in a sentence. */
+export function publishBlocker(article: PublishableArticle, now: Date, timeZone: string): string | null {
+  const missing = missingForPublish(gateFacts(article));
+  if (missing.length > 0) return gateMessage(missing);
+  const embargo = embargoProblem(article, now);
+  if (embargo) return `This article is embargoed until ${formatInZone(embargo, timeZone)}: it cannot be published before then.`;
+  return null;
+}
+
+/**
+ * Snapshots the working copy as a revision and returns the article fields that make it the
+ * live version. `update` marks a published update (sets contentUpdatedAt).
+ */
+export async function snapshotForPublish(
+  tx: DbOrTx,
+  article: PublishableArticle,
+  opts: { actorId: string | null; now: Date; update: boolean },
+): Promise<Prisma.ArticleUncheckedUpdateInput> {
+  const revision = await tx.articleRevision.create({
+    data: {
+      articleId: article.id,
+      headline: article.headline,
+      standfirst: article.standfirst,
+      body: article.body as Prisma.InputJsonValue,
+      bodyText: article.bodyText,
+      heroImageUrl: article.heroImageUrl,
+      heroImageCaption: article.heroImageCaption,
+      heroImageCredit: article.heroImageCredit,
+      heroImageAlt: article.heroImageAlt,
+      createdById: opts.actorId,
+      createdAt: opts.now,
+    },
+    select: { id: true },
+  });
+  return {
+    liveRevisionId: revision.id,
+    hasUnpublishedChanges: false,
+    publishedAt: article.publishedAt ?? opts.now,
+    ...(opts.update ? { contentUpdatedAt: opts.now } : {}),
+    scheduledFor: null,
+    scheduleFailure: null,
+  };
+}
