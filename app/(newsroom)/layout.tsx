@@ -3,14 +3,16 @@ import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { SkipLink } from "@/components/ui/skip-link";
 import { requireNewsroomUser } from "@/server/auth/session";
 import { TRPCReactProvider } from "@/trpc/client";
+import { api } from "@/trpc/server";
 
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
   // A session whose account was deactivated (or deleted) no longer gets in.
   const user = await requireNewsroomUser();
+  const unread = await (await api()).notification.unreadCount();
   return (
     <TRPCReactProvider>
       <SkipLink />
-      <NewsroomHeader user={user} />
+      <NewsroomHeader user={user} unread={unread} />
       <main id="content" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

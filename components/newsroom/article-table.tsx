@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { NewsroomArticle } from "@/server/services/articles";
-import { formatDateTime } from "../ui/format";
+import { formatInZone } from "@/lib/time-zone";
 import { StatusBadge } from "./status-badge";
 
-export function ArticleTable({ articles, caption }: { articles: NewsroomArticle[]; caption: string }) {
+export function ArticleTable({ articles, caption, timeZone }: { articles: NewsroomArticle[]; caption: string; timeZone: string }) {
   if (articles.length === 0) {
     return (
       <p className="text-neutral-700">
@@ -40,7 +40,7 @@ export function ArticleTable({ articles, caption }: { articles: NewsroomArticle[
               </td>
               <td className="py-2 pr-4">{article.authors.map((a) => a.user.displayName).join(", ")}</td>
               <td className="py-2">
-                <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time>
+                <time dateTime={article.updatedAt.toISOString()}>{formatInZone(article.updatedAt, timeZone)}</time>
               </td>
             </tr>
           ))}

@@ -4,7 +4,7 @@ import { ROLE_LABELS } from "@/lib/roles";
 import type { SessionUser } from "@/server/services/users";
 import { SignOutButton } from "./sign-out-button";
 
-export function NewsroomHeader({ user }: { user: SessionUser }) {
+export function NewsroomHeader({ user, unread }: { user: SessionUser; unread: number }) {
   return (
     <header className="border-b border-neutral-300 bg-neutral-50">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -23,6 +23,15 @@ export function NewsroomHeader({ user }: { user: SessionUser }) {
               People
             </Link>
           ) : null}
+          <Link href="/newsroom/notifications" className="hover:underline">
+            Notifications
+            {unread > 0 ? (
+              <span className="ml-1 rounded-full bg-accent px-2 text-xs text-white">
+                {unread}
+                <span className="sr-only"> unread</span>
+              </span>
+            ) : null}
+          </Link>
           <Link href="/" className="hover:underline">
             Public site
           </Link>

@@ -3,7 +3,7 @@ import type { PublicArticle } from "@/server/services/public-articles";
 import { Byline } from "./byline";
 import { HeroFigure } from "./hero-figure";
 
-export function ArticleCard({ article, lead = false }: { article: PublicArticle; lead?: boolean }) {
+export function ArticleCard({ article, timeZone, lead = false }: { article: PublicArticle; timeZone: string; lead?: boolean }) {
   return (
     <article className={lead ? "border-b border-neutral-300 pb-8" : "border-b border-neutral-200 py-6"}>
       {lead && article.heroImageUrl ? (
@@ -19,7 +19,7 @@ export function ArticleCard({ article, lead = false }: { article: PublicArticle;
       </h2>
       {article.standfirst ? <p className="mt-2 font-serif text-lg text-neutral-800">{article.standfirst}</p> : null}
       <div className="mt-2">
-        <Byline authors={article.authors} publishedAt={article.publishedAt} />
+        <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.contentUpdatedAt} timeZone={timeZone} />
       </div>
     </article>
   );

@@ -1,9 +1,10 @@
 import { renderDocument } from "@/lib/content/render";
 import type { PublicArticle } from "@/server/services/public-articles";
+import { formatInZone } from "@/lib/time-zone";
 import { Byline } from "./byline";
 import { HeroFigure } from "./hero-figure";
 
-export function ArticleView({ article }: { article: PublicArticle }) {
+export function ArticleView({ article, timeZone }: { article: PublicArticle; timeZone: string }) {
   return (
     <article className="mx-auto max-w-3xl">
       {article.section ? (
@@ -14,7 +15,7 @@ export function ArticleView({ article }: { article: PublicArticle }) {
         <p className="mt-4 font-serif text-xl leading-snug text-neutral-800">{article.standfirst}</p>
       ) : null}
       <div className="mt-4">
-        <Byline authors={article.authors} publishedAt={article.publishedAt} />
+        <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.contentUpdatedAt} timeZone={timeZone} />
       </div>
       {article.heroImageUrl ? (
         <HeroFigure
@@ -26,6 +27,23 @@ export function ArticleView({ article }: { article: PublicArticle }) {
         />
       ) : null}
       <div className="article-body mt-6">{renderDocument(article.body)}</div>
+      {article.corrections.length > 0 ? (
+        <section aria-labelledby="corrections-heading" className="mt-10 border-t border-neutral-300 pt-6">
+          <h2 id="corrections-heading" className="font-serif text-xl font-bold">
+            Corrections
+          </h2>
+          <ol className="mt-3 flex flex-col gap-3">
+            {article.corrections.map((correction) => (
+              <li key={correction.id} className="text-neutral-800">
+                <time dateTime={correction.createdAt.toISOString()} className="font-semibold">
+                  {formatInZone(correction.createdAt, timeZone)}
+                </time>
+                : {correction.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {article.tags.length > 0 ? (
         <ul aria-label="Tags" className="mt-10 flex flex-wrap gap-2">
           {article.tags.map(({ tag }) => (

@@ -1,11 +1,15 @@
-import { formatDateTime } from "../ui/format";
+import { formatInZone } from "@/lib/time-zone";
 
 export function Byline({
   authors,
   publishedAt,
+  updatedAt = null,
+  timeZone,
 }: {
   authors: { user: { id: string; displayName: string } }[];
   publishedAt: Date | null;
+  updatedAt?: Date | null;
+  timeZone: string;
 }) {
   const names = authors.map((a) => a.user.displayName);
   return (
@@ -14,7 +18,13 @@ export function Byline({
       {publishedAt ? (
         <>
           {names.length > 0 ? " · " : null}
-          <time dateTime={publishedAt.toISOString()}>{formatDateTime(publishedAt)}</time>
+          <time dateTime={publishedAt.toISOString()}>{formatInZone(publishedAt, timeZone)}</time>
+        </>
+      ) : null}
+      {updatedAt ? (
+        <>
+          {" · Updated "}
+          <time dateTime={updatedAt.toISOString()}>{formatInZone(updatedAt, timeZone)}</time>
         </>
       ) : null}
     </p>

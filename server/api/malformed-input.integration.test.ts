@@ -8,6 +8,7 @@ type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Loose = (input: unknown) => Promise<unknown>;
 const loose = (fn: unknown) => fn as Loose;
 
+const ARTICLE_ID = "018f0000-0000-7000-8000-000000000001";
 let admin: SessionUser;
 resetTablesBeforeEach();
 beforeEach(async () => {
@@ -46,6 +47,57 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
     inputs: [...garbage, { userId: "nope", role: "EDITOR" }, { userId: "018f0000-0000-7000-8000-000000000000", role: "KING" }],
   },
   { name: "user.deactivate", fn: (c) => loose(c.user.deactivate), inputs: [...garbage, { userId: 1 }] },
+  ...(
+    [
+      "submit",
+      "withdraw",
+      "approve",
+      "publish",
+      "publishUpdate",
+      "unschedule",
+      "republish",
+      "restore",
+      "requestChanges",
+      "unpublish",
+      "spike",
+      "schedule",
+      "setLegalReview",
+      "signOffLegal",
+      "setEmbargo",
+      "addCorrection",
+    ] as const
+  ).map((name) => ({
+    name: `workflow.${name}`,
+    fn: (c: Caller) => loose(c.workflow[name]),
+    inputs: [
+      ...garbage,
+      { id: "not-a-uuid", version: 1 },
+      { id: ARTICLE_ID, version: 0 },
+      { id: ARTICLE_ID, version: "1" },
+      { id: ARTICLE_ID, version: 1.5 },
+    ],
+  })),
+  {
+    name: "workflow.schedule (times)",
+    fn: (c) => loose(c.workflow.schedule),
+    inputs: [{ id: ARTICLE_ID, version: 1, scheduledFor: "tomorrow" }, { id: ARTICLE_ID, version: 1, scheduledFor: "2026-11-27 10:00" }, { id: ARTICLE_ID, version: 1 }],
+  },
+  {
+    name: "workflow notes",
+    fn: (c) => loose(c.workflow.requestChanges),
+    inputs: [{ id: ARTICLE_ID, version: 1 }, { id: ARTICLE_ID, version: 1, note: "" }, { id: ARTICLE_ID, version: 1, note: "x".repeat(2001) }],
+  },
+  {
+    name: "article.update",
+    fn: (c) => loose(c.article.update),
+    inputs: [
+      ...garbage,
+      { id: ARTICLE_ID, version: 1, headline: "", standfirst: "", sectionId: null, body: {}, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null },
+      { id: ARTICLE_ID, version: 1, headline: "H", standfirst: "x".repeat(401), sectionId: null, body: {}, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null },
+      { id: ARTICLE_ID, version: 1, headline: "H", standfirst: "", sectionId: "nope", body: {}, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null },
+    ],
+  },
+  { name: "notification.markRead", fn: (c) => loose(c.notification.markRead), inputs: [{ ids: [] }, { ids: ["x"] }, { ids: "all" }, 5] },
   { name: "user.reactivate", fn: (c) => loose(c.user.reactivate), inputs: [...garbage, { userId: "" }] },
 ];
 

@@ -47,7 +47,7 @@ export async function getNewsroomArticle(db: DbOrTx, actor: SessionUser, id: str
   const row = await db.article.findFirst({ where: { id, ...visibleTo(actor) }, select: viewSelect });
   if (!row) throw notFound("That article");
   const workflowActor = { role: actor.role, isAuthor: row.authors.some((a) => a.user.id === actor.id) };
-  const { _count: _, body, ...rest } = row;
+  const { body, ...rest } = row;
   return {
     ...rest,
     body: body as unknown as ContentDocument,

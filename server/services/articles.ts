@@ -5,7 +5,7 @@ import { slugify } from "@/lib/slug";
 import { can } from "../auth/permissions";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus } from "../db/generated/client";
-import { badRequest, notFound } from "../errors";
+import { badRequest } from "../errors";
 import { publishableSelect, snapshotForPublish } from "./publishing";
 import type { SessionUser } from "./users";
 
@@ -92,13 +92,6 @@ export function listForNewsroom(db: DbOrTx, actor: SessionUser): Promise<Newsroo
     orderBy: { updatedAt: "desc" },
     take: 200,
   });
-}
-
-/** NOT_FOUND both for a missing article and one the user may not read: existence must not leak. */
-export async function getForNewsroom(db: DbOrTx, actor: SessionUser, id: string): Promise<NewsroomArticle> {
-  const article = await db.article.findFirst({ where: { id, ...visibleTo(actor) }, select: newsroomArticleSelect });
-  if (!article) throw notFound("That article");
-  return article;
 }
 
 export interface ArticleImport {

@@ -1,25 +1,12 @@
 import type { RoleName } from "@/lib/roles";
 import type { ArticleStatusName } from "@/lib/article-status";
+import { ACTIONS, type Action } from "@/lib/workflow-actions";
 import { can } from "../auth/permissions";
+
+export { ACTION_LABELS, ACTIONS, type Action } from "@/lib/workflow-actions";
 
 // The editorial state machine: pure data and functions, no database. The services in
 // server/services/workflow.ts load the article, ask this module, then write.
-
-export const ACTIONS = [
-  "submit",
-  "withdraw",
-  "requestChanges",
-  "approve",
-  "publish",
-  "schedule",
-  "unschedule",
-  "unpublish",
-  "republish",
-  "spike",
-  "restore",
-  "publishUpdate",
-] as const;
-export type Action = (typeof ACTIONS)[number];
 
 export const STATUSES = [
   "DRAFT",
@@ -73,21 +60,6 @@ export const RULES: Record<Action, Rule> = {
   },
   restore: { from: ["SPIKED"], to: "DRAFT", who: editorial },
   publishUpdate: { from: ["PUBLISHED"], to: "PUBLISHED", who: publisher },
-};
-
-export const ACTION_LABELS: Record<Action, string> = {
-  submit: "Submit for review",
-  withdraw: "Withdraw",
-  requestChanges: "Request changes",
-  approve: "Approve",
-  publish: "Publish",
-  schedule: "Schedule",
-  unschedule: "Unschedule",
-  unpublish: "Unpublish",
-  republish: "Republish",
-  spike: "Spike",
-  restore: "Restore",
-  publishUpdate: "Publish update",
 };
 
 export type Decision =

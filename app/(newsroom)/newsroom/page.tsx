@@ -1,25 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleTable } from "@/components/newsroom/article-table";
+import { DashboardGroups } from "@/components/newsroom/dashboard-groups";
 import { can } from "@/server/auth/permissions";
 import { requireNewsroomUser } from "@/server/auth/session";
+import { serverClock } from "@/server/clock";
+import { appEnv } from "@/server/env";
 import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Newsroom" };
 
 export default async function NewsroomPage() {
   const me = await requireNewsroomUser();
-  const articles = await (await api()).article.list();
-  const title = can(me.role, "article.readAll") ? "All articles" : "My articles";
+  const caller = await api();
+  const [groups, articles] = await Promise.all([caller.article.dashboard(), caller.article.list()]);
+  const editor = can(me.role, "article.review");
+  const listTitle = can(me.role, "article.readAll") ? "All articles" : "My articles";
   return (
-    <>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-2xl font-bold">{title}</h1>
+    <div className="flex flex-col gap-10">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-bold">{editor ? "Editors' desk" : "My desk"}</h1>
         <Link href="/newsroom/articles/new" className="rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-700">
           New article
         </Link>
       </div>
-      <ArticleTable articles={articles} caption={title} />
-    </>
+      <DashboardGroups groups={groups} now={serverClock()} timeZone={appEnv().MASTHEAD_TIME_ZONE} />
+      <section aria-labelledby="all-heading">
+        <h2 id="all-heading" className="mb-4 text-xl font-bold">
+          {listTitle}
+        </h2>
+        <ArticleTable articles={articles} caption={listTitle} timeZone={appEnv().MASTHEAD_TIME_ZONE} />
+      </section>
+    </div>
   );
 }

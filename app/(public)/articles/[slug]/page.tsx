@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleView } from "@/components/public/article-view";
 import { SLUG_PATTERN } from "@/lib/slug";
+import { appEnv } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { api } from "@/trpc/server";
 import { TRPCError } from "@trpc/server";
@@ -28,5 +29,5 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function ArticlePage({ params }: { params: Promise<{ slug: string }> }) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
-  return <ArticleView article={article} />;
+  return <ArticleView article={article} timeZone={appEnv().MASTHEAD_TIME_ZONE} />;
 }

@@ -2,48 +2,133 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { ArticleEditForm } from "@/components/newsroom/article/article-edit-form";
+import { ArticleSummary } from "@/components/newsroom/article/article-summary";
+import { EditorialControls } from "@/components/newsroom/article/editorial-controls";
+import { Timeline } from "@/components/newsroom/article/timeline";
+import { WorkflowActions } from "@/components/newsroom/article/workflow-actions";
 import { StatusBadge } from "@/components/newsroom/status-badge";
-import { formatDateTime } from "@/components/ui/format";
 import { articleIdSchema } from "@/lib/schemas/article";
+import { formatInZone, toZonedInput } from "@/lib/time-zone";
 import { requireNewsroomUser } from "@/server/auth/session";
+import { serverClock } from "@/server/clock";
+import { appEnv } from "@/server/env";
 import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Article" };
+
+/** The next round quarter hour at least an hour ahead: a sensible default publishing time. */
+function defaultScheduleTime(now: Date): Date {
+  const quarter = 15 * 60 * 1000;
+  return new Date(Math.ceil((now.getTime() + 3600_000) / quarter) * quarter);
+}
 
 export default async function NewsroomArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
   await requireNewsroomUser(`/newsroom/articles/${encodeURIComponent(raw)}`);
   const id = articleIdSchema.safeParse(raw);
   if (!id.success) notFound();
-  const article = await (await api()).article.get({ id: id.data }).catch((error: unknown) => {
+  const caller = await api();
+  const article = await caller.article.get({ id: id.data }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
     throw error;
   });
   if (!article) notFound();
+  const sections = article.canEdit ? await caller.article.sections() : [];
+  const timeZone = appEnv().MASTHEAD_TIME_ZONE;
+  const sentBack = article.status === "CHANGES_REQUESTED" ? article.events.findLast((e) => e.action === "REQUEST_CHANGES") : undefined;
+  const publishing = article.allowedActions.some((a) => a === "publish" || a === "schedule" || a === "publishUpdate" || a === "republish");
+
   return (
-    <article className="max-w-3xl">
-      <p className="mb-2">
-        <StatusBadge status={article.status} />
-      </p>
-      <h1 className="font-serif text-3xl font-bold">{article.headline}</h1>
-      {article.standfirst ? <p className="mt-3 font-serif text-lg">{article.standfirst}</p> : null}
-      <dl className="mt-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="font-semibold">Slug</dt>
-        <dd>{article.slug}</dd>
-        <dt className="font-semibold">Authors</dt>
-        <dd>{article.authors.map((a) => a.user.displayName).join(", ")}</dd>
-        <dt className="font-semibold">Section</dt>
-        <dd>{article.section?.name ?? "None yet"}</dd>
-        <dt className="font-semibold">Last change</dt>
-        <dd>{formatDateTime(article.updatedAt)}</dd>
-      </dl>
-      {article.status === "PUBLISHED" ? (
-        <p className="mt-6">
-          <Link href={`/articles/${article.slug}`} className="underline">
-            View the published page
-          </Link>
+    <div className="flex flex-col gap-6">
+      <div>
+        <p className="mb-2 flex flex-wrap items-center gap-3 text-sm">
+          <StatusBadge status={article.status} />
+          {article.hasUnpublishedChanges ? <span className="font-semibold text-amber-900">Unpublished changes</span> : null}
+          {article.scheduledFor ? <span>Scheduled for {formatInZone(article.scheduledFor, timeZone)}</span> : null}
+          <span className="text-neutral-700">
+            Last changed {article.updatedBy ? `by ${article.updatedBy.displayName} ` : ""}at {formatInZone(article.updatedAt, timeZone)}
+          </span>
+        </p>
+        <h1 className="font-serif text-3xl font-bold">{article.headline}</h1>
+        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+          <dt className="font-semibold">Slug</dt>
+          <dd>{article.slug}</dd>
+          <dt className="font-semibold">Authors</dt>
+          <dd>{article.authors.map((a) => a.user.displayName).join(", ")}</dd>
+          <dt className="font-semibold">Section</dt>
+          <dd>{article.section?.name ?? "None yet"}</dd>
+        </dl>
+        {article.status === "PUBLISHED" ? (
+          <p className="mt-2 text-sm">
+            <Link href={`/articles/${article.slug}`} className="underline">
+              View the published page
+            </Link>
+          </p>
+        ) : null}
+      </div>
+
+      {sentBack ? (
+        <div role="note" aria-label="Changes requested" className="rounded border border-orange-700 bg-orange-50 p-3 text-sm">
+          <p className="font-semibold">Changes requested by {sentBack.actor?.displayName ?? "an editor"}</p>
+          <p className="mt-1 whitespace-pre-line">{sentBack.note}</p>
+        </div>
+      ) : null}
+      {article.scheduleFailure ? (
+        <p role="note" className="rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">
+          The scheduled publish did not happen. {article.scheduleFailure}
         </p>
       ) : null}
-    </article>
+      {publishing && article.publishBlocker ? (
+        <p role="note" className="rounded border border-amber-700 bg-amber-50 p-3 text-sm">
+          {article.publishBlocker}
+        </p>
+      ) : null}
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div>{article.canEdit ? <ArticleEditForm article={article} sections={sections} /> : <ArticleSummary article={article} />}</div>
+        <aside className="flex flex-col gap-8" aria-label="Workflow and history">
+          <WorkflowActions
+            articleId={article.id}
+            version={article.version}
+            actions={article.allowedActions}
+            timeZone={timeZone}
+            defaultScheduleValue={toZonedInput(defaultScheduleTime(serverClock()), timeZone)}
+          />
+          <EditorialControls
+            state={{
+              id: article.id,
+              version: article.version,
+              isEditor: article.isEditor,
+              canEdit: article.canEdit,
+              wasPublished: article.publishedAt !== null,
+              legalReviewRequired: article.legalReviewRequired,
+              legalSignOff:
+                article.legalSignedOffAt && article.legalSignedOffBy
+                  ? `${article.legalSignedOffBy.displayName}, ${formatInZone(article.legalSignedOffAt, timeZone)}`
+                  : null,
+              embargoedUntilLocal: article.embargoedUntil ? toZonedInput(article.embargoedUntil, timeZone) : null,
+              embargoLabel: article.embargoedUntil ? formatInZone(article.embargoedUntil, timeZone) : null,
+              timeZone,
+            }}
+          />
+          {article.corrections.length > 0 ? (
+            <section aria-labelledby="corrections-heading">
+              <h2 id="corrections-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
+                Corrections
+              </h2>
+              <ol className="mt-2 flex flex-col gap-2 text-sm">
+                {article.corrections.map((c) => (
+                  <li key={c.id}>
+                    <time dateTime={c.createdAt.toISOString()}>{formatInZone(c.createdAt, timeZone)}</time> — {c.text}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          <Timeline events={article.events} timeZone={timeZone} />
+        </aside>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,63 @@
+"use client";
+
+import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { Button } from "../../ui/button";
+
+/**
+ * A modal dialog (native <dialog>: focus stays inside, Escape closes) that asks for what an
+ * action needs. Nothing happens until the user confirms.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: (form: FormData) => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onConfirm(new FormData(event.currentTarget));
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="confirm-dialog-title"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-neutral-400 p-0 shadow-xl backdrop:bg-black/40"
+    >
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-5">
+        <h2 id="confirm-dialog-title" className="text-lg font-bold">
+          {title}
+        </h2>
+        {children}
+        <div className="flex justify-end gap-3">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={busy}>
+            {busy ? "Working…" : confirmLabel}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useTRPCClient } from "@/trpc/client";
+import { Button } from "../../ui/button";
+import { StepError } from "./step-error";
+import { useArticleStep } from "./use-article-step";
+
+export interface EditorialState {
+  id: string;
+  version: number;
+  isEditor: boolean;
+  canEdit: boolean;
+  wasPublished: boolean;
+  legalReviewRequired: boolean;
+  legalSignOff: string | null;
+  embargoedUntilLocal: string | null;
+  embargoLabel: string | null;
+  timeZone: string;
+}
+
+const inputClass = "rounded border border-neutral-500 px-3 py-2";
+
+export function EditorialControls({ state }: { state: EditorialState }) {
+  const client = useTRPCClient();
+  const { run, busy, error, reload } = useArticleStep();
+  const [embargo, setEmbargo] = useState(state.embargoedUntilLocal ?? "");
+  const [correction, setCorrection] = useState("");
+  const ref = { id: state.id, version: state.version };
+
+  async function addCorrection(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (await run(() => client.workflow.addCorrection.mutate({ ...ref, text: correction }))) setCorrection("");
+  }
+
+  if (!state.isEditor && !state.canEdit) return null;
+  return (
+    <section aria-labelledby="editorial-heading" className="flex flex-col gap-4">
+      <h2 id="editorial-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
+        Editorial controls
+      </h2>
+      <StepError error={error} onReload={reload} />
+
+      {state.isEditor ? (
+        <div className="flex flex-col gap-2">
+          <p className="text-sm">
+            Legal review: {state.legalReviewRequired ? (state.legalSignOff ? `signed off (${state.legalSignOff})` : "required, not signed off") : "not required"}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" disabled={busy} onClick={() => void run(() => client.workflow.setLegalReview.mutate({ ...ref, required: !state.legalReviewRequired }))}>
+              {state.legalReviewRequired ? "Clear legal review" : "Require legal review"}
+            </Button>
+            {state.legalReviewRequired && !state.legalSignOff ? (
+              <Button type="button" disabled={busy} onClick={() => void run(() => client.workflow.signOffLegal.mutate(ref))}>
+                Record legal sign-off
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      {state.canEdit ? (
+        <form
+          className="flex flex-col gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(() => client.workflow.setEmbargo.mutate({ ...ref, until: embargo || null }));
+          }}
+        >
+          <label htmlFor="embargo-until" className="text-sm font-semibold">
+            Embargoed until ({state.timeZone})
+          </label>
+          <p id="embargo-hint" className="text-sm text-neutral-700">
+            {state.embargoLabel ? `Now embargoed until ${state.embargoLabel}.` : "No embargo."} Leave empty to lift it.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <input id="embargo-until" type="datetime-local" value={embargo} onChange={(e) => setEmbargo(e.target.value)} aria-describedby="embargo-hint" className={inputClass} />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              Set embargo
+            </Button>
+          </div>
+        </form>
+      ) : null}
+
+      {state.isEditor && state.wasPublished ? (
+        <form className="flex flex-col gap-2" onSubmit={addCorrection}>
+          <label htmlFor="correction-text" className="text-sm font-semibold">
+            Correction
+          </label>
+          <p id="correction-hint" className="text-sm text-neutral-700">
+            Shown on the public article, dated, and kept permanently.
+          </p>
+          <textarea id="correction-text" rows={3} maxLength={2000} value={correction} onChange={(e) => setCorrection(e.target.value)} aria-describedby="correction-hint" className={inputClass} />
+          <div>
+            <Button type="submit" disabled={busy || correction.trim() === ""}>
+              Add correction
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

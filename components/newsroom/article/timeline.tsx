@@ -1,0 +1,65 @@
+import { STATUS_LABELS, type ArticleStatusName } from "@/lib/article-status";
+import { formatInZone } from "@/lib/time-zone";
+
+const EVENT_LABELS: Record<string, string> = {
+  SUBMIT: "Submitted for review",
+  WITHDRAW: "Withdrawn",
+  REQUEST_CHANGES: "Changes requested",
+  APPROVE: "Approved",
+  PUBLISH: "Published",
+  SCHEDULE: "Scheduled",
+  UNSCHEDULE: "Unscheduled",
+  UNPUBLISH: "Unpublished",
+  REPUBLISH: "Republished",
+  SPIKE: "Spiked",
+  RESTORE: "Restored",
+  PUBLISH_UPDATE: "Update published",
+  SCHEDULED_PUBLISH: "Published as scheduled",
+  SCHEDULE_FAILED: "Scheduled publish failed",
+  LEGAL_REVIEW_REQUIRED: "Legal review required",
+  LEGAL_REVIEW_CLEARED: "Legal review no longer required",
+  LEGAL_SIGN_OFF: "Legal sign-off",
+};
+
+export interface TimelineEvent {
+  id: string;
+  action: string;
+  fromStatus: ArticleStatusName;
+  toStatus: ArticleStatusName;
+  note: string | null;
+  createdAt: Date;
+  actor: { displayName: string } | null;
+}
+
+export function Timeline({ events, timeZone }: { events: TimelineEvent[]; timeZone: string }) {
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
+        Timeline
+      </h2>
+      {events.length === 0 ? (
+        <p className="mt-2 text-sm text-neutral-700">Nothing has happened to this article yet.</p>
+      ) : (
+        <ol className="mt-2 flex flex-col gap-3 border-l-2 border-neutral-300 pl-4">
+          {[...events].reverse().map((event) => (
+            <li key={event.id} className="text-sm">
+              <p>
+                <span className="font-semibold">{EVENT_LABELS[event.action] ?? event.action}</span>
+                {event.fromStatus !== event.toStatus ? (
+                  <span className="text-neutral-700">
+                    {" "}
+                    ({STATUS_LABELS[event.fromStatus]} → {STATUS_LABELS[event.toStatus]})
+                  </span>
+                ) : null}
+              </p>
+              <p className="text-neutral-700">
+                {event.actor?.displayName ?? "Scheduler"} · <time dateTime={event.createdAt.toISOString()}>{formatInZone(event.createdAt, timeZone)}</time>
+              </p>
+              {event.note ? <p className="mt-1 whitespace-pre-line rounded bg-neutral-100 px-2 py-1">{event.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+"use client";
+
+import { useState } from "react";
+import { useTRPCClient } from "@/trpc/client";
+import { ACTION_LABELS, type Action } from "@/lib/workflow-actions";
+import { Button } from "../../ui/button";
+import { ConfirmDialog } from "./confirm-dialog";
+import { StepError } from "./step-error";
+import { useArticleStep } from "./use-article-step";
+
+type DialogKind = "note" | "reason" | "time" | "confirm";
+
+const DIALOGS: Partial<Record<Action, { kind: DialogKind; title: string; text?: string }>> = {
+  requestChanges: { kind: "note", title: "Send back to the writer", text: "What should the writer change?" },
+  unpublish: { kind: "reason", title: "Unpublish this article", text: "Why is it being taken down? (kept on the article's record)" },
+  schedule: { kind: "time", title: "Schedule publication" },
+  publish: { kind: "confirm", title: "Publish now?", text: "The article goes live for everyone at once." },
+  publishUpdate: { kind: "confirm", title: "Publish the update?", text: "Readers will see the edited version, marked as updated." },
+  republish: { kind: "confirm", title: "Republish?", text: "The last published version goes live again." },
+  spike: { kind: "confirm", title: "Spike this article?", text: "It leaves the workflow; an editor can restore it later." },
+};
+
+export function WorkflowActions({
+  articleId,
+  version,
+  actions,
+  timeZone,
+  defaultScheduleValue,
+}: {
+  articleId: string;
+  version: number;
+  actions: Action[];
+  timeZone: string;
+  defaultScheduleValue: string;
+}) {
+  const client = useTRPCClient();
+  const { run, busy, error, clearError, reload } = useArticleStep();
+  const [open, setOpen] = useState<Action | null>(null);
+
+  const perform = (action: Action, form?: FormData) => {
+    const ref = { id: articleId, version };
+    const note = String(form?.get("note") ?? "");
+    const calls: Record<Action, () => Promise<unknown>> = {
+      submit: () => client.workflow.submit.mutate(ref),
+      withdraw: () => client.workflow.withdraw.mutate(ref),
+      requestChanges: () => client.workflow.requestChanges.mutate({ ...ref, note }),
+      approve: () => client.workflow.approve.mutate(ref),
+      publish: () => client.workflow.publish.mutate(ref),
+      schedule: () => client.workflow.schedule.mutate({ ...ref, scheduledFor: String(form?.get("scheduledFor") ?? "") }),
+      unschedule: () => client.workflow.unschedule.mutate(ref),
+      unpublish: () => client.workflow.unpublish.mutate({ ...ref, note }),
+      republish: () => client.workflow.republish.mutate(ref),
+      spike: () => client.workflow.spike.mutate(ref),
+      restore: () => client.workflow.restore.mutate(ref),
+      publishUpdate: () => client.workflow.publishUpdate.mutate(ref),
+    };
+    void run(calls[action]).then((ok) => {
+      if (ok) setOpen(null);
+    });
+  };
+
+  if (actions.length === 0) return null;
+  const dialog = open ? DIALOGS[open] : undefined;
+  const fieldError = error?.fieldErrors.note?.[0] ?? error?.fieldErrors.scheduledFor?.[0];
+
+  return (
+    <section aria-labelledby="workflow-heading" className="flex flex-col gap-3">
+      <h2 id="workflow-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
+        Workflow
+      </h2>
+      {!open ? <StepError error={error} onReload={reload} /> : null}
+      <div className="flex flex-wrap gap-2">
+        {actions.map((action) => (
+          <Button
+            key={action}
+            type="button"
+            variant={action === "spike" || action === "unpublish" ? "danger" : action === "withdraw" || action === "unschedule" ? "secondary" : "primary"}
+            disabled={busy}
+            onClick={() => {
+              clearError();
+              if (DIALOGS[action]) setOpen(action);
+              else perform(action);
+            }}
+          >
+            {ACTION_LABELS[action]}
+          </Button>
+        ))}
+      </div>
+      {open && dialog ? (
+        <ConfirmDialog
+          open
+          title={dialog.title}
+          confirmLabel={ACTION_LABELS[open]}
+          busy={busy}
+          onClose={() => {
+            setOpen(null);
+            clearError();
+          }}
+          onConfirm={(form) => perform(open, form)}
+        >
+          {dialog.kind === "confirm" ? <p className="text-sm text-neutral-800">{dialog.text}</p> : null}
+          {dialog.kind === "note" || dialog.kind === "reason" ? (
+            <div className="flex flex-col gap-1">
+              <label htmlFor="workflow-note" className="text-sm font-semibold">
+                {dialog.kind === "note" ? "Note for the writer" : "Reason"}
+              </label>
+              <p id="workflow-note-hint" className="text-sm text-neutral-700">
+                {dialog.text}
+              </p>
+              <textarea
+                id="workflow-note"
+                name="note"
+                required
+                rows={4}
+                maxLength={2000}
+                aria-describedby={fieldError ? "workflow-note-hint workflow-dialog-error" : "workflow-note-hint"}
+                aria-invalid={fieldError ? true : undefined}
+                className="rounded border border-neutral-500 px-3 py-2"
+              />
+            </div>
+          ) : null}
+          {dialog.kind === "time" ? (
+            <div className="flex flex-col gap-1">
+              <label htmlFor="workflow-time" className="text-sm font-semibold">
+                Publish at ({timeZone})
+              </label>
+              <input
+                id="workflow-time"
+                name="scheduledFor"
+                type="datetime-local"
+                required
+                defaultValue={defaultScheduleValue}
+                aria-describedby={fieldError ? "workflow-dialog-error" : undefined}
+                aria-invalid={fieldError ? true : undefined}
+                className="rounded border border-neutral-500 px-3 py-2"
+              />
+            </div>
+          ) : null}
+          {error ? (
+            <p id="workflow-dialog-error" role="alert" className="text-sm text-red-800">
+              {fieldError ?? error.message}
+            </p>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { serverClock } from "./clock";
+import { getDb } from "./db/client";
+import { appEnv } from "./env";
+import { startScheduler } from "./services/scheduler";
+
+const state = globalThis as { mastheadSchedulerStarted?: boolean };
+
+/** Starts the in-app scheduler once per server process. */
+export function bootScheduler(): void {
+  if (state.mastheadSchedulerStarted) return;
+  state.mastheadSchedulerStarted = true;
+  const env = appEnv();
+  startScheduler({
+    db: getDb(),
+    clock: serverClock,
+    timeZone: env.MASTHEAD_TIME_ZONE,
+    intervalMs: env.MASTHEAD_SCHEDULER_INTERVAL_MS,
+    onError: (error) => console.error("masthead: the scheduler run failed and will be retried:", error),
+  });
+}
