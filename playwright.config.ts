@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: {
     command: "rm -rf .data/e2e && npx tsx scripts/run.ts start",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT), MASTHEAD_DATA_DIR: ".data/e2e" },
+    env: { PORT: String(PORT), MASTHEAD_DATA_DIR: ".data/e2e", MASTHEAD_TEST_CLOCK: "true" },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

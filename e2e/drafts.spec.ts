@@ -16,8 +16,8 @@ test("a writer creates a draft, finds it in My articles, and the public cannot o
   expect(slug).toMatch(/^harbour-ferry-timetable-changes-\d+$/);
 
   await page.getByRole("link", { name: "Articles", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "My articles" })).toBeVisible();
-  await expect(page.getByRole("link", { name: headline })).toBeVisible();
+  await expect(page.getByRole("region", { name: "My articles" }).getByRole("link", { name: headline })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^My drafts/ }).getByRole("link", { name: headline })).toBeVisible();
 
   const reader = await browser.newContext();
   const publicPage = await reader.newPage();

@@ -30,9 +30,11 @@ test.describe("writer", () => {
   test.use({ storageState: storageState("writer") });
   test("sees My articles with their own work and no people admin", async ({ page }) => {
     await page.goto("/newsroom");
-    await expect(page.getByRole("heading", { name: "My articles" })).toBeVisible();
-    await expect(page.getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
-    await expect(page.getByRole("link", { name: SAMPLE.headline })).toBeVisible();
+    const mine = page.getByRole("region", { name: "My articles" });
+    await expect(mine).toBeVisible();
+    await expect(mine.getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
+    await expect(mine.getByRole("link", { name: SAMPLE.headline })).toBeVisible();
+    await expect(page.getByRole("region", { name: /^My drafts/ }).getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
     await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
     await page.goto("/newsroom/admin/users");
     await expect(page.getByText("Only admins can manage people.")).toBeVisible();
@@ -43,8 +45,9 @@ test.describe("editor", () => {
   test.use({ storageState: storageState("editor") });
   test("sees All articles, including the writer's draft", async ({ page }) => {
     await page.goto("/newsroom");
-    await expect(page.getByRole("heading", { name: "All articles" })).toBeVisible();
-    await expect(page.getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Editors' desk" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "All articles" }).getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Review queue/ })).toBeVisible();
     await expect(page.getByText(`${ACCOUNTS.editor.name} (Editor)`)).toBeVisible();
     await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
   });

@@ -8,11 +8,8 @@ export function DashboardGroups({ groups, now, timeZone }: { groups: DashboardGr
     <div className="grid gap-6 md:grid-cols-2">
       {groups.map((group) => (
         <section key={group.key} aria-labelledby={`group-${group.key}`} className="rounded border border-neutral-300 p-4">
-          <h2 id={`group-${group.key}`} className="flex items-baseline justify-between text-lg font-bold">
-            {group.title}
-            <span className="rounded-full bg-neutral-200 px-2 text-sm" aria-label={`${group.count} articles`}>
-              {group.count}
-            </span>
+          <h2 id={`group-${group.key}`} className="flex items-baseline justify-between gap-2 text-lg font-bold">
+            <span>{group.title}</span> <span className="rounded-full bg-neutral-200 px-2 text-sm">{group.count}</span>
           </h2>
           {group.rows.length === 0 ? (
             <p className="mt-2 text-sm text-neutral-700">Nothing here.</p>
