@@ -6,7 +6,7 @@ import { can } from "../auth/permissions";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus } from "../db/generated/client";
 import { badRequest } from "../errors";
-import { publishableSelect, snapshotForPublish } from "./publishing";
+import { writeStep } from "./workflow-write";
 import type { SessionUser } from "./users";
 
 export const bylineSelect = {
@@ -146,14 +146,21 @@ export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{
       authors: { create: input.authorIds.map((userId, position) => ({ userId, position })) },
       tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
     },
-    select: publishableSelect,
+    select: { id: true, slug: true, headline: true, version: true },
   });
   if (publish) {
-    const now = input.publishedAt ?? new Date();
-    const live = await snapshotForPublish(tx, created, { actorId: input.createdById, now, update: false });
-    await tx.article.update({ where: { id: created.id }, data: { ...live, status: "PUBLISHED", statusChangedAt: now } });
-    await tx.workflowEvent.create({
-      data: { articleId: created.id, action: "PUBLISH", fromStatus: "APPROVED", toStatus: "PUBLISHED", actorId: input.createdById, note: "Imported", createdAt: now },
+    const creator = await tx.user.findUniqueOrThrow({ where: { id: input.createdById }, select: { id: true, displayName: true } });
+    await writeStep(tx, {
+      articleId: created.id,
+      expectedVersion: created.version,
+      from: "APPROVED",
+      to: "PUBLISHED",
+      action: "PUBLISH",
+      actor: creator,
+      note: "Imported",
+      now: input.publishedAt ?? new Date(),
+      headline: created.headline,
+      publish: "first",
     });
   }
   return { id: created.id, slug: created.slug };

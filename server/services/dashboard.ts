@@ -61,10 +61,15 @@ export async function writerDashboard(db: DbOrTx, actor: SessionUser): Promise<D
   return groups;
 }
 
+/** Articles waiting for an editor, oldest first. */
+export function reviewQueue(db: DbOrTx): Promise<DashboardGroup> {
+  return group(db, "review", "Review queue", { status: "IN_REVIEW" }, { statusChangedAt: "asc" });
+}
+
 /** The editors' desk: the review queue oldest first, then what is approved, scheduled, failed and recently out. */
 export function editorDashboard(db: DbOrTx): Promise<DashboardGroup[]> {
   return Promise.all([
-    group(db, "review", "Review queue", { status: "IN_REVIEW" }, { statusChangedAt: "asc" }),
+    reviewQueue(db),
     group(db, "failed", "Failed schedules", { status: "SCHEDULED", scheduleFailure: { not: null } }, { scheduledFor: "asc" }),
     group(db, "approved", "Approved", { status: "APPROVED" }, { statusChangedAt: "asc" }),
     group(db, "scheduled", "Scheduled", { status: "SCHEDULED", scheduleFailure: null }, { scheduledFor: "asc" }),

@@ -1,4 +1,3 @@
-import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { embargoProblem, gateMessage, missingForPublish, type GateFacts } from "../workflow/gates";
 import { formatInZone } from "@/lib/time-zone";
@@ -36,39 +35,4 @@ export function publishBlocker(article: PublishableArticle, now: Date, timeZone:
   const embargo = embargoProblem(article, now);
   if (embargo) return `This article is embargoed until ${formatInZone(embargo, timeZone)}: it cannot be published before then.`;
   return null;
-}
-
-/**
- * Snapshots the working copy as a revision and returns the article fields that make it the
- * live version. `update` marks a published update (sets contentUpdatedAt).
- */
-export async function snapshotForPublish(
-  tx: DbOrTx,
-  article: PublishableArticle,
-  opts: { actorId: string | null; now: Date; update: boolean },
-): Promise<Prisma.ArticleUncheckedUpdateInput> {
-  const revision = await tx.articleRevision.create({
-    data: {
-      articleId: article.id,
-      headline: article.headline,
-      standfirst: article.standfirst,
-      body: article.body as Prisma.InputJsonValue,
-      bodyText: article.bodyText,
-      heroImageUrl: article.heroImageUrl,
-      heroImageCaption: article.heroImageCaption,
-      heroImageCredit: article.heroImageCredit,
-      heroImageAlt: article.heroImageAlt,
-      createdById: opts.actorId,
-      createdAt: opts.now,
-    },
-    select: { id: true },
-  });
-  return {
-    liveRevisionId: revision.id,
-    hasUnpublishedChanges: false,
-    publishedAt: article.publishedAt ?? opts.now,
-    ...(opts.update ? { contentUpdatedAt: opts.now } : {}),
-    scheduledFor: null,
-    scheduleFailure: null,
-  };
 }

@@ -1,8 +1,8 @@
 import { formatDuration } from "@/lib/time-zone";
 import type { Db } from "../db/client";
 import type { Clock } from "../clock";
-import { notifyWorkflowStep } from "./notifications";
-import { publishableSelect, publishBlocker, snapshotForPublish } from "./publishing";
+import { publishableSelect, publishBlocker } from "./publishing";
+import { writeStep } from "./workflow-write";
 
 /** A publish this much after its time is recorded as late (the app was not running). */
 export const LATE_AFTER_MS = 2 * 60 * 1000;
@@ -32,33 +32,21 @@ export async function publishDueArticles(db: Db, clock: Clock, timeZone: string)
       for (const { id, scheduledFor } of due) {
         const article = await tx.article.findUniqueOrThrow({ where: { id }, select: publishableSelect });
         const blocker = publishBlocker(article, now, timeZone);
-        if (blocker) {
-          await tx.article.update({ where: { id }, data: { scheduleFailure: blocker, version: { increment: 1 } } });
-          await tx.workflowEvent.create({
-            data: { articleId: id, action: "SCHEDULE_FAILED", fromStatus: "SCHEDULED", toStatus: "SCHEDULED", note: blocker, createdAt: now },
-          });
-          await notifyWorkflowStep(tx, { articleId: id, headline: article.headline, action: "SCHEDULE_FAILED", actorId: null, actorName: null, note: blocker });
-          run.failed.push(id);
-          continue;
-        }
         const lateBy = now.getTime() - scheduledFor.getTime();
-        const live = await snapshotForPublish(tx, article, { actorId: null, now, update: false });
-        await tx.article.update({
-          where: { id },
-          data: { ...live, status: "PUBLISHED", statusChangedAt: now, version: { increment: 1 } },
+        // The rows are locked by this transaction, so no version check is needed.
+        await writeStep(tx, {
+          articleId: id,
+          expectedVersion: null,
+          from: "SCHEDULED",
+          to: blocker ? "SCHEDULED" : "PUBLISHED",
+          action: blocker ? "SCHEDULE_FAILED" : "SCHEDULED_PUBLISH",
+          actor: null,
+          note: blocker ?? (lateBy > LATE_AFTER_MS ? `Published ${formatDuration(lateBy)} late: the app was not running at the scheduled time.` : null),
+          now,
+          headline: article.headline,
+          ...(blocker ? { scheduleFailure: blocker } : { publish: "first" as const }),
         });
-        await tx.workflowEvent.create({
-          data: {
-            articleId: id,
-            action: "SCHEDULED_PUBLISH",
-            fromStatus: "SCHEDULED",
-            toStatus: "PUBLISHED",
-            note: lateBy > LATE_AFTER_MS ? `Published ${formatDuration(lateBy)} late: the app was not running at the scheduled time.` : null,
-            createdAt: now,
-          },
-        });
-        await notifyWorkflowStep(tx, { articleId: id, headline: article.headline, action: "SCHEDULED_PUBLISH", actorId: null, actorName: null });
-        run.published.push(id);
+        (blocker ? run.failed : run.published).push(id);
       }
       return due.length;
     });

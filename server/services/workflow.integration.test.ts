@@ -167,13 +167,14 @@ describe("what the public sees", () => {
 describe("notifications", () => {
   it("editors hear of submissions; the writer hears of being sent back, with the note, and of publishing", async () => {
     const article = await makeReadyDraft(writer);
-    const asWriter = await workflowCallerFor(writer);
-    const asEditor = await workflowCallerFor(editor);
+    const minute = (n: number) => new Date(FIXED_NOW.getTime() + n * 60_000);
+    const asWriter = await workflowCallerFor(writer, minute(1));
     const submitted = await asWriter.workflow.submit({ id: article.id, version: article.version });
+    const asEditor = await workflowCallerFor(editor, minute(2));
     expect((await asEditor.notification.list()).map((n) => n.message)).toEqual([`${writer.displayName} submitted “${"Council approves harbour plan"}” for review.`]);
     const back = await asEditor.workflow.requestChanges({ id: article.id, version: submitted.version, note: "Add a quote from the mayor" });
-    const again = await asWriter.workflow.submit({ id: article.id, version: back.version });
-    await asEditor.workflow.publish({ id: article.id, version: again.version });
+    const again = await (await workflowCallerFor(writer, minute(3))).workflow.submit({ id: article.id, version: back.version });
+    await (await workflowCallerFor(editor, minute(4))).workflow.publish({ id: article.id, version: again.version });
     const messages = (await asWriter.notification.list()).map((n) => n.message);
     expect(messages).toEqual([
       `${editor.displayName} published “Council approves harbour plan”.`,

@@ -1,12 +1,12 @@
 import { STATUS_LABELS } from "@/lib/article-status";
 import { formatInZone } from "@/lib/time-zone";
 import { can } from "../auth/permissions";
-import type { Db } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import type { Prisma, WorkflowAction } from "../db/generated/client";
 import { badRequest, conflict, DomainError, forbidden, notFound } from "../errors";
 import { ACTION_LABELS, allowedActions, decide, type Action, type WorkflowActor } from "../workflow/machine";
-import { notifyWorkflowStep } from "./notifications";
-import { publishableSelect, publishBlocker, snapshotForPublish } from "./publishing";
+import { publishableSelect, publishBlocker } from "./publishing";
+import { writeStep } from "./workflow-write";
 import type { SessionUser } from "./users";
 
 export const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 3600 * 1000;
@@ -40,7 +40,7 @@ export interface WorkflowEnv {
   timeZone: string;
 }
 
-const lockedArticleSelect = {
+const stepArticleSelect = {
   ...publishableSelect,
   status: true,
   version: true,
@@ -50,12 +50,27 @@ const lockedArticleSelect = {
   authors: { select: { userId: true } },
 } as const satisfies Prisma.ArticleSelect;
 
-export type LockedArticle = Prisma.ArticleGetPayload<{ select: typeof lockedArticleSelect }>;
+export type StepArticle = Prisma.ArticleGetPayload<{ select: typeof stepArticleSelect }>;
+
+/** Loads the article for a step; a user who may not read it gets NOT_FOUND, as for a missing one. */
+async function loadForStep(db: DbOrTx, actor: SessionUser, articleId: string): Promise<{ article: StepArticle; workflowActor: WorkflowActor }> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: stepArticleSelect });
+  const isAuthor = article?.authors.some((a) => a.userId === actor.id) ?? false;
+  if (!article || (!isAuthor && !can(actor.role, "article.readAll"))) throw notFound("That article");
+  return { article, workflowActor: { role: actor.role, isAuthor } };
+}
+
+/** The CONFLICT for a version the user saw that is no longer current: what it is now, and who changed it. */
+function staleVersion(article: StepArticle, timeZone: string): DomainError {
+  const who = article.updatedBy?.displayName ?? "someone else";
+  return conflict(
+    `This article changed after you opened it: it is now ${STATUS_LABELS[article.status]}, last changed by ${who} at ${formatInZone(article.updatedAt, timeZone)}. Reload to see the latest version.`,
+  );
+}
 
 /**
- * Locks the article row for the rest of the transaction and loads it. A user who may not read
- * it gets NOT_FOUND, as for a missing article. A version other than the one the user saw is a
- * CONFLICT that says what the article is now and who changed it.
+ * For multi-statement changes (edits, editorial controls): locks the article row for the rest
+ * of the transaction, loads it, and checks the version the user saw.
  */
 export async function lockArticle(
   tx: Prisma.TransactionClient,
@@ -63,31 +78,21 @@ export async function lockArticle(
   articleId: string,
   version: number,
   timeZone: string,
-): Promise<{ article: LockedArticle; workflowActor: WorkflowActor }> {
+): Promise<{ article: StepArticle; workflowActor: WorkflowActor }> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw notFound("That article");
-  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: lockedArticleSelect });
-  const isAuthor = article.authors.some((a) => a.userId === actor.id);
-  if (!isAuthor && !can(actor.role, "article.readAll")) throw notFound("That article");
-  if (article.version !== version) {
-    const who = article.updatedBy?.displayName ?? "someone else";
-    throw conflict(
-      `This article changed after you opened it: it is now ${STATUS_LABELS[article.status]}, last changed by ${who} at ${formatInZone(article.updatedAt, timeZone)}. Reload to see the latest version.`,
-    );
-  }
-  return { article, workflowActor: { role: actor.role, isAuthor } };
+  const loaded = await loadForStep(tx, actor, articleId);
+  if (loaded.article.version !== version) throw staleVersion(loaded.article, timeZone);
+  return loaded;
 }
 
 /** The error for a refused action: FORBIDDEN for the role, BAD_REQUEST naming the state and what is allowed. */
-function refusal(article: LockedArticle, action: Action, actor: WorkflowActor, reason: "state" | "role" | "nothing-to-update"): DomainError {
+function refusal(article: StepArticle, action: Action, actor: WorkflowActor, reason: "state" | "role" | "nothing-to-update"): DomainError {
   const label = ACTION_LABELS[action];
   if (reason === "role") return forbidden(`Your role cannot “${label}” this article.`);
   const allowed = allowedActions(article, actor).map((a) => ACTION_LABELS[a]);
   const what = reason === "nothing-to-update" ? "there are no unpublished changes" : `the article is ${STATUS_LABELS[article.status]}`;
-  return new DomainError(
-    "BAD_REQUEST",
-    `Cannot “${label}”: ${what}. Allowed now: ${allowed.length > 0 ? allowed.join(", ") : "nothing"}.`,
-  );
+  return new DomainError("BAD_REQUEST", `Cannot “${label}”: ${what}. Allowed now: ${allowed.length > 0 ? allowed.join(", ") : "nothing"}.`);
 }
 
 /** Checks the action-specific input, returning field messages for anything missing. */
@@ -109,56 +114,42 @@ function checkInput(request: TransitionRequest, needs: "note" | "reason" | "time
 }
 
 /**
- * Moves an article through the workflow in one transaction: lock, check version, role and
- * state, check gates, write the new state, the event, a revision when publishing, and
- * notifications. Returns the new version.
+ * Moves an article through the workflow: checks visibility, the version the user saw, role,
+ * state, input and publish gates, then writes the new state, the event, a revision when
+ * publishing, and notifications as one atomic statement that only applies if nobody moved
+ * the article in between. Returns the new version.
  */
 export async function transition(db: Db, actor: SessionUser, request: TransitionRequest, env: WorkflowEnv): Promise<{ version: number }> {
-  return db.$transaction(async (tx) => {
-    const { article, workflowActor } = await lockArticle(tx, actor, request.articleId, request.version, env.timeZone);
-    const decision = decide(article, request.action, workflowActor);
-    if (!decision.ok) throw refusal(article, request.action, workflowActor, decision.reason);
-    const note = checkInput(request, decision.needs, env);
+  const { article, workflowActor } = await loadForStep(db, actor, request.articleId);
+  if (article.version !== request.version) throw staleVersion(article, env.timeZone);
+  const decision = decide(article, request.action, workflowActor);
+  if (!decision.ok) throw refusal(article, request.action, workflowActor, decision.reason);
+  const note = checkInput(request, decision.needs, env);
 
-    const data: Prisma.ArticleUncheckedUpdateInput = {
-      status: decision.to,
-      version: { increment: 1 },
-      updatedById: actor.id,
-      ...(decision.to !== article.status ? { statusChangedAt: env.now } : {}),
-    };
-    switch (request.action) {
-      case "publish":
-      case "publishUpdate":
-      case "republish": {
-        const blocker = publishBlocker(article, env.now, env.timeZone);
-        if (blocker) throw badRequest(blocker);
-        if (request.action !== "republish") {
-          Object.assign(data, await snapshotForPublish(tx, article, { actorId: actor.id, now: env.now, update: request.action === "publishUpdate" }));
-        }
-        break;
-      }
-      case "schedule": {
-        const at = request.scheduledFor ?? env.now;
-        const blocker = publishBlocker(article, at, env.timeZone);
-        if (blocker) throw badRequest(blocker, { scheduledFor: [blocker] });
-        Object.assign(data, { scheduledFor: at, scheduleFailure: null });
-        break;
-      }
-      case "unschedule":
-      case "spike":
-        Object.assign(data, { scheduledFor: null, scheduleFailure: null });
-        break;
-      default:
-        break;
-    }
+  const publishing = request.action === "publish" || request.action === "publishUpdate" || request.action === "republish";
+  if (publishing) {
+    const blocker = publishBlocker(article, env.now, env.timeZone);
+    if (blocker) throw badRequest(blocker);
+  }
+  if (request.action === "schedule" && request.scheduledFor) {
+    const blocker = publishBlocker(article, request.scheduledFor, env.timeZone);
+    if (blocker) throw badRequest(blocker, { scheduledFor: [blocker] });
+  }
 
-    const updated = await tx.article.update({ where: { id: article.id }, data, select: { version: true } });
-    const action = EVENT_ACTION[request.action];
-    const eventNote = request.action === "schedule" && request.scheduledFor ? `For ${formatInZone(request.scheduledFor, env.timeZone)}` : note;
-    await tx.workflowEvent.create({
-      data: { articleId: article.id, action, fromStatus: article.status, toStatus: decision.to, actorId: actor.id, note: eventNote, createdAt: env.now },
-    });
-    await notifyWorkflowStep(tx, { articleId: article.id, headline: article.headline, action, actorId: actor.id, actorName: actor.displayName, note });
-    return updated;
+  const version = await writeStep(db, {
+    articleId: article.id,
+    expectedVersion: request.version,
+    from: article.status,
+    to: decision.to,
+    action: EVENT_ACTION[request.action],
+    actor: { id: actor.id, displayName: actor.displayName },
+    note: request.action === "schedule" && request.scheduledFor ? `For ${formatInZone(request.scheduledFor, env.timeZone)}` : note,
+    now: env.now,
+    headline: article.headline,
+    publish: request.action === "publish" ? "first" : request.action === "publishUpdate" ? "update" : undefined,
+    ...(request.action === "schedule" ? { scheduledFor: request.scheduledFor ?? null, scheduleFailure: null } : {}),
+    ...(request.action === "unschedule" || request.action === "spike" ? { scheduledFor: null, scheduleFailure: null } : {}),
   });
+  if (version === null) throw staleVersion((await loadForStep(db, actor, article.id)).article, env.timeZone);
+  return { version };
 }

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "../db/client";
+import { Prisma, type ArticleStatus, type WorkflowAction } from "../db/generated/client";
+
+// One workflow step written as ONE SQL statement: the article update carries the version
+// check (WHERE version = the version the user saw), and the revision, the event and the
+// notifications are inserted from the updated row only. The statement is atomic; when
+// someone else moved the article first it updates nothing and inserts nothing. Publishing
+// is the hot path of the newsroom, and this keeps it to one round trip.
+
+export interface StepWrite {
+  articleId: string;
+  /** The version the user saw; null when the caller already holds the row lock (the scheduler). */
+  expectedVersion: number | null;
+  from: ArticleStatus;
+  to: ArticleStatus;
+  action: WorkflowAction;
+  actor: { id: string; displayName: string } | null;
+  note: string | null;
+  now: Date;
+  /** For notification texts. */
+  headline: string;
+  /** Snapshot the working copy as a revision and make it live. */
+  publish?: "first" | "update";
+  scheduledFor?: Date | null;
+  scheduleFailure?: string | null;
+}
+
+/** Who is told about a step, and what they read. Authors hear their article's fate; editors hear of new submissions. */
+export function notificationFor(step: Pick<StepWrite, "action" | "actor" | "headline" | "note">): { to: "authors" | "editors"; message: string } | null {
+  const by = step.actor?.displayName ?? "The scheduler";
+  const quoted = `“${step.headline}”`;
+  switch (step.action) {
+    case "SUBMIT":
+      return { to: "editors", message: `${by} submitted ${quoted} for review.` };
+    case "REQUEST_CHANGES":
+      return { to: "authors", message: `${by} sent back ${quoted}: ${step.note ?? ""}`.trim() };
+    case "APPROVE":
+      return { to: "authors", message: `${by} approved ${quoted}.` };
+    case "SCHEDULE":
+      return { to: "authors", message: `${by} scheduled ${quoted}.` };
+    case "PUBLISH":
+      return { to: "authors", message: `${by} published ${quoted}.` };
+    case "SCHEDULED_PUBLISH":
+      return { to: "authors", message: `${quoted} was published as scheduled.` };
+    case "SCHEDULE_FAILED":
+      return { to: "editors", message: `${quoted} could not be published as scheduled: ${step.note ?? ""}`.trim() };
+    default:
+      return null;
+  }
+}
+
+function assignments(step: StepWrite, revisionId: string | null): Prisma.Sql {
+  const set: Prisma.Sql[] = [
+    Prisma.sql`"status" = ${step.to}::"ArticleStatus"`,
+    Prisma.sql`"version" = "version" + 1`,
+    Prisma.sql`"updatedAt" = ${step.now}`,
+    Prisma.sql`"updatedById" = COALESCE(${step.actor?.id ?? null}::uuid, "updatedById")`,
+  ];
+  if (step.from !== step.to) set.push(Prisma.sql`"statusChangedAt" = ${step.now}`);
+  if (revisionId) {
+    set.push(
+      Prisma.sql`"liveRevisionId" = ${revisionId}::uuid`,
+      Prisma.sql`"hasUnpublishedChanges" = false`,
+      Prisma.sql`"publishedAt" = COALESCE("publishedAt", ${step.now})`,
+      Prisma.sql`"scheduledFor" = NULL`,
+      Prisma.sql`"scheduleFailure" = NULL`,
+    );
+    if (step.publish === "update") set.push(Prisma.sql`"contentUpdatedAt" = ${step.now}`);
+  }
+  if (step.scheduledFor !== undefined) set.push(Prisma.sql`"scheduledFor" = ${step.scheduledFor}`);
+  if (step.scheduleFailure !== undefined) set.push(Prisma.sql`"scheduleFailure" = ${step.scheduleFailure}`);
+  return Prisma.join(set, ", ");
+}
+
+/** Writes the step; returns the article's new version, or null when its version had moved on. */
+export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | null> {
+  const revisionId = step.publish ? randomUUID() : null;
+  const versionCheck = step.expectedVersion === null ? Prisma.empty : Prisma.sql`AND "version" = ${step.expectedVersion}`;
+  const notice = notificationFor(step);
+  const recipients =
+    notice?.to === "editors"
+      ? Prisma.sql`u."role" IN ('EDITOR', 'ADMIN')`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" aa WHERE aa."articleId" = upd.id AND aa."userId" = u.id)`;
+  const rows = await db.$queryRaw<{ version: number }[]>`
+    WITH upd AS (
+      UPDATE "Article" SET ${assignments(step, revisionId)}
+      WHERE id = ${step.articleId}::uuid AND "status" = ${step.from}::"ArticleStatus" ${versionCheck}
+      RETURNING *
+    ), rev AS (
+      INSERT INTO "ArticleRevision" (id, "articleId", headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", "createdById", "createdAt")
+      SELECT ${revisionId}::uuid, id, headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", ${step.actor?.id ?? null}::uuid, ${step.now}
+      FROM upd WHERE ${revisionId}::uuid IS NOT NULL
+    ), ev AS (
+      INSERT INTO "WorkflowEvent" (id, "articleId", action, "fromStatus", "toStatus", "actorId", note, "createdAt")
+      SELECT gen_random_uuid(), id, ${step.action}::"WorkflowAction", ${step.from}::"ArticleStatus", ${step.to}::"ArticleStatus", ${step.actor?.id ?? null}::uuid, ${step.note}, ${step.now}
+      FROM upd
+    ), notices AS (
+      INSERT INTO "Notification" (id, "userId", "articleId", action, "actorId", message, "createdAt")
+      SELECT gen_random_uuid(), u.id, upd.id, ${step.action}::"WorkflowAction", ${step.actor?.id ?? null}::uuid, ${notice?.message ?? ""}, ${step.now}
+      FROM upd JOIN "User" u ON ${recipients}
+      WHERE ${notice !== null} AND u.active AND u.id IS DISTINCT FROM ${step.actor?.id ?? null}::uuid
+    )
+    SELECT version FROM upd`;
+  return rows[0]?.version ?? null;
+}
