@@ -44,3 +44,5 @@ export const updateArticleInput = z.object({
   heroImageAlt: optionalText("Alt text", 500),
 });
 export type UpdateArticleInput = z.infer<typeof updateArticleInput>;
+
+export const revisionRefInput = z.object({ id: articleIdSchema, revisionId: z.uuid({ message: "Not a valid version id" }) });

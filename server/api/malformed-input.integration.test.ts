@@ -97,6 +97,8 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
       { id: ARTICLE_ID, version: 1, headline: "H", standfirst: "", sectionId: "nope", body: {}, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null },
     ],
   },
+  { name: "article.revisions", fn: (c) => loose(c.article.revisions), inputs: [...garbage, { id: "x" }] },
+  { name: "article.revision", fn: (c) => loose(c.article.revision), inputs: [...garbage, { id: ARTICLE_ID }, { id: ARTICLE_ID, revisionId: "x" }] },
   { name: "notification.markRead", fn: (c) => loose(c.notification.markRead), inputs: [{ ids: [] }, { ids: ["x"] }, { ids: "all" }, 5] },
   { name: "user.reactivate", fn: (c) => loose(c.user.reactivate), inputs: [...garbage, { userId: "" }] },
 ];

@@ -78,6 +78,18 @@ describe.each(cases)("$name", ({ state, call, expected }) => {
   });
 });
 
+const READERS: Record<Actor, Outcome> = { signedOut: "UNAUTHORIZED", author: "ok", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" };
+
+describe("published versions", () => {
+  it.each(Object.keys(READERS) as Actor[])("as %s", async (actor) => {
+    const article = await articleIn("PUBLISHED", users.author, users.editor);
+    const caller = await workflowCallerFor(actor === "signedOut" ? null : users[actor]);
+    expect(await outcome(caller.article.revisions({ id: article.id }))).toBe(READERS[actor]);
+    const [revision] = await db.articleRevision.findMany({ where: { articleId: article.id } });
+    expect(await outcome(caller.article.revision({ id: article.id, revisionId: revision?.id ?? "" }))).toBe(READERS[actor]);
+  });
+});
+
 describe("signing off legal review", () => {
   it.each(["signedOut", "author", "otherWriter", "editor", "admin"] as Actor[])("as %s", async (actor) => {
     const article = await articleIn("APPROVED", users.author, users.editor);

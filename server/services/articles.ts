@@ -35,6 +35,10 @@ export function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
   return can(actor.role, "article.readAll") ? {} : { authors: { some: { userId: actor.id } } };
 }
 
+export function listSections(db: DbOrTx) {
+  return db.section.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
 /** A slug not yet taken: the base, or the base with -2, -3, ... */
 export async function uniqueSlug(db: DbOrTx, base: string): Promise<string> {
   const root = base || "article";

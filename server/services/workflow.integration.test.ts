@@ -139,7 +139,13 @@ describe("what the public sees", () => {
     const updated = await getPublishedBySlug(db, article.slug);
     expect(updated.headline).toBe("Updated headline");
     expect(updated.contentUpdatedAt).toEqual(later);
-    expect(await db.articleRevision.count({ where: { articleId: article.id } })).toBe(2);
+    const versions = await (await workflowCallerFor(writer)).article.revisions({ id: article.id });
+    expect(versions.map((v) => [v.headline, v.live])).toEqual([
+      ["Updated headline", true],
+      ["Original headline", false],
+    ]);
+    const original = await (await workflowCallerFor(writer)).article.revision({ id: article.id, revisionId: versions[1]?.id ?? "" });
+    expect(original.headline).toBe("Original headline");
   });
 
   it("corrections are shown in order and can never be changed or removed", async () => {

@@ -4,12 +4,13 @@ import {
   listPublishedInput,
   publishedSlugInput,
 } from "@/lib/schemas/article";
-import { updateArticleInput } from "@/lib/schemas/article";
+import { revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
 import { can } from "../../auth/permissions";
 import { updateArticle } from "../../services/article-edit";
 import { getNewsroomArticle } from "../../services/article-view";
 import * as articles from "../../services/articles";
 import { editorDashboard, writerDashboard } from "../../services/dashboard";
+import * as revisions from "../../services/revisions";
 import * as publicArticles from "../../services/public-articles";
 import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
 
@@ -34,9 +35,15 @@ export const articleRouter = createTRPCRouter({
     can(ctx.user.role, "article.review") ? editorDashboard(ctx.db) : writerDashboard(ctx.db, ctx.user),
   ),
 
-  sections: permissionProcedure("newsroom.access").query(({ ctx }) =>
-    ctx.db.section.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ),
+  sections: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listSections(ctx.db)),
+
+  revisions: permissionProcedure("article.readOwn")
+    .input(articleRefInput)
+    .query(({ ctx, input }) => revisions.listRevisions(ctx.db, ctx.user, input.id)),
+
+  revision: permissionProcedure("article.readOwn")
+    .input(revisionRefInput)
+    .query(({ ctx, input }) => revisions.getRevision(ctx.db, ctx.user, input.id, input.revisionId)),
 
   listPublished: publicProcedure
     .input(listPublishedInput)

@@ -34,7 +34,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
     throw error;
   });
   if (!article) notFound();
-  const sections = article.canEdit ? await caller.article.sections() : [];
+  const [sections, versions] = await Promise.all([article.canEdit ? caller.article.sections() : [], caller.article.revisions({ id: article.id })]);
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   const sentBack = article.status === "CHANGES_REQUESTED" ? article.events.findLast((e) => e.action === "REQUEST_CHANGES") : undefined;
   const publishing = article.allowedActions.some((a) => a === "publish" || a === "schedule" || a === "publishUpdate" || a === "republish");
@@ -124,6 +124,23 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
                   </li>
                 ))}
               </ol>
+            </section>
+          ) : null}
+          {versions.length > 0 ? (
+            <section aria-labelledby="versions-heading">
+              <h2 id="versions-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
+                Published versions
+              </h2>
+              <ul className="mt-2 flex flex-col gap-1 text-sm">
+                {versions.map((v) => (
+                  <li key={v.id}>
+                    <Link href={`/newsroom/articles/${article.id}/revisions/${v.id}`} className="underline">
+                      {formatInZone(v.createdAt, timeZone)}
+                    </Link>
+                    {v.live ? " (live)" : ""} — {v.createdBy?.displayName ?? "Scheduler"}
+                  </li>
+                ))}
+              </ul>
             </section>
           ) : null}
           <Timeline events={article.events} timeZone={timeZone} />

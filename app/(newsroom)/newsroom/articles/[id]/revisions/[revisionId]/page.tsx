@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { HeroFigure } from "@/components/public/hero-figure";
+import { renderDocument } from "@/lib/content/render";
+import { revisionRefInput } from "@/lib/schemas/article";
+import { formatInZone } from "@/lib/time-zone";
+import { requireNewsroomUser } from "@/server/auth/session";
+import { appEnv } from "@/server/env";
+import { api } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Published version" };
+
+export default async function RevisionPage({ params }: { params: Promise<{ id: string; revisionId: string }> }) {
+  const { id, revisionId } = await params;
+  await requireNewsroomUser(`/newsroom/articles/${encodeURIComponent(id)}`);
+  const input = revisionRefInput.safeParse({ id, revisionId });
+  if (!input.success) notFound();
+  const revision = await (await api()).article.revision(input.data).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+  if (!revision) notFound();
+  const timeZone = appEnv().MASTHEAD_TIME_ZONE;
+  return (
+    <article className="mx-auto max-w-3xl">
+      <p className="mb-4 rounded border border-sky-700 bg-sky-50 p-3 text-sm">
+        The version that went live on {formatInZone(revision.createdAt, timeZone)}
+        {revision.createdBy ? `, published by ${revision.createdBy.displayName}` : ", published by the scheduler"}.{" "}
+        <Link href={`/newsroom/articles/${id}`} className="underline">
+          Back to the article
+        </Link>
+      </p>
+      <h1 className="font-serif text-3xl font-black leading-tight sm:text-4xl">{revision.headline}</h1>
+      {revision.standfirst ? <p className="mt-4 font-serif text-xl text-neutral-800">{revision.standfirst}</p> : null}
+      {revision.heroImageUrl ? (
+        <HeroFigure url={revision.heroImageUrl} alt={revision.heroImageAlt ?? ""} caption={revision.heroImageCaption} credit={revision.heroImageCredit} />
+      ) : null}
+      <div className="article-body mt-6">{renderDocument(revision.body)}</div>
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ContentDocument } from "@/lib/content/document";
+import type { DbOrTx } from "../db/client";
+import { notFound } from "../errors";
+import { visibleTo } from "./articles";
+import type { SessionUser } from "./users";
+
+/** Every version that went live, newest first, for someone who may read the article. */
+export async function listRevisions(db: DbOrTx, actor: SessionUser, articleId: string) {
+  const article = await db.article.findFirst({ where: { id: articleId, ...visibleTo(actor) }, select: { id: true, liveRevisionId: true } });
+  if (!article) throw notFound("That article");
+  const revisions = await db.articleRevision.findMany({
+    where: { articleId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, headline: true, createdAt: true, createdBy: { select: { displayName: true } } },
+  });
+  return revisions.map((r) => ({ ...r, live: r.id === article.liveRevisionId }));
+}
+
+/** One published version, exactly as readers saw it. */
+export async function getRevision(db: DbOrTx, actor: SessionUser, articleId: string, revisionId: string) {
+  const revision = await db.articleRevision.findFirst({
+    where: { id: revisionId, articleId, article: visibleTo(actor) },
+    select: {
+      id: true,
+      headline: true,
+      standfirst: true,
+      body: true,
+      heroImageUrl: true,
+      heroImageCaption: true,
+      heroImageCredit: true,
+      heroImageAlt: true,
+      createdAt: true,
+      createdBy: { select: { displayName: true } },
+    },
+  });
+  if (!revision) throw notFound("That version");
+  return { ...revision, body: revision.body as unknown as ContentDocument };
+}
