@@ -37,6 +37,7 @@ runCli(async (env) => {
     throw new StartupError("NEXTAUTH_SECRET is required with DATABASE_URL (at least 32 random characters, the same on every instance).");
   }
   const log = (line: string) => console.log(`masthead: ${line}`);
+  if (env.MASTHEAD_TEST_CLOCK) log("WARNING: MASTHEAD_TEST_CLOCK is on: /api/test/clock can move this server's clock. For end-to-end tests only.");
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
   let stopping = false;
   const shutdown = async (code: number) => {
