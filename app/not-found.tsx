@@ -1,4 +1,4 @@
-import { NotFoundMessage } from "@/components/public/not-found-message";
+import { NotFoundMessage } from "@/components/public/public-notice";
 import { SiteHeader } from "@/components/public/site-header";
 import { SkipLink } from "@/components/ui/skip-link";
 

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { afterAll, beforeEach, inject } from "vitest";
 import type { RoleName } from "@/lib/roles";
 import { createCaller } from "@/server/api/root";
@@ -66,4 +67,17 @@ export async function workflowCallerFor(user: SessionUser | null, now: Date = FI
 
 export async function versionOf(id: string): Promise<number> {
   return (await db.article.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+}
+
+export type Outcome = "ok" | TRPCError["code"];
+
+/** "ok", or the tRPC error code a call failed with (anything else is rethrown). */
+export async function outcome(promise: Promise<unknown>): Promise<Outcome> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
 }

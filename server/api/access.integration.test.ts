@@ -1,13 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { paragraphs } from "@/lib/content/document";
 import { importArticle } from "@/server/services/articles";
 import type { SessionUser } from "@/server/services/users";
-import { callerFor, db, makeDraft, makeUser, resetTablesBeforeEach } from "@/tests/db";
+import { callerFor, db, makeDraft, makeUser, resetTablesBeforeEach, outcome, type Outcome } from "@/tests/db";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
-type Outcome = "ok" | TRPCError["code"];
 
 interface Fixtures {
   users: Record<Exclude<Actor, "signedOut">, SessionUser>;
@@ -78,15 +76,6 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
 
 const actors: Actor[] = ["signedOut", "writer", "otherWriter", "editor", "admin"];
 
-async function outcome(promise: Promise<unknown>): Promise<Outcome> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe.each(procedures)("$name", ({ call, expected }) => {
   it.each(actors)("as %s", async (actor) => {

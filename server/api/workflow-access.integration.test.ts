@@ -1,13 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ArticleStatusName } from "@/lib/article-status";
 import type { SessionUser } from "@/server/services/users";
-import { db, makeUser, resetTablesBeforeEach, workflowCallerFor } from "@/tests/db";
+import { db, makeUser, resetTablesBeforeEach, workflowCallerFor, outcome, type Outcome } from "@/tests/db";
 import { articleIn } from "@/tests/workflow-states";
 
 type Caller = Awaited<ReturnType<typeof workflowCallerFor>>;
 type Actor = "signedOut" | "author" | "otherWriter" | "editor" | "admin";
-type Outcome = "ok" | TRPCError["code"];
 type Ref = { id: string; version: number };
 
 let users: Record<Exclude<Actor, "signedOut">, SessionUser>;
@@ -53,15 +51,6 @@ const cases: { name: string; state: ArticleStatusName; call: (c: Caller, a: Ref)
   },
 ];
 
-async function outcome(promise: Promise<unknown>): Promise<Outcome> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe.each(cases)("$name", ({ state, call, expected }) => {
   it.each(Object.keys(expected) as Actor[])("as %s", async (actor) => {

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import { bylineSelect } from "./articles";
+import { revisionContentSelect } from "./publishing";
 
 // What readers see: only PUBLISHED articles, and of those only the live revision, never the
 // working copy an editor may be changing.
@@ -18,17 +19,7 @@ const publicArticleSelect = {
   authors: bylineSelect,
   tags: { select: { tag: { select: { name: true, slug: true } } } },
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
-  liveRevision: {
-    select: {
-      headline: true,
-      standfirst: true,
-      body: true,
-      heroImageUrl: true,
-      heroImageCaption: true,
-      heroImageCredit: true,
-      heroImageAlt: true,
-    },
-  },
+  liveRevision: { select: revisionContentSelect },
 } as const satisfies Prisma.ArticleSelect;
 
 type Row = Prisma.ArticleGetPayload<{ select: typeof publicArticleSelect }>;

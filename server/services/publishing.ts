@@ -36,3 +36,14 @@ export function publishBlocker(article: PublishableArticle, now: Date, timeZone:
   if (embargo) return `This article is embargoed until ${formatInZone(embargo, timeZone)}: it cannot be published before then.`;
   return null;
 }
+
+/** The content of a revision: what readers see of a published version. */
+export const revisionContentSelect = {
+  headline: true,
+  standfirst: true,
+  body: true,
+  heroImageUrl: true,
+  heroImageCaption: true,
+  heroImageCredit: true,
+  heroImageAlt: true,
+} as const satisfies Prisma.ArticleRevisionSelect;

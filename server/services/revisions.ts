@@ -2,6 +2,7 @@ import type { ContentDocument } from "@/lib/content/document";
 import type { DbOrTx } from "../db/client";
 import { notFound } from "../errors";
 import { visibleTo } from "./articles";
+import { revisionContentSelect } from "./publishing";
 import type { SessionUser } from "./users";
 
 /** Every version that went live, newest first, for someone who may read the article. */
@@ -21,14 +22,8 @@ export async function getRevision(db: DbOrTx, actor: SessionUser, articleId: str
   const revision = await db.articleRevision.findFirst({
     where: { id: revisionId, articleId, article: visibleTo(actor) },
     select: {
+      ...revisionContentSelect,
       id: true,
-      headline: true,
-      standfirst: true,
-      body: true,
-      heroImageUrl: true,
-      heroImageCaption: true,
-      heroImageCredit: true,
-      heroImageAlt: true,
       createdAt: true,
       createdBy: { select: { displayName: true } },
     },
