@@ -12,7 +12,6 @@ import { useArticleStep } from "./use-article-step";
 
 export interface EditableArticle {
   id: string;
-  version: number;
   headline: string;
   standfirst: string;
   sectionId: string | null;
@@ -44,10 +43,10 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const ok = await run(() =>
+    const ok = await run((version) =>
       client.article.update.mutate({
         id: article.id,
-        version: article.version,
+        version,
         headline: values.headline,
         standfirst: values.standfirst,
         sectionId: values.sectionId || null,

@@ -8,7 +8,6 @@ import { useArticleStep } from "./use-article-step";
 
 export interface EditorialState {
   id: string;
-  version: number;
   isEditor: boolean;
   canEdit: boolean;
   wasPublished: boolean;
@@ -26,11 +25,11 @@ export function EditorialControls({ state }: { state: EditorialState }) {
   const { run, busy, error, reload } = useArticleStep();
   const [embargo, setEmbargo] = useState(state.embargoedUntilLocal ?? "");
   const [correction, setCorrection] = useState("");
-  const ref = { id: state.id, version: state.version };
+  const ref = (version: number) => ({ id: state.id, version });
 
   async function addCorrection(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (await run(() => client.workflow.addCorrection.mutate({ ...ref, text: correction }))) setCorrection("");
+    if (await run((version) => client.workflow.addCorrection.mutate({ ...ref(version), text: correction }))) setCorrection("");
   }
 
   if (!state.isEditor && !state.canEdit) return null;
@@ -47,11 +46,11 @@ export function EditorialControls({ state }: { state: EditorialState }) {
             Legal review: {state.legalReviewRequired ? (state.legalSignOff ? `signed off (${state.legalSignOff})` : "required, not signed off") : "not required"}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" disabled={busy} onClick={() => void run(() => client.workflow.setLegalReview.mutate({ ...ref, required: !state.legalReviewRequired }))}>
+            <Button type="button" variant="secondary" disabled={busy} onClick={() => void run((version) => client.workflow.setLegalReview.mutate({ ...ref(version), required: !state.legalReviewRequired }))}>
               {state.legalReviewRequired ? "Clear legal review" : "Require legal review"}
             </Button>
             {state.legalReviewRequired && !state.legalSignOff ? (
-              <Button type="button" disabled={busy} onClick={() => void run(() => client.workflow.signOffLegal.mutate(ref))}>
+              <Button type="button" disabled={busy} onClick={() => void run((version) => client.workflow.signOffLegal.mutate(ref(version)))}>
                 Record legal sign-off
               </Button>
             ) : null}
@@ -64,7 +63,7 @@ export function EditorialControls({ state }: { state: EditorialState }) {
           className="flex flex-col gap-2"
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => client.workflow.setEmbargo.mutate({ ...ref, until: embargo || null }));
+            void run((version) => client.workflow.setEmbargo.mutate({ ...ref(version), until: embargo || null }));
           }}
         >
           <label htmlFor="embargo-until" className="text-sm font-semibold">

@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { describeError } from "@/trpc/errors";
+import { useArticleVersion } from "./article-version";
 
 /**
- * Runs one change to an article and refreshes the page from the server afterwards. Failures
+ * Runs one change to an article (with the newest version this page knows) and refreshes the
+ * page from the server afterwards. Failures
  * are kept as a message (and per-field messages) for the form; nothing the user typed is
  * cleared on failure.
  */
@@ -14,12 +16,16 @@ export function useArticleStep() {
   const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string[]>; conflict: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [, startTransition] = useTransition();
+  const { version, setVersion } = useArticleVersion();
 
-  async function run(step: () => Promise<unknown>): Promise<boolean> {
+  /** `step` gets the current version; a `{ version }` it returns becomes current at once. */
+  async function run(step: (version: number) => Promise<unknown>): Promise<boolean> {
     setBusy(true);
     setError(null);
     try {
-      await step();
+      const result = await step(version);
+      const next = (result as { version?: unknown } | null)?.version;
+      if (typeof next === "number") setVersion(next);
       startTransition(() => router.refresh());
       return true;
     } catch (failure) {
@@ -32,5 +38,5 @@ export function useArticleStep() {
     }
   }
 
-  return { run, busy, error, clearError: () => setError(null), reload: () => router.refresh() };
+  return { run, busy, error, version, clearError: () => setError(null), reload: () => router.refresh() };
 }

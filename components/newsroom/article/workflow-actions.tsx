@@ -22,13 +22,11 @@ const DIALOGS: Partial<Record<Action, { kind: DialogKind; title: string; text?: 
 
 export function WorkflowActions({
   articleId,
-  version,
   actions,
   timeZone,
   defaultScheduleValue,
 }: {
   articleId: string;
-  version: number;
   actions: Action[];
   timeZone: string;
   defaultScheduleValue: string;
@@ -38,23 +36,22 @@ export function WorkflowActions({
   const [open, setOpen] = useState<Action | null>(null);
 
   const perform = (action: Action, form?: FormData) => {
-    const ref = { id: articleId, version };
     const note = String(form?.get("note") ?? "");
-    const calls: Record<Action, () => Promise<unknown>> = {
-      submit: () => client.workflow.submit.mutate(ref),
-      withdraw: () => client.workflow.withdraw.mutate(ref),
-      requestChanges: () => client.workflow.requestChanges.mutate({ ...ref, note }),
-      approve: () => client.workflow.approve.mutate(ref),
-      publish: () => client.workflow.publish.mutate(ref),
-      schedule: () => client.workflow.schedule.mutate({ ...ref, scheduledFor: String(form?.get("scheduledFor") ?? "") }),
-      unschedule: () => client.workflow.unschedule.mutate(ref),
-      unpublish: () => client.workflow.unpublish.mutate({ ...ref, note }),
-      republish: () => client.workflow.republish.mutate(ref),
-      spike: () => client.workflow.spike.mutate(ref),
-      restore: () => client.workflow.restore.mutate(ref),
-      publishUpdate: () => client.workflow.publishUpdate.mutate(ref),
+    const calls: Record<Action, (ref: { id: string; version: number }) => Promise<unknown>> = {
+      submit: (ref) => client.workflow.submit.mutate(ref),
+      withdraw: (ref) => client.workflow.withdraw.mutate(ref),
+      requestChanges: (ref) => client.workflow.requestChanges.mutate({ ...ref, note }),
+      approve: (ref) => client.workflow.approve.mutate(ref),
+      publish: (ref) => client.workflow.publish.mutate(ref),
+      schedule: (ref) => client.workflow.schedule.mutate({ ...ref, scheduledFor: String(form?.get("scheduledFor") ?? "") }),
+      unschedule: (ref) => client.workflow.unschedule.mutate(ref),
+      unpublish: (ref) => client.workflow.unpublish.mutate({ ...ref, note }),
+      republish: (ref) => client.workflow.republish.mutate(ref),
+      spike: (ref) => client.workflow.spike.mutate(ref),
+      restore: (ref) => client.workflow.restore.mutate(ref),
+      publishUpdate: (ref) => client.workflow.publishUpdate.mutate(ref),
     };
-    void run(calls[action]).then((ok) => {
+    void run((version) => calls[action]({ id: articleId, version })).then((ok) => {
       if (ok) setOpen(null);
     });
   };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { ArticleEditForm } from "@/components/newsroom/article/article-edit-form";
+import { ArticleVersionProvider } from "@/components/newsroom/article/article-version";
 import { ArticleSummary } from "@/components/newsroom/article/article-summary";
 import { EditorialControls } from "@/components/newsroom/article/editorial-controls";
 import { Timeline } from "@/components/newsroom/article/timeline";
@@ -85,12 +86,12 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
         </p>
       ) : null}
 
+      <ArticleVersionProvider version={article.version}>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>{article.canEdit ? <ArticleEditForm article={article} sections={sections} /> : <ArticleSummary article={article} />}</div>
         <aside className="flex flex-col gap-8" aria-label="Workflow and history">
           <WorkflowActions
             articleId={article.id}
-            version={article.version}
             actions={article.allowedActions}
             timeZone={timeZone}
             defaultScheduleValue={toZonedInput(defaultScheduleTime(serverClock()), timeZone)}
@@ -98,7 +99,6 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           <EditorialControls
             state={{
               id: article.id,
-              version: article.version,
               isEditor: article.isEditor,
               canEdit: article.canEdit,
               wasPublished: article.publishedAt !== null,
@@ -146,6 +146,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           <Timeline events={article.events} timeZone={timeZone} />
         </aside>
       </div>
+      </ArticleVersionProvider>
     </div>
   );
 }
