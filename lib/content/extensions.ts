@@ -1,6 +1,10 @@
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { isAllowedHref } from "./links";
+import { Callout } from "./nodes/callout";
+import { Embed } from "./nodes/embed";
+import { Figure } from "./nodes/figure";
+import { PullQuote } from "./nodes/pull-quote";
 
 /**
  * The one Tiptap extension set: the editor uses it in the browser and the server uses it to
@@ -21,4 +25,8 @@ export const contentExtensions: Extensions = [
       HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
     },
   }),
+  PullQuote,
+  Figure,
+  Embed,
+  Callout,
 ];

@@ -3,6 +3,9 @@ import type { Node as PmNode, Schema } from "@tiptap/pm/model";
 import { contentNodeSchema, type ContentDocument, type ContentNode } from "./document";
 import { contentExtensions } from "./extensions";
 import { isAllowedHref } from "./links";
+import { CALLOUT_KINDS } from "./nodes/callout";
+import { EMBED_PROVIDERS, isEmbedProvider } from "./nodes/embed";
+import { MEDIA_SRC } from "./nodes/figure";
 import { plainText } from "./text";
 
 /** The largest body accepted, measured as its JSON text. */
@@ -26,6 +29,8 @@ function depth(node: ContentNode, level = 1): number {
 
 type AttrRule = (value: unknown) => boolean;
 const isNullOrString: AttrRule = (v) => v === null || (typeof v === "string" && v.length <= 200);
+const text = (max: number): AttrRule => (v) => typeof v === "string" && v.length <= max;
+const dimension: AttrRule = (v) => v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20_000);
 
 /**
  * Allowed attribute values per node or mark type. ProseMirror checks attribute names but not
@@ -34,6 +39,10 @@ const isNullOrString: AttrRule = (v) => v === null || (typeof v === "string" && 
 const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
   heading: { level: (v) => v === 2 || v === 3 },
   orderedList: { start: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100_000, type: isNullOrString },
+  pullQuote: { attribution: text(200) },
+  figure: { src: (v) => typeof v === "string" && MEDIA_SRC.test(v), alt: text(500), caption: text(1000), credit: text(200), width: dimension, height: dimension },
+  embed: { provider: isEmbedProvider, id: text(300) },
+  callout: { kind: (v) => (CALLOUT_KINDS as readonly unknown[]).includes(v) },
   link: {
     href: (v) => typeof v === "string" && isAllowedHref(v),
     target: (v) => v === null || v === "_blank",
@@ -41,6 +50,15 @@ const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
     class: (v) => v === null,
     title: isNullOrString,
   },
+};
+
+/** Checks that need several attributes together. */
+const NODE_RULES: Record<string, (attrs: Record<string, unknown>) => string | null> = {
+  embed: (attrs) =>
+    isEmbedProvider(attrs.provider) && typeof attrs.id === "string" && EMBED_PROVIDERS[attrs.provider].id.test(attrs.id)
+      ? null
+      : "The embed is not a recognised YouTube, Vimeo, X or Bluesky address.",
+  figure: (attrs) => (typeof attrs.alt === "string" && attrs.alt.trim() !== "" ? null : "Every figure needs alt text."),
 };
 
 function attributeProblem(kind: string, attrs: Record<string, unknown>): string | null {
@@ -54,7 +72,7 @@ function attributeProblem(kind: string, attrs: Record<string, unknown>): string 
       return `The ${kind} has an invalid ${name}: ${JSON.stringify(value)?.slice(0, 40)}.`;
     }
   }
-  return null;
+  return NODE_RULES[kind]?.(attrs) ?? null;
 }
 
 /** Attribute names the schema does not know (ProseMirror would drop them silently). */
