@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
-import { act, status, writeStory } from "./fixtures/workflow";
+import { act, status, typeBody, writeStory } from "./fixtures/workflow";
 
 test("a story goes from writer to editor and back, live, and down again", async ({ browser }) => {
   const writerContext = await browser.newContext({ storageState: storageState("writer") });
@@ -34,7 +34,7 @@ test("a story goes from writer to editor and back, live, and down again", async 
   await expect(sentBack).toContainText("Add a quote from the union.");
   await sentBack.getByRole("link", { name: headline }).click();
   await expect(writer.getByRole("note", { name: "Changes requested" })).toContainText("Add a quote from the union.");
-  await writer.getByLabel("Body").fill("Talks ran through the night.\n\n“We got what we asked for,” the union said.\n\nServices resume on Monday.");
+  await typeBody(writer, "Talks ran through the night.\n\n“We got what we asked for,” the union said.\n\nServices resume on Monday.");
   await writer.getByRole("button", { name: "Save" }).click();
   await expect(writer.getByRole("status")).toContainText("Saved");
   await act(writer, "Submit for review");

@@ -2,9 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import type { ContentDocument } from "@/lib/content/document";
-import { documentFromPlainText, plainParagraphTexts } from "@/lib/content/plain-paragraphs";
 import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from "@/lib/schemas/article";
 import { useTRPCClient } from "@/trpc/client";
+import { BodyEditor } from "../../editor/body-editor";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
 import { StepError } from "./step-error";
@@ -27,12 +27,11 @@ const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
 export function ArticleEditForm({ article, sections }: { article: EditableArticle; sections: { id: string; name: string }[] }) {
   const client = useTRPCClient();
   const { run, busy, error, reload } = useArticleStep();
-  const plain = plainParagraphTexts(article.body);
+  const [body, setBody] = useState<ContentDocument>(article.body);
   const [values, setValues] = useState({
     headline: article.headline,
     standfirst: article.standfirst,
     sectionId: article.sectionId ?? "",
-    body: (plain ?? []).join("\n\n"),
     heroImageCaption: article.heroImageCaption ?? "",
     heroImageCredit: article.heroImageCredit ?? "",
     heroImageAlt: article.heroImageAlt ?? "",
@@ -50,7 +49,7 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
         headline: values.headline,
         standfirst: values.standfirst,
         sectionId: values.sectionId || null,
-        body: plain ? documentFromPlainText(values.body) : article.body,
+        body,
         heroImageCaption: article.heroImageUrl ? values.heroImageCaption : null,
         heroImageCredit: article.heroImageUrl ? values.heroImageCredit : null,
         heroImageAlt: article.heroImageUrl ? values.heroImageAlt : null,
@@ -89,21 +88,15 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
         </select>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="edit-body" className="text-sm font-semibold">
+        <span id="edit-body-label" className="text-sm font-semibold">
           Body
-        </label>
-        {plain ? (
-          <>
-            <p id="edit-body-hint" className="text-sm text-neutral-700">
-              Separate paragraphs with a blank line.
-            </p>
-            <textarea id="edit-body" rows={14} value={values.body} onChange={(e) => set("body")(e.target.value)} aria-describedby="edit-body-hint" className={`${inputClass} font-serif`} />
-          </>
-        ) : (
-          <p id="edit-body" className="rounded border border-neutral-300 bg-neutral-50 px-3 py-2 text-sm">
-            This body has rich formatting, which this form cannot edit without losing it; it is kept as it is.
+        </span>
+        <BodyEditor initial={article.body} labelId="edit-body-label" describedBy={fieldError("body") ? "edit-body-error" : undefined} onChange={setBody} />
+        {fieldError("body") ? (
+          <p id="edit-body-error" className="text-sm text-red-800">
+            {fieldError("body")}
           </p>
-        )}
+        ) : null}
       </div>
       {article.heroImageUrl ? (
         <fieldset className="flex flex-col gap-3 rounded border border-neutral-300 p-3">

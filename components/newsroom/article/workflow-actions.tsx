@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTRPCClient } from "@/trpc/client";
 import { ACTION_LABELS, type Action } from "@/lib/workflow-actions";
 import { Button } from "../../ui/button";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { StepError } from "./step-error";
 import { useArticleStep } from "./use-article-step";
 

@@ -1,13 +1,15 @@
 "use client";
 
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
-import { Button } from "../../ui/button";
+import { createPortal } from "react-dom";
+import { Button } from "./button";
 
 /**
  * A modal dialog (native <dialog>: focus stays inside, Escape closes) that asks for what an
- * action needs. Nothing happens until the user confirms.
+ * action needs. Nothing happens until the user confirms. Render it only once open.
  */
 export function ConfirmDialog({
+  id = "confirm-dialog",
   open,
   title,
   confirmLabel,
@@ -16,6 +18,7 @@ export function ConfirmDialog({
   onClose,
   children,
 }: {
+  id?: string;
   open: boolean;
   title: string;
   confirmLabel: string;
@@ -34,18 +37,23 @@ export function ConfirmDialog({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // React passes events up the component tree, portals included: an enclosing form (the
+    // article edit form) must not also submit.
+    event.stopPropagation();
     onConfirm(new FormData(event.currentTarget));
   }
 
-  return (
+  // Rendered on <body>: a dialog's form must not sit inside another form.
+  if (typeof document === "undefined") return null;
+  return createPortal(
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={`${id}-title`}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-neutral-400 p-0 shadow-xl backdrop:bg-black/40"
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-5">
-        <h2 id="confirm-dialog-title" className="text-lg font-bold">
+        <h2 id={`${id}-title`} className="text-lg font-bold">
           {title}
         </h2>
         {children}
@@ -58,6 +66,7 @@ export function ConfirmDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { storageState } from "./fixtures/accounts";
+
+test.use({ storageState: storageState("writer") });
+
+async function newDraft(page: import("@playwright/test").Page, headline: string) {
+  await page.goto("/newsroom/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+  const body = page.getByRole("textbox", { name: "Body" });
+  await body.click();
+  return body;
+}
+
+test("toolbar, shortcuts and newsroom blocks survive a save and a reload", async ({ page }) => {
+  const body = await newDraft(page, `Editor round trip ${Date.now()}`);
+  const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+
+  await toolbar.getByRole("button", { name: "Heading 2" }).click();
+  await page.keyboard.type("What was agreed");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("The minister said ");
+  await page.keyboard.press("ControlOrMeta+B");
+  await page.keyboard.type("nothing new");
+  await page.keyboard.press("ControlOrMeta+B");
+  await page.keyboard.type(" and ");
+  await page.keyboard.press("ControlOrMeta+I");
+  await page.keyboard.type("left early");
+  await page.keyboard.press("ControlOrMeta+I");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Read the statement");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("ControlOrMeta+K");
+  const linkDialog = page.getByRole("dialog", { name: "Link" });
+  await linkDialog.getByLabel("Address").fill("javascript:alert(1)");
+  await linkDialog.getByRole("button", { name: "Apply" }).click();
+  await expect(linkDialog.getByRole("alert")).toHaveText("Use an http, https or mailto address.");
+  await linkDialog.getByLabel("Address").fill("https://example.com/statement");
+  await linkDialog.getByRole("button", { name: "Apply" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+
+  await toolbar.getByRole("button", { name: "Pull quote" }).click();
+  const quote = page.getByRole("dialog", { name: "Pull quote" });
+  await quote.getByLabel("Quote").fill("We are not seeking to erase the past");
+  await quote.getByLabel("Attribution").fill("Asaad al-Shaibani");
+  await quote.getByRole("button", { name: "Insert pull quote" }).click();
+
+  await toolbar.getByRole("button", { name: "Callout" }).click();
+  const callout = page.getByRole("dialog", { name: "Callout" });
+  await callout.getByLabel("Kind").selectOption("factbox");
+  await callout.getByRole("button", { name: "Insert callout" }).click();
+  await page.keyboard.type("Tartus is Russia's only Mediterranean naval base.");
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved");
+  await page.reload();
+
+  const reloaded = page.getByRole("textbox", { name: "Body" });
+  await expect(reloaded.locator("h2")).toHaveText("What was agreed");
+  await expect(reloaded.locator("strong")).toHaveText("nothing new");
+  await expect(reloaded.locator("em")).toHaveText("left early");
+  await expect(reloaded.locator('a[href="https://example.com/statement"]')).toHaveText("Read the statement");
+  await expect(reloaded.locator("figure.pull-quote blockquote")).toHaveText("We are not seeking to erase the past");
+  await expect(reloaded.locator("figure.pull-quote figcaption")).toHaveText("Asaad al-Shaibani");
+  await expect(reloaded.locator("aside.callout-factbox")).toContainText("Tartus is Russia's only Mediterranean naval base.");
+  await expect(body).toBeVisible();
+});
+
+test("pasting a web page keeps its structure and drops scripts and styles", async ({ page }) => {
+  const body = await newDraft(page, `Paste test ${Date.now()}`);
+  await page.evaluate(() => {
+    (window as unknown as { __pwned?: boolean }).__pwned = false;
+    const data = new DataTransfer();
+    data.setData(
+      "text/html",
+      '<h2 style="color:red">Pasted heading</h2><p style="font-family:Comic Sans">Some <b>bold</b> and <a href="https://example.com/x" onclick="window.__pwned=true">a link</a>.</p><ul><li>one</li><li>two</li></ul><script>window.__pwned=true</script><img src=x onerror="window.__pwned=true">',
+    );
+    data.setData("text/plain", "Pasted heading Some bold and a link. one two");
+    document.querySelector('[role="textbox"][aria-labelledby="edit-body-label"]')?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(body.locator("h2")).toHaveText("Pasted heading");
+  await expect(body.locator("strong")).toHaveText("bold");
+  await expect(body.locator('a[href="https://example.com/x"]')).toHaveText("a link");
+  await expect(body.locator("li")).toHaveCount(2);
+  expect(await body.locator("script, img, [style], [onclick]").count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBe(false);
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(body.locator("h2")).toHaveCount(0);
+});
