@@ -2,11 +2,32 @@
 
 import { Extension } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
 import { InsertDialog, type DialogKind, type InsertRequest } from "./insert-dialogs";
 import { Toolbar } from "./toolbar";
+
+/**
+ * The selection the user sees. ProseMirror learns of a new browser selection on the
+ * (asynchronous) selectionchange event, so a shortcut pressed right after selecting can run
+ * before it: read the browser's selection directly when it is inside the editor.
+ */
+function visibleSelection(editor: Editor): { from: number; to: number } {
+  const { view } = editor;
+  const dom = window.getSelection();
+  if (dom && dom.rangeCount > 0 && !dom.isCollapsed && dom.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+    try {
+      const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+      const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+      return { from: Math.min(anchor, head), to: Math.max(anchor, head) };
+    } catch {
+      // Fall back to the editor's own selection.
+    }
+  }
+  const { from, to } = editor.state.selection;
+  return { from, to };
+}
 
 /**
  * The article body editor: the shared schema (lib/content/extensions.ts), a toolbar, the
@@ -26,27 +47,38 @@ export function BodyEditor({
   onChange: (document: ContentDocument) => void;
 }) {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  // The selection when a dialog opened: focus moves to the dialog and the page may re-render
+  // (autosave) while it is open, so the insert goes back to exactly this range.
+  const [range, setRange] = useState<{ from: number; to: number } | null>(null);
 
-  // setDialog is stable for the component's life, so the extension is made once.
+  // The state setters are stable for the component's life, so the extension is made once.
   const shortcuts = useMemo(
     () =>
       Extension.create({
         name: "newsroomShortcuts",
-        addKeyboardShortcuts: () => ({
-          "Mod-k": () => {
-            setDialog("link");
-            return true;
-          },
-        }),
+        addKeyboardShortcuts() {
+          return {
+            "Mod-k": () => {
+              setRange(visibleSelection(this.editor));
+              setDialog("link");
+              return true;
+            },
+          };
+        },
       }),
-    [setDialog],
+    [setDialog, setRange],
   );
 
-  const editor = useEditor({
-    extensions: [...contentExtensions, shortcuts],
-    content: initial,
-    immediatelyRender: false,
-    editorProps: {
+  // Options must stay identical between renders: the form re-renders on every keystroke, and
+  // changed options make useEditor call setOptions, which re-applies the editor state to the
+  // page and can undo a selection the browser has not reported yet.
+  const latestOnChange = useRef(onChange);
+  useEffect(() => {
+    latestOnChange.current = onChange;
+  });
+  const extensions = useMemo(() => [...contentExtensions, shortcuts], [shortcuts]);
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         role: "textbox",
         "aria-multiline": "true",
@@ -54,8 +86,16 @@ export function BodyEditor({
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         class: "article-body min-h-72 rounded-b border border-neutral-500 px-4 py-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700",
       },
-    },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON() as ContentDocument),
+    }),
+    [labelId, describedBy],
+  );
+  const [content] = useState(initial);
+  const editor = useEditor({
+    extensions,
+    content,
+    immediatelyRender: false,
+    editorProps,
+    onUpdate: ({ editor: current }) => latestOnChange.current(current.getJSON() as ContentDocument),
   });
 
   const selection = useEditorState({
@@ -66,20 +106,32 @@ export function BodyEditor({
     }),
   });
 
+  function open(kind: DialogKind) {
+    if (editor) {
+      const { from, to } = editor.state.selection;
+      setRange({ from, to });
+    }
+    setDialog(kind);
+  }
+
   function insert(request: InsertRequest, target: Editor) {
+    const size = target.state.doc.content.size;
     const chain = target.chain().focus();
-    if (request.kind === "link") chain.extendMarkRange("link").setLink({ href: request.href }).run();
+    if (range && range.to <= size) chain.setTextSelection(range);
+    // The caret lands after the link, so the next keystroke never replaces the linked words.
+    if (request.kind === "link") chain.extendMarkRange("link").setLink({ href: request.href }).setTextSelection(range?.to ?? target.state.selection.to).run();
     else if (request.kind === "unlink") chain.extendMarkRange("link").unsetLink().run();
     else if (request.kind === "pullQuote")
       chain.insertContent({ type: "pullQuote", attrs: { attribution: request.attribution }, content: [{ type: "text", text: request.quote }] }).run();
     else if (request.kind === "embed") chain.insertContent({ type: "embed", attrs: { provider: request.provider, id: request.id } }).run();
     else chain.insertContent({ type: "callout", attrs: { kind: request.calloutKind }, content: [{ type: "paragraph" }] }).run();
     setDialog(null);
+    setRange(null);
   }
 
   return (
     <div>
-      <Toolbar editor={editor} onDialog={setDialog} />
+      <Toolbar editor={editor} onDialog={open} />
       <EditorContent editor={editor} />
       <InsertDialog
         kind={dialog}

@@ -1,14 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from "@/lib/schemas/article";
 import { useTRPCClient } from "@/trpc/client";
 import { BodyEditor } from "../../editor/body-editor";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
-import { StepError } from "./step-error";
-import { useArticleStep } from "./use-article-step";
+import { ConflictPanel } from "./conflict-panel";
+import { useAutosave, type SaveStatus } from "./use-autosave";
 
 export interface EditableArticle {
   id: string;
@@ -22,63 +22,128 @@ export interface EditableArticle {
   heroImageAlt: string | null;
 }
 
+/** Everything the form edits; saved as one. */
+export interface ArticleDraft {
+  headline: string;
+  standfirst: string;
+  sectionId: string;
+  body: ContentDocument;
+  heroImageCaption: string;
+  heroImageCredit: string;
+  heroImageAlt: string;
+}
+
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
+
+function statusText(status: SaveStatus): string {
+  switch (status.kind) {
+    case "idle":
+      return "All changes saved";
+    case "pending":
+      return "Unsaved changes";
+    case "saving":
+      return "Saving…";
+    case "saved":
+      return `Saved ${status.at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`;
+    case "restored":
+      return "Restored unsaved changes from this device";
+    case "offline":
+      return "Offline — changes kept on this device";
+    case "conflict":
+      return "Conflict";
+    case "refused":
+      return `Not saved: ${status.message}`;
+  }
+}
 
 export function ArticleEditForm({ article, sections }: { article: EditableArticle; sections: { id: string; name: string }[] }) {
   const client = useTRPCClient();
-  const { run, busy, error, reload } = useArticleStep();
-  const [body, setBody] = useState<ContentDocument>(article.body);
-  const [values, setValues] = useState({
+  const [initial] = useState<ArticleDraft>(() => ({
     headline: article.headline,
     standfirst: article.standfirst,
     sectionId: article.sectionId ?? "",
+    body: article.body,
     heroImageCaption: article.heroImageCaption ?? "",
     heroImageCredit: article.heroImageCredit ?? "",
     heroImageAlt: article.heroImageAlt ?? "",
-  });
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
-  const fieldError = (key: string) => error?.fieldErrors[key]?.[0];
+  }));
+  const [draft, setDraft] = useState<ArticleDraft>(initial);
+  // Bumped to reload the body editor with a document from elsewhere (restore, take theirs).
+  const [editorKey, setEditorKey] = useState(0);
+  const hasHero = article.heroImageUrl !== null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const ok = await run((version) =>
+  const save = useCallback(
+    (value: ArticleDraft, version: number) =>
       client.article.update.mutate({
         id: article.id,
         version,
-        headline: values.headline,
-        standfirst: values.standfirst,
-        sectionId: values.sectionId || null,
-        body,
-        heroImageCaption: article.heroImageUrl ? values.heroImageCaption : null,
-        heroImageCredit: article.heroImageUrl ? values.heroImageCredit : null,
-        heroImageAlt: article.heroImageUrl ? values.heroImageAlt : null,
+        headline: value.headline,
+        standfirst: value.standfirst,
+        sectionId: value.sectionId || null,
+        body: value.body,
+        heroImageCaption: hasHero ? value.heroImageCaption : null,
+        heroImageCredit: hasHero ? value.heroImageCredit : null,
+        heroImageAlt: hasHero ? value.heroImageAlt : null,
       }),
-    );
-    if (ok) setSavedAt(new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }));
+    [article.id, client, hasHero],
+  );
+  const replace = useCallback((value: ArticleDraft) => {
+    setDraft(value);
+    setEditorKey((key) => key + 1);
+  }, []);
+  const { status, saveNow, resolve } = useAutosave({ articleId: article.id, value: draft, initial, save, onRestore: replace });
+
+  const set = (key: Exclude<keyof ArticleDraft, "body">) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
+  const fieldError = (key: string) => (status.kind === "refused" ? status.fieldErrors[key]?.[0] : undefined);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void saveNow();
   }
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="edit-heading" className="flex flex-col gap-4">
-      <h2 id="edit-heading" className="text-lg font-bold">
-        Edit
-      </h2>
-      <StepError error={error} onReload={reload} />
-      <Field id="edit-headline" label="Headline" value={values.headline} onChange={(e) => set("headline")(e.target.value)} error={fieldError("headline")} hint={`${values.headline.trim().length} / ${MAX_HEADLINE_LENGTH} characters`} />
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="edit-heading" className="text-lg font-bold">
+          Edit
+        </h2>
+        <p role="status" className={`text-sm ${status.kind === "conflict" || status.kind === "refused" ? "font-semibold text-red-800" : "text-neutral-700"}`}>
+          {statusText(status)}
+        </p>
+      </div>
+      {status.kind === "conflict" ? (
+        <ConflictPanel
+          articleId={article.id}
+          mine={draft}
+          onKeepMine={(version) => resolve({ keep: "mine", version })}
+          onTakeTheirs={(theirs, version) => {
+            replace(theirs);
+            resolve({ keep: "theirs", value: theirs, version });
+          }}
+        />
+      ) : null}
+      <Field
+        id="edit-headline"
+        label="Headline"
+        value={draft.headline}
+        onChange={(e) => set("headline")(e.target.value)}
+        error={fieldError("headline")}
+        hint={`${draft.headline.trim().length} / ${MAX_HEADLINE_LENGTH} characters`}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="edit-standfirst" className="text-sm font-semibold">
           Standfirst
         </label>
-        <textarea id="edit-standfirst" rows={2} value={values.standfirst} onChange={(e) => set("standfirst")(e.target.value)} aria-describedby="edit-standfirst-count" className={inputClass} />
+        <textarea id="edit-standfirst" rows={2} value={draft.standfirst} onChange={(e) => set("standfirst")(e.target.value)} aria-describedby="edit-standfirst-count" className={inputClass} />
         <p id="edit-standfirst-count" className="text-sm text-neutral-700">
-          {values.standfirst.trim().length} / {MAX_STANDFIRST_LENGTH} characters{fieldError("standfirst") ? ` — ${fieldError("standfirst")}` : ""}
+          {draft.standfirst.trim().length} / {MAX_STANDFIRST_LENGTH} characters{fieldError("standfirst") ? ` — ${fieldError("standfirst")}` : ""}
         </p>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="edit-section" className="text-sm font-semibold">
           Section
         </label>
-        <select id="edit-section" value={values.sectionId} onChange={(e) => set("sectionId")(e.target.value)} className={inputClass}>
+        <select id="edit-section" value={draft.sectionId} onChange={(e) => set("sectionId")(e.target.value)} className={inputClass}>
           <option value="">No section</option>
           {sections.map((section) => (
             <option key={section.id} value={section.id}>
@@ -91,30 +156,31 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
         <span id="edit-body-label" className="text-sm font-semibold">
           Body
         </span>
-        <BodyEditor initial={article.body} labelId="edit-body-label" describedBy={fieldError("body") ? "edit-body-error" : undefined} onChange={setBody} />
+        <BodyEditor
+          key={editorKey}
+          initial={draft.body}
+          labelId="edit-body-label"
+          describedBy={fieldError("body") ? "edit-body-error" : undefined}
+          onChange={(body) => setDraft((current) => ({ ...current, body }))}
+        />
         {fieldError("body") ? (
           <p id="edit-body-error" className="text-sm text-red-800">
             {fieldError("body")}
           </p>
         ) : null}
       </div>
-      {article.heroImageUrl ? (
+      {hasHero ? (
         <fieldset className="flex flex-col gap-3 rounded border border-neutral-300 p-3">
           <legend className="px-1 text-sm font-semibold">Hero image</legend>
-          <Field id="edit-caption" label="Caption" value={values.heroImageCaption} onChange={(e) => set("heroImageCaption")(e.target.value)} error={fieldError("heroImageCaption")} />
-          <Field id="edit-credit" label="Credit" value={values.heroImageCredit} onChange={(e) => set("heroImageCredit")(e.target.value)} error={fieldError("heroImageCredit")} />
-          <Field id="edit-alt" label="Alt text" value={values.heroImageAlt} onChange={(e) => set("heroImageAlt")(e.target.value)} error={fieldError("heroImageAlt")} />
+          <Field id="edit-caption" label="Caption" value={draft.heroImageCaption} onChange={(e) => set("heroImageCaption")(e.target.value)} error={fieldError("heroImageCaption")} />
+          <Field id="edit-credit" label="Credit" value={draft.heroImageCredit} onChange={(e) => set("heroImageCredit")(e.target.value)} error={fieldError("heroImageCredit")} />
+          <Field id="edit-alt" label="Alt text" value={draft.heroImageAlt} onChange={(e) => set("heroImageAlt")(e.target.value)} error={fieldError("heroImageAlt")} />
         </fieldset>
       ) : null}
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Save"}
+      <div>
+        <Button type="submit" disabled={status.kind === "saving" || status.kind === "conflict"}>
+          Save now
         </Button>
-        {savedAt && !error ? (
-          <p role="status" className="text-sm text-green-900">
-            Saved at {savedAt}
-          </p>
-        ) : null}
       </div>
     </form>
   );

@@ -1,21 +1,49 @@
 "use client";
 
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
 // The version of the article this page last knew. Every accepted change returns the new
 // version at once, so a user who saves and then submits straight away does not collide with
 // their own save while the page is still refreshing. Versions only increase: the newer of
 // the server's and the last mutation's is current.
+//
+// It also lets the edit form register a "flush" (save what is pending now), which workflow
+// steps await first, so a step never overtakes the user's last keystrokes.
 
-const VersionContext = createContext<{ version: number; setVersion: (version: number) => void } | null>(null);
+interface VersionContextValue {
+  version: number;
+  /** The newest version known right now (for event handlers, after awaiting a save). */
+  currentVersion: () => number;
+  setVersion: (version: number) => void;
+  flushPending: () => Promise<void>;
+  setFlush: (flush: (() => Promise<void>) | null) => void;
+}
+
+const VersionContext = createContext<VersionContextValue | null>(null);
 
 export function ArticleVersionProvider({ version, children }: { version: number; children: ReactNode }) {
   const [local, setLocal] = useState(version);
-  return (
-    <VersionContext.Provider value={{ version: Math.max(local, version), setVersion: (next) => setLocal((current) => Math.max(current, next)) }}>
-      {children}
-    </VersionContext.Provider>
+  const newest = useRef(version);
+  const flush = useRef<(() => Promise<void>) | null>(null);
+  useEffect(() => {
+    newest.current = Math.max(newest.current, version);
+  }, [version]);
+  const setVersion = useCallback((next: number) => {
+    newest.current = Math.max(newest.current, next);
+    setLocal((current) => Math.max(current, next));
+  }, []);
+  const currentVersion = useCallback(() => newest.current, []);
+  const flushPending = useCallback(async () => {
+    await flush.current?.();
+  }, []);
+  const setFlush = useCallback((next: (() => Promise<void>) | null) => {
+    flush.current = next;
+  }, []);
+  const value = useMemo(
+    () => ({ version: Math.max(local, version), currentVersion, setVersion, flushPending, setFlush }),
+    [local, version, currentVersion, setVersion, flushPending, setFlush],
   );
+  return <VersionContext.Provider value={value}>{children}</VersionContext.Provider>;
 }
 
 export function useArticleVersion() {

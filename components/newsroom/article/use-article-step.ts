@@ -16,14 +16,17 @@ export function useArticleStep() {
   const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string[]>; conflict: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [, startTransition] = useTransition();
-  const { version, setVersion } = useArticleVersion();
+
+  const { version, currentVersion, setVersion, flushPending } = useArticleVersion();
 
   /** `step` gets the current version; a `{ version }` it returns becomes current at once. */
   async function run(step: (version: number) => Promise<unknown>): Promise<boolean> {
     setBusy(true);
     setError(null);
     try {
-      const result = await step(version);
+      // Pending edits are saved first; their new version is the one the step must carry.
+      await flushPending();
+      const result = await step(currentVersion());
       const next = (result as { version?: unknown } | null)?.version;
       if (typeof next === "number") setVersion(next);
       startTransition(() => router.refresh());

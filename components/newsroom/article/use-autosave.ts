@@ -1,0 +1,181 @@
+"use client";
+
+import { TRPCClientError } from "@trpc/client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { AppRouter } from "@/server/api/root";
+import { describeError } from "@/trpc/errors";
+import { useArticleVersion } from "./article-version";
+
+export type SaveStatus =
+  | { kind: "idle" }
+  | { kind: "pending" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "restored" }
+  | { kind: "offline" }
+  | { kind: "conflict" }
+  | { kind: "refused"; message: string; fieldErrors: Record<string, string[]> };
+
+const DEBOUNCE_MS = 1000;
+const RETRY_MS = 5000;
+
+interface Stored<T> {
+  value: T;
+  baseVersion: number;
+}
+
+const storageKey = (articleId: string) => `masthead:unsaved:${articleId}`;
+
+function readStored<T>(articleId: string): Stored<T> | null {
+  try {
+    const raw = window.localStorage.getItem(storageKey(articleId));
+    return raw ? (JSON.parse(raw) as Stored<T>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isNetworkFailure(error: unknown): boolean {
+  return !(error instanceof TRPCClientError) || !error.data;
+}
+
+/**
+ * Saves `value` about a second after it stops changing, when the page is hidden, and when
+ * asked (flush). Until the server confirms a save, the value is kept in this browser
+ * (localStorage) and restored after a reload or crash. Offline saves are retried; a CONFLICT
+ * stops saving until the user resolves it.
+ */
+export function useAutosave<T>({
+  articleId,
+  value,
+  initial,
+  save,
+  onRestore,
+}: {
+  articleId: string;
+  value: T;
+  /** What the server has. */
+  initial: T;
+  save: (value: T, version: number) => Promise<{ version: number }>;
+  onRestore: (value: T) => void;
+}) {
+  const { currentVersion, setVersion, setFlush } = useArticleVersion();
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
+  const latest = useRef(value);
+  const lastSaved = useRef(JSON.stringify(initial));
+  const baseVersion = useRef<number | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const blocked = useRef(false);
+
+  const persistLocally = useCallback(
+    (next: T) => {
+      try {
+        const stored: Stored<T> = { value: next, baseVersion: baseVersion.current ?? currentVersion() };
+        window.localStorage.setItem(storageKey(articleId), JSON.stringify(stored));
+      } catch {
+        // Storage full or disabled: the server save is still attempted.
+      }
+    },
+    [articleId, currentVersion],
+  );
+
+  const saveNow = useCallback(async (): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (inFlight.current) await inFlight.current;
+    const snapshot = latest.current;
+    const serialized = JSON.stringify(snapshot);
+    if (serialized === lastSaved.current || blocked.current) return;
+    const attempt = (async () => {
+      setStatus({ kind: "saving" });
+      try {
+        const result = await save(snapshot, baseVersion.current ?? currentVersion());
+        baseVersion.current = null;
+        setVersion(result.version);
+        lastSaved.current = serialized;
+        if (JSON.stringify(latest.current) === serialized) window.localStorage.removeItem(storageKey(articleId));
+        setStatus({ kind: "saved", at: new Date() });
+      } catch (error) {
+        if (isNetworkFailure(error)) setStatus({ kind: "offline" });
+        else if ((error as TRPCClientError<AppRouter>).data?.code === "CONFLICT") {
+          blocked.current = true;
+          setStatus({ kind: "conflict" });
+        } else setStatus({ kind: "refused", ...describeError(error) });
+      }
+    })();
+    inFlight.current = attempt;
+    await attempt;
+    inFlight.current = null;
+  }, [articleId, currentVersion, save, setVersion]);
+
+  // Every change is kept locally at once and saved after a pause in typing.
+  useEffect(() => {
+    latest.current = value;
+    const serialized = JSON.stringify(value);
+    if (serialized === lastSaved.current) return;
+    persistLocally(value);
+    if (blocked.current) return;
+    setStatus({ kind: "pending" });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNow(), DEBOUNCE_MS);
+  }, [value, persistLocally, saveNow]);
+
+  // Unsaved changes from an earlier visit (reload, crash, lost connection) come back first.
+  const restore = useRef(onRestore);
+  useEffect(() => {
+    restore.current = onRestore;
+  });
+  useEffect(() => {
+    const stored = readStored<T>(articleId);
+    if (!stored || JSON.stringify(stored.value) === lastSaved.current) return;
+    baseVersion.current = stored.baseVersion;
+    restore.current(stored.value);
+    setStatus({ kind: "restored" });
+  }, [articleId]);
+
+  // Retry while offline; save when the connection returns or the page is hidden.
+  useEffect(() => {
+    const retry = setInterval(() => {
+      if (status.kind === "offline") void saveNow();
+    }, RETRY_MS);
+    const online = () => void saveNow();
+    const hidden = () => {
+      if (document.visibilityState === "hidden") void saveNow();
+    };
+    window.addEventListener("online", online);
+    document.addEventListener("visibilitychange", hidden);
+    window.addEventListener("pagehide", online);
+    return () => {
+      clearInterval(retry);
+      window.removeEventListener("online", online);
+      document.removeEventListener("visibilitychange", hidden);
+      window.removeEventListener("pagehide", online);
+    };
+  }, [saveNow, status.kind]);
+
+  useEffect(() => {
+    setFlush(saveNow);
+    return () => setFlush(null);
+  }, [saveNow, setFlush]);
+
+  /** After a conflict: continue from `version` (keep mine) or from what the server has (take theirs). */
+  const resolve = useCallback(
+    (resolution: { keep: "mine"; version: number } | { keep: "theirs"; value: T; version: number }) => {
+      blocked.current = false;
+      baseVersion.current = null;
+      setVersion(resolution.version);
+      if (resolution.keep === "theirs") {
+        lastSaved.current = JSON.stringify(resolution.value);
+        window.localStorage.removeItem(storageKey(articleId));
+        setStatus({ kind: "saved", at: new Date() });
+      } else {
+        baseVersion.current = resolution.version;
+        void saveNow();
+      }
+    },
+    [articleId, saveNow, setVersion],
+  );
+
+  return { status, saveNow, resolve };
+}

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageState } from "./fixtures/accounts";
+
+async function openNewDraft(page: Page, headline: string) {
+  await page.goto("/newsroom/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+  return page.url();
+}
+
+async function typeAtEnd(page: Page, text: string) {
+  const body = page.getByRole("textbox", { name: "Body" });
+  await body.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type(text);
+}
+
+const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /Saved|Saving|saved|Offline|Conflict|Restored|Unsaved|Not saved/ });
+
+test.describe("autosave", () => {
+  test.use({ storageState: storageState("writer") });
+
+  test("saves by itself after typing stops", async ({ page }) => {
+    await openNewDraft(page, `Autosave ${Date.now()}`);
+    await typeAtEnd(page, "Typed and never saved by hand.");
+    await expect(saveStatus(page)).toHaveText(/^Saved \d\d:\d\d$/);
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Body" })).toContainText("Typed and never saved by hand.");
+  });
+
+  test("offline, changes are kept and saved when the connection returns", async ({ page, context }) => {
+    await openNewDraft(page, `Offline ${Date.now()}`);
+    await context.setOffline(true);
+    await typeAtEnd(page, "Written on the train without signal.");
+    await expect(saveStatus(page)).toHaveText("Offline — changes kept on this device");
+    await context.setOffline(false);
+    await expect(saveStatus(page)).toHaveText(/^Saved \d\d:\d\d$/);
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Body" })).toContainText("Written on the train without signal.");
+  });
+
+  test("a save that never reached the server comes back after a reload and is saved", async ({ page }) => {
+    await openNewDraft(page, `Restore ${Date.now()}`);
+    await page.route("**/api/trpc/article.update**", (route) => route.abort());
+    await typeAtEnd(page, "These words must survive a reload.");
+    await expect(saveStatus(page)).toHaveText("Offline — changes kept on this device");
+    await page.unroute("**/api/trpc/article.update**");
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Body" })).toContainText("These words must survive a reload.");
+    await expect(saveStatus(page)).toHaveText(/^Saved \d\d:\d\d$/);
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Body" })).toContainText("These words must survive a reload.");
+  });
+});
+
+test("two people editing at once: the second sees both versions, nothing is lost", async ({ browser }) => {
+  const writerContext = await browser.newContext({ storageState: storageState("writer") });
+  const editorContext = await browser.newContext({ storageState: storageState("editor") });
+  const writer = await writerContext.newPage();
+  const editor = await editorContext.newPage();
+  const url = await openNewDraft(writer, `Conflict ${Date.now()}`);
+  await editor.goto(url);
+  await expect(editor.getByRole("textbox", { name: "Body" })).toBeVisible();
+
+  await typeAtEnd(writer, "The writer's paragraph.");
+  await expect(saveStatus(writer)).toHaveText(/^Saved/);
+  await typeAtEnd(editor, "The editor's paragraph.");
+  await expect(saveStatus(editor)).toHaveText("Conflict");
+
+  const conflict = editor.getByRole("region", { name: "Conflict" });
+  await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText("The editor's paragraph.");
+  await expect(conflict.getByRole("region", { name: "Saved by Wendy Writer" })).toContainText("The writer's paragraph.");
+  await conflict.getByRole("button", { name: "Keep mine" }).click();
+  await expect(saveStatus(editor)).toHaveText(/^Saved/);
+  await writer.reload();
+  await expect(writer.getByRole("textbox", { name: "Body" })).toContainText("The editor's paragraph.");
+  await Promise.all([writerContext.close(), editorContext.close()]);
+});
