@@ -33,7 +33,7 @@ test.describe("writer", () => {
     const mine = page.getByRole("region", { name: "My articles" });
     await expect(mine).toBeVisible();
     await expect(mine.getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
-    await expect(mine.getByRole("link", { name: SAMPLE.headline })).toBeVisible();
+    await expect(mine.getByRole("row").filter({ hasText: "Published" }).getByRole("link", { name: SAMPLE.headline })).toBeVisible();
     await expect(page.getByRole("region", { name: /^My drafts/ }).getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
     await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
     await page.goto("/newsroom/admin/users");

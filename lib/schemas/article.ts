@@ -46,3 +46,8 @@ export const updateArticleInput = z.object({
 export type UpdateArticleInput = z.infer<typeof updateArticleInput>;
 
 export const revisionRefInput = z.object({ id: articleIdSchema, revisionId: z.uuid({ message: "Not a valid version id" }) });
+
+export const MAX_IMPORT_BYTES = 1_000_000;
+export const importMarkdownInput = z.object({
+  markdown: z.string().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 1 MB"),
+});

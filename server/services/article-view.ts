@@ -29,6 +29,7 @@ const viewSelect = {
     select: { id: true, action: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { displayName: true } } },
   },
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, createdBy: { select: { displayName: true } } } },
+  tags: { select: { tag: { select: { name: true, slug: true } } } },
 } as const satisfies Prisma.ArticleSelect;
 
 type Row = Prisma.ArticleGetPayload<{ select: typeof viewSelect }>;

@@ -1,9 +1,10 @@
 import { EMPTY_DOCUMENT } from "@/lib/content/document";
+import { ArticleImportError, parseArticleMarkdown } from "@/lib/content/article-import";
 import { validateDocument } from "@/lib/content/validate";
 import type { CreateArticleInput } from "@/lib/schemas/article";
 import { slugify } from "@/lib/slug";
 import { can } from "../auth/permissions";
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus } from "../db/generated/client";
 import { badRequest } from "../errors";
 import { writeStep } from "./workflow-write";
@@ -96,6 +97,38 @@ export function listForNewsroom(db: DbOrTx, actor: SessionUser): Promise<Newsroo
     orderBy: { updatedAt: "desc" },
     take: 200,
   });
+}
+
+/**
+ * A new draft from a Markdown file in the sample story's format (front matter + body), by and
+ * for `actor`. The body goes through the same validation as any save. Returns what could not
+ * be carried over.
+ */
+export async function importMarkdownDraft(db: Db, actor: SessionUser, markdown: string): Promise<{ id: string; warnings: string[] }> {
+  let story;
+  try {
+    story = parseArticleMarkdown(markdown);
+  } catch (error) {
+    if (error instanceof ArticleImportError) throw badRequest(error.message, { markdown: [error.message] });
+    throw error;
+  }
+  const warnings: string[] = [];
+  const section = story.section ? await db.section.findFirst({ where: { name: { equals: story.section, mode: "insensitive" } }, select: { name: true } }) : null;
+  if (story.section && !section) warnings.push(`There is no section called “${story.section}”: choose one before publishing.`);
+  if (story.hero) warnings.push(`The hero image ${story.hero.image} was not imported: images come from the media library.`);
+  const created = await db.$transaction((tx) =>
+    importArticle(tx, {
+      headline: story.headline,
+      standfirst: story.standfirst,
+      section: section?.name,
+      tags: story.tags,
+      body: story.body,
+      createdById: actor.id,
+      authorIds: [actor.id],
+      status: "DRAFT",
+    }),
+  );
+  return { id: created.id, warnings };
 }
 
 export interface ArticleImport {

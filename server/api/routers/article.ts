@@ -4,7 +4,7 @@ import {
   listPublishedInput,
   publishedSlugInput,
 } from "@/lib/schemas/article";
-import { revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
+import { importMarkdownInput, revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
 import { can } from "../../auth/permissions";
 import { updateArticle } from "../../services/article-edit";
 import { getNewsroomArticle } from "../../services/article-view";
@@ -18,6 +18,10 @@ export const articleRouter = createTRPCRouter({
   create: permissionProcedure("article.create")
     .input(createArticleInput)
     .mutation(({ ctx, input }) => articles.createDraft(ctx.db, ctx.user, input)),
+
+  importMarkdown: permissionProcedure("article.create")
+    .input(importMarkdownInput)
+    .mutation(({ ctx, input }) => articles.importMarkdownDraft(ctx.db, ctx.user, input.markdown)),
 
   /** The newsroom list: a writer's own articles, or every article for editors. */
   list: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listForNewsroom(ctx.db, ctx.user)),

@@ -60,13 +60,16 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           <dt className="font-semibold">Section</dt>
           <dd>{article.section?.name ?? "None yet"}</dd>
         </dl>
-        {article.status === "PUBLISHED" ? (
-          <p className="mt-2 text-sm">
+        <p className="mt-2 flex flex-wrap gap-4 text-sm">
+          <Link href={`/newsroom/articles/${article.id}/preview`} className="underline">
+            Preview
+          </Link>
+          {article.status === "PUBLISHED" ? (
             <Link href={`/articles/${article.slug}`} className="underline">
               View the published page
             </Link>
-          </p>
-        ) : null}
+          ) : null}
+        </p>
       </div>
 
       {sentBack ? (
