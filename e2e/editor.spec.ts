@@ -89,3 +89,19 @@ test("pasting a web page keeps its structure and drops scripts and styles", asyn
   await page.keyboard.press("ControlOrMeta+Z");
   await expect(body.locator("h2")).toHaveCount(0);
 });
+
+test("counters, target length and a clashing slug, as the writer sees them", async ({ page }) => {
+  await newDraft(page, `Counters ${Date.now()}`);
+  await page.keyboard.type("One two three four five six seven eight nine ten.");
+  await page.getByLabel("Target length").fill("100");
+  await expect(page.getByText("10 words · 1 min read · 10 of 100 target words (90 to go)")).toBeVisible();
+
+  await page.getByLabel("Slug").fill("russia-hosts-syrias-new-leadership-in-an-attempt-to-retain-its-strategic");
+  await expect(page.getByRole("status").filter({ hasText: "Not saved" })).toHaveText("Not saved: Another article already uses that slug.");
+  await expect(page.getByText("Another article already uses that slug", { exact: true })).toBeVisible();
+  await page.getByLabel("Slug").fill("counters-test-unique-slug");
+  await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Slug")).toHaveValue("counters-test-unique-slug");
+  await expect(page.getByLabel("Target length")).toHaveValue("100");
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SLUG_PATTERN } from "../slug";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../slug";
 
 export const MAX_HEADLINE_LENGTH = 200;
 
@@ -26,6 +26,11 @@ export const listPublishedInput = z
   .default({ limit: 20 });
 
 export const MAX_STANDFIRST_LENGTH = 400;
+/** What fits in search results and social cards; longer is allowed up to the hard limits. */
+export const RECOMMENDED_HEADLINE = 70;
+export const RECOMMENDED_STANDFIRST = 160;
+export const MAX_SEO_TITLE = 120;
+export const MAX_SEO_DESCRIPTION = 320;
 const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, `${label} must be at most ${max} characters`).nullable();
 
@@ -42,6 +47,13 @@ export const updateArticleInput = z.object({
   heroImageCaption: optionalText("Caption", 500),
   heroImageCredit: optionalText("Credit", 200),
   heroImageAlt: optionalText("Alt text", 500),
+  // Optional below: left out means "leave as it is".
+  slug: slugParamSchema.max(MAX_SLUG_LENGTH, `Slugs are at most ${MAX_SLUG_LENGTH} characters`).optional(),
+  authorIds: z.array(z.uuid({ message: "Unknown author" })).min(1, "An article needs at least one author").max(10, "At most 10 authors").optional(),
+  tags: z.array(z.string().trim().min(1, "Tags cannot be empty").max(50, "Tags are at most 50 characters")).max(20, "At most 20 tags").optional(),
+  seoTitle: optionalText("SEO title", MAX_SEO_TITLE).optional(),
+  seoDescription: optionalText("SEO description", MAX_SEO_DESCRIPTION).optional(),
+  targetWords: z.number().int("Target length is a whole number of words").min(50, "Target length is at least 50 words").max(50_000, "Target length is at most 50,000 words").nullable().optional(),
 });
 export type UpdateArticleInput = z.infer<typeof updateArticleInput>;
 

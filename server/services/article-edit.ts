@@ -2,10 +2,46 @@ import { validateDocument } from "@/lib/content/validate";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { badRequest, forbidden } from "../errors";
+import { slugify } from "@/lib/slug";
+import { badRequest, conflict, forbidden } from "../errors";
 import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
-import { lockArticle, type WorkflowEnv } from "./workflow";
+import { lockArticle, type StepArticle, type WorkflowEnv } from "./workflow";
+
+/** A new slug is allowed until the first publish, and must be free. */
+async function checkSlug(tx: Prisma.TransactionClient, article: StepArticle, slug: string | undefined) {
+  if (slug === undefined || slug === article.slug) return;
+  if (article.publishedAt) {
+    throw badRequest("The slug cannot change after the article has been published.", { slug: ["Published articles keep their address"] });
+  }
+  if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) {
+    throw conflict("Another article already uses that slug.", { slug: ["Another article already uses that slug"] });
+  }
+}
+
+/** Bylines in the order given; every author must be an active newsroom account. */
+async function replaceAuthors(tx: Prisma.TransactionClient, articleId: string, authorIds: string[]) {
+  const unique = [...new Set(authorIds)];
+  const found = await tx.user.count({ where: { id: { in: unique }, active: true } });
+  if (found !== unique.length) throw badRequest("One of the authors is not an active newsroom account.", { authorIds: ["Choose authors from the list"] });
+  await tx.articleAuthor.deleteMany({ where: { articleId } });
+  await tx.articleAuthor.createMany({ data: unique.map((userId, position) => ({ articleId, userId, position })) });
+}
+
+/** Tags by name; new names become new tags. */
+async function replaceTags(tx: Prisma.TransactionClient, articleId: string, names: string[]) {
+  // The first spelling typed wins when two names make the same tag ("Cycling", "cycling ").
+  const bySlug = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugify(name);
+    if (slug && !bySlug.has(slug)) bySlug.set(slug, name.trim());
+  }
+  const tags = await Promise.all(
+    [...bySlug].map(([slug, name]) => tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true } })),
+  );
+  await tx.articleTag.deleteMany({ where: { articleId } });
+  await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId, tagId: tag.id })) });
+}
 
 /**
  * Saves the working copy. Refused (and nothing stored) when the user may not edit in this
@@ -23,6 +59,9 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
     if (input.sectionId && !(await tx.section.findUnique({ where: { id: input.sectionId }, select: { id: true } }))) {
       throw badRequest("That section does not exist.", { sectionId: ["Choose a section from the list"] });
     }
+    await checkSlug(tx, article, input.slug);
+    if (input.authorIds) await replaceAuthors(tx, article.id, input.authorIds);
+    if (input.tags) await replaceTags(tx, article.id, input.tags);
     return tx.article.update({
       where: { id: article.id },
       data: {
@@ -34,6 +73,10 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
         heroImageCaption: input.heroImageCaption,
         heroImageCredit: input.heroImageCredit,
         heroImageAlt: input.heroImageAlt,
+        ...(input.slug !== undefined ? { slug: input.slug } : {}),
+        ...(input.seoTitle !== undefined ? { seoTitle: input.seoTitle || null } : {}),
+        ...(input.seoDescription !== undefined ? { seoDescription: input.seoDescription || null } : {}),
+        ...(input.targetWords !== undefined ? { targetWords: input.targetWords } : {}),
         version: { increment: 1 },
         updatedById: actor.id,
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),

@@ -36,6 +36,17 @@ export function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
   return can(actor.role, "article.readAll") ? {} : { authors: { some: { userId: actor.id } } };
 }
 
+/** Active newsroom members, for the Authors field. */
+export function listPossibleAuthors(db: DbOrTx) {
+  return db.user.findMany({ where: { active: true }, orderBy: { displayName: "asc" }, select: { id: true, displayName: true } });
+}
+
+/** Existing tag names, most used first, for the Tags field's suggestions. */
+export async function listTagNames(db: DbOrTx): Promise<string[]> {
+  const tags = await db.tag.findMany({ orderBy: { articles: { _count: "desc" } }, take: 300, select: { name: true } });
+  return tags.map((tag) => tag.name);
+}
+
 export function listSections(db: DbOrTx) {
   return db.section.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }

@@ -2,16 +2,19 @@
 
 import { useCallback, useState, type FormEvent } from "react";
 import type { ContentDocument } from "@/lib/content/document";
-import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from "@/lib/schemas/article";
+import { plainText, readingMinutes, wordCount } from "@/lib/content/text";
+import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH, RECOMMENDED_HEADLINE, RECOMMENDED_STANDFIRST } from "@/lib/schemas/article";
 import { useTRPCClient } from "@/trpc/client";
 import { BodyEditor } from "../../editor/body-editor";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
 import { ConflictPanel } from "./conflict-panel";
+import { MetadataFields, type MetadataOptions } from "./metadata-fields";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
 export interface EditableArticle {
   id: string;
+  slug: string;
   headline: string;
   standfirst: string;
   sectionId: string | null;
@@ -20,6 +23,12 @@ export interface EditableArticle {
   heroImageCaption: string | null;
   heroImageCredit: string | null;
   heroImageAlt: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  targetWords: number | null;
+  publishedAt: Date | null;
+  authors: { user: { id: string } }[];
+  tags: { tag: { name: string } }[];
 }
 
 /** Everything the form edits; saved as one. */
@@ -31,6 +40,32 @@ export interface ArticleDraft {
   heroImageCaption: string;
   heroImageCredit: string;
   heroImageAlt: string;
+  slug: string;
+  authorIds: string[];
+  /** Comma-separated, as typed. */
+  tags: string;
+  seoTitle: string;
+  seoDescription: string;
+  /** As typed in a number field ("" for none). */
+  targetWords: string;
+}
+
+export function draftFromArticle(article: EditableArticle): ArticleDraft {
+  return {
+    headline: article.headline,
+    standfirst: article.standfirst,
+    sectionId: article.sectionId ?? "",
+    body: article.body,
+    heroImageCaption: article.heroImageCaption ?? "",
+    heroImageCredit: article.heroImageCredit ?? "",
+    heroImageAlt: article.heroImageAlt ?? "",
+    slug: article.slug,
+    authorIds: article.authors.map((a) => a.user.id),
+    tags: article.tags.map((t) => t.tag.name).join(", "),
+    seoTitle: article.seoTitle ?? "",
+    seoDescription: article.seoDescription ?? "",
+    targetWords: article.targetWords === null ? "" : String(article.targetWords),
+  };
 }
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
@@ -56,17 +91,17 @@ function statusText(status: SaveStatus): string {
   }
 }
 
-export function ArticleEditForm({ article, sections }: { article: EditableArticle; sections: { id: string; name: string }[] }) {
+export function ArticleEditForm({
+  article,
+  sections,
+  options,
+}: {
+  article: EditableArticle;
+  sections: { id: string; name: string }[];
+  options: MetadataOptions;
+}) {
   const client = useTRPCClient();
-  const [initial] = useState<ArticleDraft>(() => ({
-    headline: article.headline,
-    standfirst: article.standfirst,
-    sectionId: article.sectionId ?? "",
-    body: article.body,
-    heroImageCaption: article.heroImageCaption ?? "",
-    heroImageCredit: article.heroImageCredit ?? "",
-    heroImageAlt: article.heroImageAlt ?? "",
-  }));
+  const [initial] = useState<ArticleDraft>(() => draftFromArticle(article));
   const [draft, setDraft] = useState<ArticleDraft>(initial);
   // Bumped to reload the body editor with a document from elsewhere (restore, take theirs).
   const [editorKey, setEditorKey] = useState(0);
@@ -84,6 +119,12 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
         heroImageCaption: hasHero ? value.heroImageCaption : null,
         heroImageCredit: hasHero ? value.heroImageCredit : null,
         heroImageAlt: hasHero ? value.heroImageAlt : null,
+        slug: value.slug,
+        authorIds: value.authorIds,
+        tags: value.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
+        seoTitle: value.seoTitle,
+        seoDescription: value.seoDescription,
+        targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
       }),
     [article.id, client, hasHero],
   );
@@ -93,7 +134,10 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
   }, []);
   const { status, saveNow, resolve } = useAutosave({ articleId: article.id, value: draft, initial, save, onRestore: replace });
 
-  const set = (key: Exclude<keyof ArticleDraft, "body">) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
+  const set = (key: "headline" | "standfirst" | "sectionId" | "heroImageCaption" | "heroImageCredit" | "heroImageAlt") => (value: string) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+  const words = wordCount(plainText(draft.body));
+  const target = Number(draft.targetWords) || null;
   const fieldError = (key: string) => (status.kind === "refused" ? status.fieldErrors[key]?.[0] : undefined);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -128,7 +172,7 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
         value={draft.headline}
         onChange={(e) => set("headline")(e.target.value)}
         error={fieldError("headline")}
-        hint={`${draft.headline.trim().length} / ${MAX_HEADLINE_LENGTH} characters`}
+        hint={`${draft.headline.trim().length} characters (aim for ${RECOMMENDED_HEADLINE} or fewer; at most ${MAX_HEADLINE_LENGTH})`}
       />
       <div className="flex flex-col gap-1">
         <label htmlFor="edit-standfirst" className="text-sm font-semibold">
@@ -136,7 +180,8 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
         </label>
         <textarea id="edit-standfirst" rows={2} value={draft.standfirst} onChange={(e) => set("standfirst")(e.target.value)} aria-describedby="edit-standfirst-count" className={inputClass} />
         <p id="edit-standfirst-count" className="text-sm text-neutral-700">
-          {draft.standfirst.trim().length} / {MAX_STANDFIRST_LENGTH} characters{fieldError("standfirst") ? ` — ${fieldError("standfirst")}` : ""}
+          {draft.standfirst.trim().length} characters (aim for {RECOMMENDED_STANDFIRST} or fewer; at most {MAX_STANDFIRST_LENGTH})
+          {fieldError("standfirst") ? ` — ${fieldError("standfirst")}` : ""}
         </p>
       </div>
       <div className="flex flex-col gap-1">
@@ -163,12 +208,23 @@ export function ArticleEditForm({ article, sections }: { article: EditableArticl
           describedBy={fieldError("body") ? "edit-body-error" : undefined}
           onChange={(body) => setDraft((current) => ({ ...current, body }))}
         />
+        <p className="text-sm text-neutral-700" aria-live="polite">
+          {words} words · {readingMinutes(words)} min read
+          {target ? ` · ${words} of ${target} target words (${words >= target ? `${words - target} over` : `${target - words} to go`})` : ""}
+        </p>
         {fieldError("body") ? (
           <p id="edit-body-error" className="text-sm text-red-800">
             {fieldError("body")}
           </p>
         ) : null}
       </div>
+      <MetadataFields
+        draft={draft}
+        options={options}
+        slugLocked={article.publishedAt !== null}
+        errorFor={fieldError}
+        onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))}
+      />
       {hasHero ? (
         <fieldset className="flex flex-col gap-3 rounded border border-neutral-300 p-3">
           <legend className="px-1 text-sm font-semibold">Hero image</legend>

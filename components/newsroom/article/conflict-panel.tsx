@@ -1,11 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ContentDocument } from "@/lib/content/document";
 import { plainText } from "@/lib/content/text";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
-import type { ArticleDraft } from "./article-edit-form";
+import { draftFromArticle, type ArticleDraft } from "./article-edit-form";
 
 interface Theirs {
   draft: ArticleDraft;
@@ -53,15 +52,7 @@ export function ConflictPanel({
         setTheirs({
           version: article.version,
           by: article.updatedBy?.displayName ?? "someone else",
-          draft: {
-            headline: article.headline,
-            standfirst: article.standfirst,
-            sectionId: article.sectionId ?? "",
-            body: article.body as ContentDocument,
-            heroImageCaption: article.heroImageCaption ?? "",
-            heroImageCredit: article.heroImageCredit ?? "",
-            heroImageAlt: article.heroImageAlt ?? "",
-          },
+          draft: draftFromArticle(article),
         });
       })
       .catch(() => current && setFailed(true));

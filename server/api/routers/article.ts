@@ -41,6 +41,10 @@ export const articleRouter = createTRPCRouter({
 
   sections: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listSections(ctx.db)),
 
+  possibleAuthors: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listPossibleAuthors(ctx.db)),
+
+  tagNames: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listTagNames(ctx.db)),
+
   revisions: permissionProcedure("article.readOwn")
     .input(articleRefInput)
     .query(({ ctx, input }) => revisions.listRevisions(ctx.db, ctx.user, input.id)),

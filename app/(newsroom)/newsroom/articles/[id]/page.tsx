@@ -35,7 +35,12 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
     throw error;
   });
   if (!article) notFound();
-  const [sections, versions] = await Promise.all([article.canEdit ? caller.article.sections() : [], caller.article.revisions({ id: article.id })]);
+  const [sections, versions, authors, tagNames] = await Promise.all([
+    article.canEdit ? caller.article.sections() : [],
+    caller.article.revisions({ id: article.id }),
+    article.canEdit ? caller.article.possibleAuthors() : [],
+    article.canEdit ? caller.article.tagNames() : [],
+  ]);
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   const sentBack = article.status === "CHANGES_REQUESTED" ? article.events.findLast((e) => e.action === "REQUEST_CHANGES") : undefined;
   const publishing = article.allowedActions.some((a) => a === "publish" || a === "schedule" || a === "publishUpdate" || a === "republish");
@@ -91,7 +96,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
 
       <ArticleVersionProvider version={article.version}>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div>{article.canEdit ? <ArticleEditForm article={article} sections={sections} /> : <ArticleSummary article={article} />}</div>
+        <div>{article.canEdit ? <ArticleEditForm article={article} sections={sections} options={{ authors, tagNames }} /> : <ArticleSummary article={article} />}</div>
         <aside className="flex flex-col gap-8" aria-label="Workflow and history">
           <WorkflowActions
             articleId={article.id}

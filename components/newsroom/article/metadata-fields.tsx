@@ -1,0 +1,107 @@
+"use client";
+
+import { MAX_SEO_DESCRIPTION, MAX_SEO_TITLE } from "@/lib/schemas/article";
+import { slugify } from "@/lib/slug";
+import { Field } from "../../ui/field";
+import type { ArticleDraft } from "./article-edit-form";
+
+const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
+
+export interface MetadataOptions {
+  authors: { id: string; displayName: string }[];
+  tagNames: string[];
+}
+
+/** Slug, authors, tags, SEO and target length: everything about the article but its text. */
+export function MetadataFields({
+  draft,
+  options,
+  slugLocked,
+  errorFor,
+  onChange,
+}: {
+  draft: ArticleDraft;
+  options: MetadataOptions;
+  slugLocked: boolean;
+  errorFor: (field: string) => string | undefined;
+  onChange: (patch: Partial<ArticleDraft>) => void;
+}) {
+  const toggleAuthor = (id: string, on: boolean) =>
+    onChange({ authorIds: on ? [...draft.authorIds, id] : draft.authorIds.filter((authorId) => authorId !== id) });
+  return (
+    <div className="flex flex-col gap-4">
+      <Field
+        id="edit-slug"
+        label="Slug"
+        value={draft.slug}
+        disabled={slugLocked}
+        onChange={(e) => onChange({ slug: e.target.value })}
+        onBlur={() => onChange({ slug: slugify(draft.slug) || draft.slug })}
+        error={errorFor("slug")}
+        hint={slugLocked ? "Published articles keep their address." : `The address: /articles/${draft.slug || "…"}`}
+      />
+      <fieldset className="flex flex-col gap-1" aria-describedby={errorFor("authorIds") ? "edit-authors-error" : undefined}>
+        <legend className="text-sm font-semibold">Authors</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          {options.authors.map((author) => (
+            <label key={author.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={draft.authorIds.includes(author.id)} onChange={(e) => toggleAuthor(author.id, e.target.checked)} />
+              {author.displayName}
+            </label>
+          ))}
+        </div>
+        {errorFor("authorIds") ? (
+          <p id="edit-authors-error" className="text-sm text-red-800">
+            {errorFor("authorIds")}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="edit-tags" className="text-sm font-semibold">
+          Tags
+        </label>
+        <p id="edit-tags-hint" className="text-sm text-neutral-700">
+          Separate tags with commas; new tags are created.
+        </p>
+        <input id="edit-tags" list="edit-tag-options" value={draft.tags} onChange={(e) => onChange({ tags: e.target.value })} aria-describedby="edit-tags-hint" className={inputClass} />
+        <datalist id="edit-tag-options">
+          {options.tagNames.map((name) => (
+            <option key={name} value={draft.tags.includes(",") ? `${draft.tags.slice(0, draft.tags.lastIndexOf(",") + 1)} ${name}` : name} />
+          ))}
+        </datalist>
+        {errorFor("tags") ? <p className="text-sm text-red-800">{errorFor("tags")}</p> : null}
+      </div>
+      <Field
+        id="edit-seo-title"
+        label="SEO title"
+        value={draft.seoTitle}
+        maxLength={MAX_SEO_TITLE}
+        onChange={(e) => onChange({ seoTitle: e.target.value })}
+        error={errorFor("seoTitle")}
+        hint={`Optional; the headline is used when empty. ${draft.seoTitle.length} / ${MAX_SEO_TITLE}`}
+      />
+      <Field
+        id="edit-seo-description"
+        label="SEO description"
+        value={draft.seoDescription}
+        maxLength={MAX_SEO_DESCRIPTION}
+        onChange={(e) => onChange({ seoDescription: e.target.value })}
+        error={errorFor("seoDescription")}
+        hint={`Optional; the standfirst is used when empty. ${draft.seoDescription.length} / ${MAX_SEO_DESCRIPTION}`}
+      />
+      <Field
+        id="edit-target"
+        label="Target length"
+        type="number"
+        inputMode="numeric"
+        min={50}
+        max={50000}
+        step={50}
+        value={draft.targetWords}
+        onChange={(e) => onChange({ targetWords: e.target.value })}
+        error={errorFor("targetWords")}
+        hint="Optional, in words."
+      />
+    </div>
+  );
+}
