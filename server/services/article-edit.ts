@@ -6,6 +6,7 @@ import { slugify } from "@/lib/slug";
 import { badRequest, conflict, forbidden } from "../errors";
 import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
+import { revisionContentSelect } from "./publishing";
 import { lockArticle, type StepArticle, type WorkflowEnv } from "./workflow";
 
 /** A new slug is allowed until the first publish, and must be free. */
@@ -62,7 +63,7 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
     await checkSlug(tx, article, input.slug);
     if (input.authorIds) await replaceAuthors(tx, article.id, input.authorIds);
     if (input.tags) await replaceTags(tx, article.id, input.tags);
-    return tx.article.update({
+    const saved = await tx.article.update({
       where: { id: article.id },
       data: {
         headline: input.headline,
@@ -81,7 +82,34 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
         updatedById: actor.id,
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
       },
-      select: { version: true },
+      select: { version: true, ...revisionContentSelect, bodyText: true },
     });
+    const { version, ...content } = saved;
+    await recordSave(tx, article.id, actor.id, content, env.now);
+    return { version };
   });
+}
+
+/** One user's saves within this window share one revision. */
+export const SAVE_COALESCE_MS = 5 * 60 * 1000;
+
+/** Records an accepted save as a revision, folding rapid saves by the same user into one. */
+async function recordSave(
+  tx: Prisma.TransactionClient,
+  articleId: string,
+  userId: string,
+  content: Prisma.ArticleGetPayload<{ select: typeof revisionContentSelect & { bodyText: true } }>,
+  now: Date,
+) {
+  const data = { ...content, body: content.body as Prisma.InputJsonValue, updatedAt: now };
+  const latest = await tx.articleRevision.findFirst({
+    where: { articleId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, kind: true, createdById: true, createdAt: true },
+  });
+  if (latest?.kind === "SAVE" && latest.createdById === userId && now.getTime() - latest.createdAt.getTime() < SAVE_COALESCE_MS) {
+    await tx.articleRevision.update({ where: { id: latest.id }, data });
+  } else {
+    await tx.articleRevision.create({ data: { ...data, kind: "SAVE", articleId, createdById: userId, createdAt: now } });
+  }
 }

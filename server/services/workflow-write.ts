@@ -6,7 +6,8 @@ import { Prisma, type ArticleStatus, type WorkflowAction } from "../db/generated
 // check (WHERE version = the version the user saw), and the revision, the event and the
 // notifications are inserted from the updated row only. The statement is atomic; when
 // someone else moved the article first it updates nothing and inserts nothing. Publishing
-// is the hot path of the newsroom, and this keeps it to one round trip.
+// is the hot path of the newsroom, and this keeps it to one round trip. Every step also
+// snapshots the working copy, so any earlier text can be recovered.
 
 export interface StepWrite {
   articleId: string;
@@ -50,7 +51,7 @@ export function notificationFor(step: Pick<StepWrite, "action" | "actor" | "head
   }
 }
 
-function assignments(step: StepWrite, revisionId: string | null): Prisma.Sql {
+function assignments(step: StepWrite, revisionId: string): Prisma.Sql {
   const set: Prisma.Sql[] = [
     Prisma.sql`"status" = ${step.to}::"ArticleStatus"`,
     Prisma.sql`"version" = "version" + 1`,
@@ -58,7 +59,7 @@ function assignments(step: StepWrite, revisionId: string | null): Prisma.Sql {
     Prisma.sql`"updatedById" = COALESCE(${step.actor?.id ?? null}::uuid, "updatedById")`,
   ];
   if (step.from !== step.to) set.push(Prisma.sql`"statusChangedAt" = ${step.now}`);
-  if (revisionId) {
+  if (step.publish) {
     set.push(
       Prisma.sql`"liveRevisionId" = ${revisionId}::uuid`,
       Prisma.sql`"hasUnpublishedChanges" = false`,
@@ -75,7 +76,8 @@ function assignments(step: StepWrite, revisionId: string | null): Prisma.Sql {
 
 /** Writes the step; returns the article's new version, or null when its version had moved on. */
 export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | null> {
-  const revisionId = step.publish ? randomUUID() : null;
+  // Every step snapshots the working copy; a publish makes its snapshot the live one.
+  const revisionId = randomUUID();
   const versionCheck = step.expectedVersion === null ? Prisma.empty : Prisma.sql`AND "version" = ${step.expectedVersion}`;
   const notice = notificationFor(step);
   const recipients =
@@ -88,9 +90,9 @@ export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | n
       WHERE id = ${step.articleId}::uuid AND "status" = ${step.from}::"ArticleStatus" ${versionCheck}
       RETURNING *
     ), rev AS (
-      INSERT INTO "ArticleRevision" (id, "articleId", headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", "createdById", "createdAt")
-      SELECT ${revisionId}::uuid, id, headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", ${step.actor?.id ?? null}::uuid, ${step.now}
-      FROM upd WHERE ${revisionId}::uuid IS NOT NULL
+      INSERT INTO "ArticleRevision" (id, kind, "articleId", headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", "createdById", "createdAt", "updatedAt")
+      SELECT ${revisionId}::uuid, ${step.publish ? "PUBLISHED" : "TRANSITION"}::"RevisionKind", id, headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", ${step.actor?.id ?? null}::uuid, ${step.now}, ${step.now}
+      FROM upd
     ), ev AS (
       INSERT INTO "WorkflowEvent" (id, "articleId", action, "fromStatus", "toStatus", "actorId", note, "createdAt")
       SELECT gen_random_uuid(), id, ${step.action}::"WorkflowAction", ${step.from}::"ArticleStatus", ${step.to}::"ArticleStatus", ${step.actor?.id ?? null}::uuid, ${step.note}, ${step.now}

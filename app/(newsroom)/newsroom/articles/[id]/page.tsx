@@ -18,6 +18,8 @@ import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Article" };
 
+const REVISION_LABELS = { PUBLISHED: "published", TRANSITION: "workflow step", SAVE: "saved" } as const;
+
 /** The next round quarter hour at least an hour ahead: a sensible default publishing time. */
 function defaultScheduleTime(now: Date): Date {
   const quarter = 15 * 60 * 1000;
@@ -137,14 +139,15 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           {versions.length > 0 ? (
             <section aria-labelledby="versions-heading">
               <h2 id="versions-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
-                Published versions
+                Versions
               </h2>
-              <ul className="mt-2 flex flex-col gap-1 text-sm">
+              <ul className="mt-2 flex max-h-72 flex-col gap-1 overflow-y-auto text-sm">
                 {versions.map((v) => (
                   <li key={v.id}>
                     <Link href={`/newsroom/articles/${article.id}/revisions/${v.id}`} className="underline">
-                      {formatInZone(v.createdAt, timeZone)}
-                    </Link>
+                      {formatInZone(v.updatedAt, timeZone)}
+                    </Link>{" "}
+                    {REVISION_LABELS[v.kind]}
                     {v.live ? " (live)" : ""} — {v.createdBy?.displayName ?? "Scheduler"}
                   </li>
                 ))}

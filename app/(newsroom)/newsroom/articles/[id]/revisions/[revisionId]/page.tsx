@@ -10,7 +10,7 @@ import { requireNewsroomUser } from "@/server/auth/session";
 import { appEnv } from "@/server/env";
 import { api } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Published version" };
+export const metadata: Metadata = { title: "Version" };
 
 export default async function RevisionPage({ params }: { params: Promise<{ id: string; revisionId: string }> }) {
   const { id, revisionId } = await params;
@@ -26,8 +26,9 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
   return (
     <article className="mx-auto max-w-3xl">
       <p className="mb-4 rounded border border-sky-700 bg-sky-50 p-3 text-sm">
-        The version that went live on {formatInZone(revision.createdAt, timeZone)}
-        {revision.createdBy ? `, published by ${revision.createdBy.displayName}` : ", published by the scheduler"}.{" "}
+        {revision.kind === "PUBLISHED"
+          ? `The version that went live on ${formatInZone(revision.createdAt, timeZone)}, published by ${revision.createdBy?.displayName ?? "the scheduler"}.`
+          : `The text as ${revision.kind === "SAVE" ? "saved" : "it stood at a workflow step"} on ${formatInZone(revision.updatedAt, timeZone)} by ${revision.createdBy?.displayName ?? "the scheduler"}. Copy anything you need back into the article.`}{" "}
         <Link href={`/newsroom/articles/${id}`} className="underline">
           Back to the article
         </Link>
