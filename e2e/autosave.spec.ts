@@ -62,6 +62,7 @@ test("two people editing at once: the second sees both versions, nothing is lost
   const url = await openNewDraft(writer, `Conflict ${Date.now()}`);
   await editor.goto(url);
   await expect(editor.getByRole("textbox", { name: "Body" })).toBeVisible();
+  await expect(editor.getByText("Also editing: Wendy Writer")).toBeVisible();
 
   await typeAtEnd(writer, "The writer's paragraph.");
   await expect(saveStatus(writer)).toHaveText(/^Saved/);

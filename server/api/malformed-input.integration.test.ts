@@ -100,6 +100,8 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
   { name: "article.revisions", fn: (c) => loose(c.article.revisions), inputs: [...garbage, { id: "x" }] },
   { name: "article.revision", fn: (c) => loose(c.article.revision), inputs: [...garbage, { id: ARTICLE_ID }, { id: ARTICLE_ID, revisionId: "x" }] },
   { name: "article.importMarkdown", fn: (c) => loose(c.article.importMarkdown), inputs: [...garbage, { markdown: "" }, { markdown: "x".repeat(1_000_001) }, { markdown: 12 }] },
+  { name: "article.heartbeat", fn: (c) => loose(c.article.heartbeat), inputs: [...garbage, { id: "x" }] },
+  { name: "article.leave", fn: (c) => loose(c.article.leave), inputs: [...garbage, { id: 5 }] },
   { name: "notification.markRead", fn: (c) => loose(c.notification.markRead), inputs: [{ ids: [] }, { ids: ["x"] }, { ids: "all" }, 5] },
   { name: "user.reactivate", fn: (c) => loose(c.user.reactivate), inputs: [...garbage, { userId: "" }] },
 ];

@@ -10,6 +10,7 @@ import { updateArticle } from "../../services/article-edit";
 import { getNewsroomArticle } from "../../services/article-view";
 import * as articles from "../../services/articles";
 import { editorDashboard, writerDashboard } from "../../services/dashboard";
+import * as presence from "../../services/presence";
 import * as revisions from "../../services/revisions";
 import * as publicArticles from "../../services/public-articles";
 import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
@@ -22,6 +23,14 @@ export const articleRouter = createTRPCRouter({
   importMarkdown: permissionProcedure("article.create")
     .input(importMarkdownInput)
     .mutation(({ ctx, input }) => articles.importMarkdownDraft(ctx.db, ctx.user, input.markdown)),
+
+  heartbeat: permissionProcedure("article.readOwn")
+    .input(articleRefInput)
+    .mutation(({ ctx, input }) => presence.heartbeat(ctx.db, ctx.user, input.id, ctx.clock())),
+
+  leave: permissionProcedure("article.readOwn")
+    .input(articleRefInput)
+    .mutation(({ ctx, input }) => presence.leave(ctx.db, ctx.user, input.id)),
 
   /** The newsroom list: a writer's own articles, or every article for editors. */
   list: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listForNewsroom(ctx.db, ctx.user)),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { AlsoEditing } from "@/components/newsroom/article/also-editing";
 import { ArticleEditForm } from "@/components/newsroom/article/article-edit-form";
 import { ArticleVersionProvider } from "@/components/newsroom/article/article-version";
 import { ArticleSummary } from "@/components/newsroom/article/article-summary";
@@ -59,6 +60,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           </span>
         </p>
         <h1 className="font-serif text-3xl font-bold">{article.headline}</h1>
+        <AlsoEditing articleId={article.id} />
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
           <dt className="font-semibold">Slug</dt>
           <dd>{article.slug}</dd>
