@@ -54,3 +54,18 @@ test("malformed API requests get a 4xx answer, never a 500", async ({ request })
     expect(response.status(), response.url()).toBeLessThan(500);
   }
 });
+
+test("reader pages ship no editor code", async ({ page, request }) => {
+  const scripts: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.url());
+  });
+  await page.goto("/");
+  await page.getByRole("link", { name: /Russia hosts Syria/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const url of scripts) {
+    const source = await (await request.get(url)).text();
+    expect(source, url).not.toMatch(/prosemirror|@tiptap|ProseMirror-|insertContentAt/);
+  }
+});
