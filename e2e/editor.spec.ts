@@ -99,9 +99,35 @@ test("counters, target length and a clashing slug, as the writer sees them", asy
   await page.getByLabel("Slug").fill("russia-hosts-syrias-new-leadership-in-an-attempt-to-retain-its-strategic");
   await expect(page.getByRole("status").filter({ hasText: "Not saved" })).toHaveText("Not saved: Another article already uses that slug.");
   await expect(page.getByText("Another article already uses that slug", { exact: true })).toBeVisible();
-  await page.getByLabel("Slug").fill("counters-test-unique-slug");
+  const slug = `counters-test-${Date.now()}`;
+  await page.getByLabel("Slug").fill(slug);
   await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Slug")).toHaveValue("counters-test-unique-slug");
+  await expect(page.getByLabel("Slug")).toHaveValue(slug);
   await expect(page.getByLabel("Target length")).toHaveValue("100");
+});
+
+test("typing / on an empty line opens the insert menu; elsewhere it is a slash", async ({ page }) => {
+  const body = await newDraft(page, `Slash menu ${Date.now()}`);
+  await page.keyboard.type("/");
+  const menu = page.getByRole("dialog", { name: "Insert" });
+  await expect(menu.getByRole("button", { name: "Heading 2" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("button", { name: "Heading 3" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveCount(0);
+  await page.keyboard.type("Background");
+  await expect(body.locator("h2")).toHaveText("Background");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Either/or stays as typed.");
+  await expect(body.getByText("Either/or stays as typed.")).toBeVisible();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("/");
+  await page.getByRole("dialog", { name: "Insert" }).getByRole("button", { name: "Pull quote" }).click();
+  const quote = page.getByRole("dialog", { name: "Pull quote" });
+  await quote.getByLabel("Quote").fill("Russia can still be one of those partners");
+  await quote.getByRole("button", { name: "Insert pull quote" }).click();
+  await expect(body.locator("figure.pull-quote blockquote")).toHaveText("Russia can still be one of those partners");
+  await page.keyboard.press("Escape");
 });

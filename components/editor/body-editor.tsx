@@ -5,7 +5,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
-import { InsertDialog, type DialogKind, type InsertRequest } from "./insert-dialogs";
+import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
 import { Toolbar } from "./toolbar";
 
 /**
@@ -58,6 +58,14 @@ export function BodyEditor({
         name: "newsroomShortcuts",
         addKeyboardShortcuts() {
           return {
+            // "/" at the start of an empty paragraph opens the insert menu; anywhere else it is a slash.
+            "/": () => {
+              const { $from, empty } = this.editor.state.selection;
+              if (!empty || $from.parent.type.name !== "paragraph" || $from.parent.content.size > 0) return false;
+              setRange({ from: $from.pos, to: $from.pos });
+              setDialog("insertMenu");
+              return true;
+            },
             "Mod-k": () => {
               setRange(visibleSelection(this.editor));
               setDialog("link");
@@ -129,6 +137,24 @@ export function BodyEditor({
     setRange(null);
   }
 
+  function chooseFromMenu(action: InsertMenuAction, target: Editor) {
+    const chain = target.chain().focus();
+    if (range && range.to <= target.state.doc.content.size) chain.setTextSelection(range);
+    const blocks: Partial<Record<InsertMenuAction, () => void>> = {
+      heading2: () => chain.setHeading({ level: 2 }).run(),
+      heading3: () => chain.setHeading({ level: 3 }).run(),
+      bulletList: () => chain.toggleBulletList().run(),
+      orderedList: () => chain.toggleOrderedList().run(),
+      blockquote: () => chain.toggleBlockquote().run(),
+      divider: () => chain.setHorizontalRule().run(),
+    };
+    const block = blocks[action];
+    if (block) {
+      block();
+      setDialog(null);
+    } else setDialog(action as DialogKind);
+  }
+
   return (
     <div>
       <Toolbar editor={editor} onDialog={open} />
@@ -139,6 +165,7 @@ export function BodyEditor({
         initialQuote={selection?.text ?? ""}
         onClose={() => setDialog(null)}
         onInsert={(request) => (editor ? insert(request, editor) : undefined)}
+        onMenu={(action) => (editor ? chooseFromMenu(action, editor) : undefined)}
       />
     </div>
   );

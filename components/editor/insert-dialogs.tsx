@@ -13,7 +13,21 @@ export type InsertRequest =
   | { kind: "embed"; provider: EmbedProvider; id: string }
   | { kind: "callout"; calloutKind: CalloutKind };
 
-export type DialogKind = "link" | "pullQuote" | "embed" | "callout";
+export type DialogKind = "link" | "pullQuote" | "embed" | "callout" | "insertMenu";
+
+/** What the "/" menu offers: blocks inserted at once, or a dialog that asks for more. */
+export const INSERT_MENU: { label: string; action: "heading2" | "heading3" | "bulletList" | "orderedList" | "blockquote" | "divider" | DialogKind }[] = [
+  { label: "Heading 2", action: "heading2" },
+  { label: "Heading 3", action: "heading3" },
+  { label: "Bulleted list", action: "bulletList" },
+  { label: "Numbered list", action: "orderedList" },
+  { label: "Quote", action: "blockquote" },
+  { label: "Pull quote", action: "pullQuote" },
+  { label: "Callout", action: "callout" },
+  { label: "Embed", action: "embed" },
+  { label: "Divider", action: "divider" },
+];
+export type InsertMenuAction = (typeof INSERT_MENU)[number]["action"];
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2";
 
@@ -23,16 +37,19 @@ export function InsertDialog({
   initialLink,
   initialQuote,
   onInsert,
+  onMenu,
   onClose,
 }: {
   kind: DialogKind | null;
   initialLink: string;
   initialQuote: string;
   onInsert: (request: InsertRequest) => void;
+  onMenu: (action: InsertMenuAction) => void;
   onClose: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
   if (!kind) return null;
+  if (kind === "insertMenu") return <InsertMenu onChoose={onMenu} onClose={onClose} />;
   const close = () => {
     setError(null);
     onClose();
@@ -60,7 +77,7 @@ export function InsertDialog({
     return onInsert({ kind: "callout", calloutKind: (CALLOUT_KINDS as readonly string[]).includes(calloutKind) ? (calloutKind as CalloutKind) : "note" });
   }
 
-  const titles: Record<DialogKind, [string, string]> = {
+  const titles: Record<Exclude<DialogKind, "insertMenu">, [string, string]> = {
     link: ["Link", "Apply"],
     pullQuote: ["Pull quote", "Insert pull quote"],
     embed: ["Embed", "Insert embed"],
@@ -121,6 +138,31 @@ export function InsertDialog({
           {error}
         </p>
       ) : null}
+    </ConfirmDialog>
+  );
+}
+
+/** The "/" menu: a list of blocks; arrow keys move, Enter inserts, Escape closes. */
+function InsertMenu({ onChoose, onClose }: { onChoose: (action: InsertMenuAction) => void; onClose: () => void }) {
+  function move(event: React.KeyboardEvent<HTMLUListElement>) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    const buttons = [...event.currentTarget.querySelectorAll("button")];
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = (index + (event.key === "ArrowDown" ? 1 : -1) + buttons.length) % buttons.length;
+    buttons[next]?.focus();
+  }
+  return (
+    <ConfirmDialog id="insert-menu" open title="Insert" confirmLabel="Close" busy={false} onClose={onClose} onConfirm={onClose}>
+      <ul aria-label="Blocks" className="flex flex-col" onKeyDown={move}>
+        {INSERT_MENU.map((item) => (
+          <li key={item.action}>
+            <button type="button" className="w-full rounded px-3 py-2 text-left hover:bg-neutral-100 focus:bg-neutral-200" onClick={() => onChoose(item.action)}>
+              {item.label}
+            </button>
+          </li>
+        ))}
+      </ul>
     </ConfirmDialog>
   );
 }
