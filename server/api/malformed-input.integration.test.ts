@@ -102,6 +102,8 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
   { name: "article.importMarkdown", fn: (c) => loose(c.article.importMarkdown), inputs: [...garbage, { markdown: "" }, { markdown: "x".repeat(1_000_001) }, { markdown: 12 }] },
   { name: "article.heartbeat", fn: (c) => loose(c.article.heartbeat), inputs: [...garbage, { id: "x" }] },
   { name: "article.leave", fn: (c) => loose(c.article.leave), inputs: [...garbage, { id: 5 }] },
+  { name: "media.list", fn: (c) => loose(c.media.list), inputs: [{ limit: 0 }, { limit: 1000 }, { query: "x".repeat(201) }, 5] },
+  { name: "media.describe", fn: (c) => loose(c.media.describe), inputs: [...garbage, { id: ARTICLE_ID, caption: "", credit: "", alt: "" }, { id: "x", caption: "", credit: "", alt: "a" }] },
   { name: "notification.markRead", fn: (c) => loose(c.notification.markRead), inputs: [{ ids: [] }, { ids: ["x"] }, { ids: "all" }, 5] },
   { name: "user.reactivate", fn: (c) => loose(c.user.reactivate), inputs: [...garbage, { userId: "" }] },
 ];

@@ -1,4 +1,5 @@
 import { articleRouter } from "./routers/article";
+import { mediaRouter } from "./routers/media";
 import { notificationRouter } from "./routers/notification";
 import { userRouter } from "./routers/user";
 import { workflowRouter } from "./routers/workflow";
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   workflow: workflowRouter,
   notification: notificationRouter,
+  media: mediaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,39 @@
+import { can } from "@/server/auth/permissions";
+import { getCurrentUser } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
+import { appEnv } from "@/server/env";
+import { DomainError } from "@/server/errors";
+import { LocalDiskStorage } from "@/server/media/storage";
+import { MAX_UPLOAD_BYTES, uploadImage } from "@/server/services/media";
+
+export const dynamic = "force-dynamic";
+
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+/** Upload one image (multipart field "file"). Newsroom users only. */
+export async function POST(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return json(401, { error: "Sign in to upload." });
+  if (!can(user.role, "newsroom.access")) return json(403, { error: "Your role cannot upload." });
+  // Refuse an oversize body before reading it.
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > MAX_UPLOAD_BYTES + 64 * 1024) return json(413, { error: `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.` });
+  let file: FormDataEntryValue | null;
+  try {
+    file = (await request.formData()).get("file");
+  } catch {
+    return json(400, { error: "Send the image as multipart/form-data in a field called file." });
+  }
+  if (!(file instanceof File)) return json(400, { error: "Choose an image to upload." });
+  try {
+    const media = await uploadImage(getDb(), new LocalDiskStorage(appEnv().mediaDir), user, {
+      bytes: Buffer.from(await file.arrayBuffer()),
+      originalName: file.name,
+    });
+    return json(201, media);
+  } catch (error) {
+    if (error instanceof DomainError) return json(400, { error: error.message });
+    console.error("masthead: upload failed:", error);
+    return json(500, { error: "The upload could not be stored. Try again." });
+  }
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import sharp, { type OutputInfo, type Sharp } from "sharp";
+import type { DbOrTx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { badRequest } from "../errors";
+import { extensionFor, sniffImageType, type ImageType } from "../media/image-type";
+import type { MediaStorage } from "../media/storage";
+import type { SessionUser } from "./users";
+
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+export const MAX_PIXELS = 50_000_000;
+export const RENDITION_WIDTHS = [480, 960, 1600] as const;
+
+export interface Rendition {
+  width: number;
+  format: "webp";
+  fileName: string;
+}
+
+const mediaSelect = {
+  id: true,
+  fileName: true,
+  originalName: true,
+  mimeType: true,
+  width: true,
+  height: true,
+  bytes: true,
+  renditions: true,
+  caption: true,
+  credit: true,
+  alt: true,
+  createdAt: true,
+  uploader: { select: { displayName: true } },
+} as const satisfies Prisma.MediaSelect;
+
+/** Re-encodes in the same format. sharp writes no metadata unless asked, so EXIF (GPS included) is gone. */
+function encode(image: Sharp, type: ImageType): Sharp {
+  switch (type) {
+    case "image/jpeg":
+      return image.jpeg({ quality: 88, mozjpeg: true });
+    case "image/png":
+      return image.png({ compressionLevel: 9 });
+    case "image/webp":
+      return image.webp({ quality: 85 });
+    case "image/avif":
+      return image.avif({ quality: 60 });
+    case "image/gif":
+      return image.gif();
+  }
+}
+
+/**
+ * Stores an uploaded image: the real type from its bytes (a renamed file is refused), size and
+ * pixel limits, orientation applied, metadata stripped, WebP renditions at several widths. All
+ * files are written before the database row; if anything fails, what was written is removed.
+ */
+export async function uploadImage(
+  db: DbOrTx,
+  storage: MediaStorage,
+  actor: SessionUser,
+  upload: { bytes: Buffer; originalName: string },
+) {
+  if (upload.bytes.length === 0) throw badRequest("The file is empty.", { file: ["The file is empty"] });
+  if (upload.bytes.length > MAX_UPLOAD_BYTES) {
+    throw badRequest(`The file is too large (${(upload.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB).`, { file: ["The file is too large"] });
+  }
+  const type = sniffImageType(upload.bytes);
+  if (!type) throw badRequest("That file is not an image: Masthead accepts JPEG, PNG, WebP, AVIF and GIF.", { file: ["Not a supported image"] });
+
+  let master: { data: Buffer; info: OutputInfo };
+  try {
+    master = await encode(sharp(upload.bytes, { limitInputPixels: MAX_PIXELS, animated: type === "image/gif" }).rotate(), type).toBuffer({ resolveWithObject: true });
+  } catch {
+    throw badRequest(`The image could not be read: it may be damaged, or larger than ${MAX_PIXELS / 1_000_000} megapixels.`, { file: ["The image could not be read"] });
+  }
+
+  const id = randomUUID();
+  const fileName = `${id}.${extensionFor(type)}`;
+  const written: string[] = [];
+  try {
+    await storage.put(fileName, master.data);
+    written.push(fileName);
+    const renditions: Rendition[] = [];
+    for (const width of RENDITION_WIDTHS.filter((w) => w < master.info.width)) {
+      const name = `${id}-${width}.webp`;
+      await storage.put(name, await sharp(master.data).resize({ width }).webp({ quality: 80 }).toBuffer());
+      written.push(name);
+      renditions.push({ width, format: "webp", fileName: name });
+    }
+    return await db.media.create({
+      data: {
+        id,
+        fileName,
+        originalName: upload.originalName.slice(0, 255) || fileName,
+        mimeType: type,
+        width: master.info.width,
+        height: master.info.height,
+        bytes: master.data.length,
+        renditions: renditions as unknown as Prisma.InputJsonValue,
+        uploaderId: actor.id,
+      },
+      select: mediaSelect,
+    });
+  } catch (error) {
+    await Promise.all(written.map((name) => storage.remove(name).catch(() => undefined)));
+    throw error;
+  }
+}
+
+/** The library, newest first; `query` matches file names, captions, credits and alt text. */
+export function listMedia(db: DbOrTx, query: string | undefined, limit: number) {
+  const q = query?.trim();
+  return db.media.findMany({
+    where: q
+      ? { OR: (["originalName", "caption", "credit", "alt"] as const).map((field) => ({ [field]: { contains: q, mode: "insensitive" as const } })) }
+      : {},
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: mediaSelect,
+  });
+}
+
+export function describeMedia(db: DbOrTx, input: { id: string; caption: string; credit: string; alt: string }) {
+  return db.media.update({ where: { id: input.id }, data: { caption: input.caption, credit: input.credit, alt: input.alt }, select: mediaSelect });
+}
