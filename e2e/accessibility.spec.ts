@@ -28,6 +28,7 @@ const newsroomPages: [RoleKey, string][] = [
   ["writer", "/newsroom/articles/new"],
   ["admin", "/newsroom/admin/users"],
   ["writer", "/newsroom/notifications"],
+  ["writer", "/newsroom/media"],
 ];
 for (const [role, path] of newsroomPages) {
   test.describe(`${role} on ${path}`, () => {

@@ -28,3 +28,42 @@ test("signed-out visitors cannot upload", async ({ request }) => {
   const response = await request.post("/api/media", { multipart: { file: { name: "a.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff]) } } });
   expect(response.status()).toBe(401);
 });
+
+test.describe("from the library into an article", () => {
+  test.use({ storageState: storageState("writer") });
+
+  test("upload with the picker, describe it, insert it as a figure, and preview it", async ({ page }) => {
+    const name = `harbour-${Date.now()}.png`;
+    const picture = await sharp({ create: { width: 1200, height: 700, channels: 3, background: "#1d4ed8" } }).png().toBuffer();
+    await page.goto("/newsroom/media");
+    await page.getByLabel("Upload an image").setInputFiles({ name, mimeType: "image/png", buffer: picture });
+    await expect(page.getByRole("status").filter({ hasText: "uploaded" })).toContainText(`${name} uploaded`);
+    const card = page.getByRole("listitem").filter({ hasText: name });
+    await card.getByLabel("Alt text").fill("Blue water in the harbour at dawn");
+    await card.getByLabel("Caption").fill("The harbour this morning");
+    await card.getByLabel("Credit").fill("Masthead staff");
+    await card.getByRole("button", { name: "Save details" }).click();
+    await expect(card.getByRole("status")).toHaveText("Saved");
+
+    await page.goto("/newsroom/articles/new");
+    await page.getByLabel("Headline").fill(`Figure test ${Date.now()}`);
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await page.getByRole("textbox", { name: "Body" }).click();
+    await page.getByRole("toolbar").getByRole("button", { name: "Figure" }).click();
+    const dialog = page.getByRole("dialog", { name: "Figure" });
+    await dialog.getByText("Blue water in the harbour at dawn").click();
+    await expect(dialog.getByRole("radio", { name: "Blue water in the harbour at dawn" })).toBeChecked();
+    await expect(dialog.getByLabel("Caption")).toHaveValue("The harbour this morning");
+    await dialog.getByRole("button", { name: "Insert figure" }).click();
+    await page.getByRole("button", { name: "Save now" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Body" }).getByRole("img", { name: "Blue water in the harbour at dawn" })).toBeVisible();
+    await page.getByRole("link", { name: "Preview" }).click();
+    const figure = page.locator("article figure.article-figure");
+    await expect(figure.getByRole("img", { name: "Blue water in the harbour at dawn" })).toBeVisible();
+    await expect(figure.locator("figcaption")).toContainText("The harbour this morning");
+    await expect(figure.locator("figcaption")).toContainText("Photo: Masthead staff");
+  });
+});

@@ -132,6 +132,13 @@ export function BodyEditor({
     else if (request.kind === "pullQuote")
       chain.insertContent({ type: "pullQuote", attrs: { attribution: request.attribution }, content: [{ type: "text", text: request.quote }] }).run();
     else if (request.kind === "embed") chain.insertContent({ type: "embed", attrs: { provider: request.provider, id: request.id } }).run();
+    else if (request.kind === "figure")
+      chain
+        .insertContent({
+          type: "figure",
+          attrs: { src: request.src, alt: request.alt, caption: request.caption, credit: request.credit, width: request.width, height: request.height },
+        })
+        .run();
     else chain.insertContent({ type: "callout", attrs: { kind: request.calloutKind }, content: [{ type: "paragraph" }] }).run();
     setDialog(null);
     setRange(null);

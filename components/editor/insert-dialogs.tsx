@@ -5,15 +5,17 @@ import { CALLOUT_KINDS, CALLOUT_LABELS, type CalloutKind } from "@/lib/content/n
 import { parseEmbedUrl, type EmbedProvider } from "@/lib/content/nodes/embed";
 import { isAllowedHref } from "@/lib/content/links";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { FigurePicker } from "./figure-picker";
 
 export type InsertRequest =
   | { kind: "link"; href: string }
   | { kind: "unlink" }
   | { kind: "pullQuote"; quote: string; attribution: string }
   | { kind: "embed"; provider: EmbedProvider; id: string }
-  | { kind: "callout"; calloutKind: CalloutKind };
+  | { kind: "callout"; calloutKind: CalloutKind }
+  | { kind: "figure"; src: string; width: number | null; height: number | null; alt: string; caption: string; credit: string };
 
-export type DialogKind = "link" | "pullQuote" | "embed" | "callout" | "insertMenu";
+export type DialogKind = "link" | "pullQuote" | "embed" | "callout" | "figure" | "insertMenu";
 
 /** What the "/" menu offers: blocks inserted at once, or a dialog that asks for more. */
 export const INSERT_MENU: { label: string; action: "heading2" | "heading3" | "bulletList" | "orderedList" | "blockquote" | "divider" | DialogKind }[] = [
@@ -24,6 +26,7 @@ export const INSERT_MENU: { label: string; action: "heading2" | "heading3" | "bu
   { label: "Quote", action: "blockquote" },
   { label: "Pull quote", action: "pullQuote" },
   { label: "Callout", action: "callout" },
+  { label: "Figure", action: "figure" },
   { label: "Embed", action: "embed" },
   { label: "Divider", action: "divider" },
 ];
@@ -68,6 +71,20 @@ export function InsertDialog({
       if (!value("quote")) return setError("Write the quote.");
       return onInsert({ kind: "pullQuote", quote: value("quote"), attribution: value("attribution") });
     }
+    if (kind === "figure") {
+      if (!value("fileName")) return setError("Choose an image.");
+      if (!value("alt")) return setError("Describe the image in the alt text.");
+      const size = (name: string) => (Number.isInteger(Number(value(name))) && Number(value(name)) > 0 ? Number(value(name)) : null);
+      return onInsert({
+        kind: "figure",
+        src: `/media/${value("fileName")}`,
+        width: size("width"),
+        height: size("height"),
+        alt: value("alt"),
+        caption: value("caption"),
+        credit: value("credit"),
+      });
+    }
     if (kind === "embed") {
       const parsed = parseEmbedUrl(value("url"));
       if (!parsed) return setError("Paste a YouTube, Vimeo, X or Bluesky address.");
@@ -82,6 +99,7 @@ export function InsertDialog({
     pullQuote: ["Pull quote", "Insert pull quote"],
     embed: ["Embed", "Insert embed"],
     callout: ["Callout", "Insert callout"],
+    figure: ["Figure", "Insert figure"],
   };
   const [title, confirmLabel] = titles[kind];
   return (
@@ -119,6 +137,7 @@ export function InsertDialog({
           <input id="insert-url" name="url" placeholder="https://www.youtube.com/watch?v=…" className={inputClass} />
         </div>
       ) : null}
+      {kind === "figure" ? <FigurePicker /> : null}
       {kind === "callout" ? (
         <div className="flex flex-col gap-1">
           <label htmlFor="insert-callout" className="text-sm font-semibold">

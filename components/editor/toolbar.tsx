@@ -34,6 +34,7 @@ const DIALOG_TOOLS: { label: string; kind: DialogKind; shortcut?: string }[] = [
   { label: "Link", kind: "link", shortcut: "Ctrl+K" },
   { label: "Pull quote", kind: "pullQuote" },
   { label: "Callout", kind: "callout" },
+  { label: "Figure", kind: "figure" },
   { label: "Embed", kind: "embed" },
 ];
 

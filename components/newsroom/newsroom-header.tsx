@@ -18,6 +18,9 @@ export function NewsroomHeader({ user, unread }: { user: SessionUser; unread: nu
           <Link href="/newsroom/articles/new" className="hover:underline">
             New article
           </Link>
+          <Link href="/newsroom/media" className="hover:underline">
+            Media
+          </Link>
           {can(user.role, "user.manage") ? (
             <Link href="/newsroom/admin/users" className="hover:underline">
               People

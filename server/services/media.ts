@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import sharp, { type OutputInfo, type Sharp } from "sharp";
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { MAX_UPLOAD_MB } from "@/lib/media";
 import { badRequest } from "../errors";
 import { extensionFor, sniffImageType, type ImageType } from "../media/image-type";
 import type { MediaStorage } from "../media/storage";
 import type { SessionUser } from "./users";
 
-export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 export const MAX_PIXELS = 50_000_000;
 export const RENDITION_WIDTHS = [480, 960, 1600] as const;
 

@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Image from "next/image";
+import { useState, type FormEvent } from "react";
+import { thumbnailUrl, type MediaItem } from "@/lib/media";
+import { describeError } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/client";
+import { Button } from "../../ui/button";
+import { MediaUploader } from "./media-uploader";
+
+function Describe({ item }: { item: MediaItem }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({ caption: item.caption, credit: item.credit, alt: item.alt });
+  const [note, setNote] = useState<string | null>(null);
+  const describe = useMutation(
+    trpc.media.describe.mutationOptions({
+      onSuccess: async () => {
+        setNote("Saved");
+        await queryClient.invalidateQueries({ queryKey: trpc.media.list.queryKey() });
+      },
+      onError: (error) => setNote(describeError(error).fieldErrors.alt?.[0] ?? describeError(error).message),
+    }),
+  );
+  const field = (key: keyof typeof values, label: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`${key}-${item.id}`} className="text-xs font-semibold">
+        {label}
+      </label>
+      <input
+        id={`${key}-${item.id}`}
+        value={values[key]}
+        onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+        className="rounded border border-neutral-500 px-2 py-1 text-sm"
+      />
+    </div>
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    describe.mutate({ id: item.id, ...values });
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-2">
+      {field("alt", "Alt text")}
+      {field("caption", "Caption")}
+      {field("credit", "Credit")}
+      <div className="flex items-center gap-2">
+        <Button type="submit" variant="secondary" disabled={describe.isPending}>
+          Save details
+        </Button>
+        {note ? <span role="status" className="text-sm">{note}</span> : null}
+      </div>
+    </form>
+  );
+}
+
+export function MediaLibrary() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [query, setQuery] = useState("");
+  const list = useQuery(trpc.media.list.queryOptions({ query: query || undefined, limit: 60 }));
+  return (
+    <div className="flex flex-col gap-6">
+      <MediaUploader onUploaded={() => void queryClient.invalidateQueries({ queryKey: trpc.media.list.queryKey() })} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="media-search" className="text-sm font-semibold">
+          Search the library
+        </label>
+        <input id="media-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className="max-w-md rounded border border-neutral-500 px-3 py-2" />
+      </div>
+      {list.isError ? <p role="alert">Could not load the library: {describeError(list.error).message}</p> : null}
+      {list.data?.length === 0 ? <p>No images{query ? " match" : " yet"}.</p> : null}
+      <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+        {list.data?.map((item) => (
+          <li key={item.id} className="flex flex-col gap-2 rounded border border-neutral-300 p-3">
+            <Image unoptimized src={thumbnailUrl(item)} alt={item.alt || `Image ${item.originalName} (no alt text yet)`} width={480} height={Math.round((480 * item.height) / item.width)} className="h-auto w-full bg-neutral-100" loading="lazy" />
+            <p className="text-xs text-neutral-700">
+              {item.originalName} · {item.width}×{item.height}
+            </p>
+            <Describe item={item} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
