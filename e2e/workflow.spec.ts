@@ -28,8 +28,10 @@ test("a story goes from writer to editor and back, live, and down again", async 
   await status(editor, "Changes requested");
 
   // The writer is told, sees the note, edits and resubmits.
+  await writer.goto("/newsroom/notifications");
+  await expect(writer.getByText(`Eddie Editor sent back “${headline}”: Add a quote from the union.`)).toBeVisible();
   await writer.goto("/newsroom");
-  await expect(writer.getByRole("link", { name: /Notifications/ })).toContainText("1");
+  await expect(writer.getByRole("link", { name: /Notifications/ })).toContainText(/\d/);
   const sentBack = writer.getByRole("region", { name: /^Changes requested/ });
   await expect(sentBack).toContainText("Add a quote from the union.");
   await sentBack.getByRole("link", { name: headline }).click();

@@ -18,6 +18,8 @@ export type SaveStatus =
 
 const DEBOUNCE_MS = 1000;
 const RETRY_MS = 5000;
+/** How soon a change is copied to this device (localStorage). */
+const LOCAL_COPY_MS = 300;
 
 interface Stored<T> {
   value: T;
@@ -87,6 +89,7 @@ export function useAutosave<T>({
     const snapshot = latest.current;
     const serialized = JSON.stringify(snapshot);
     if (serialized === lastSaved.current || blocked.current) return;
+    persistLocally(snapshot);
     const attempt = (async () => {
       setStatus({ kind: "saving" });
       try {
@@ -109,16 +112,27 @@ export function useAutosave<T>({
     inFlight.current = attempt;
     await attempt;
     inFlight.current = null;
-  }, [articleId, currentVersion, save, setVersion]);
+  }, [articleId, currentVersion, persistLocally, save, setVersion]);
 
-  // Every change is kept locally at once and saved after a pause in typing.
+  // Each change is copied to this device within a moment and saved after a pause in typing.
+  // Serialising a long article on every keystroke would cost more than a frame, so both
+  // happen on timers; the value itself is always current in `latest`.
+  const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const first = useRef(true);
   useEffect(() => {
     latest.current = value;
-    const serialized = JSON.stringify(value);
-    if (serialized === lastSaved.current) return;
-    persistLocally(value);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!localTimer.current) {
+      localTimer.current = setTimeout(() => {
+        localTimer.current = null;
+        if (JSON.stringify(latest.current) !== lastSaved.current) persistLocally(latest.current);
+      }, LOCAL_COPY_MS);
+    }
     if (blocked.current) return;
-    setStatus({ kind: "pending" });
+    setStatus((current) => (current.kind === "pending" ? current : { kind: "pending" }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), DEBOUNCE_MS);
   }, [value, persistLocally, saveNow]);
