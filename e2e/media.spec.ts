@@ -58,9 +58,19 @@ test.describe("from the library into an article", () => {
     await page.getByRole("button", { name: "Save now" }).click();
     await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
 
+    await page.getByRole("button", { name: "Choose hero image" }).click();
+    const hero = page.getByRole("dialog", { name: "Hero image" });
+    await hero.getByText("Blue water in the harbour at dawn").click();
+    await hero.getByRole("button", { name: "Use this image" }).click();
+    await expect(page.getByLabel("Credit", { exact: true })).toHaveValue("Masthead staff");
+    await page.getByRole("button", { name: "Save now" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
+
     await page.reload();
     await expect(page.getByRole("textbox", { name: "Body" }).getByRole("img", { name: "Blue water in the harbour at dawn" })).toBeVisible();
+    await expect(page.getByLabel("Caption", { exact: true })).toHaveValue("The harbour this morning");
     await page.getByRole("link", { name: "Preview" }).click();
+    await expect(page.locator("article > figure figcaption")).toContainText("The harbour this morning");
     const figure = page.locator("article figure.article-figure");
     await expect(figure.getByRole("img", { name: "Blue water in the harbour at dawn" })).toBeVisible();
     await expect(figure.locator("figcaption")).toContainText("The harbour this morning");

@@ -48,6 +48,7 @@ export const updateArticleInput = z.object({
   heroImageCredit: optionalText("Credit", 200),
   heroImageAlt: optionalText("Alt text", 500),
   // Optional below: left out means "leave as it is".
+  heroImageUrl: z.string().regex(/^\/media\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/, "Choose the hero image from the media library").nullable().optional(),
   slug: slugParamSchema.max(MAX_SLUG_LENGTH, `Slugs are at most ${MAX_SLUG_LENGTH} characters`).optional(),
   authorIds: z.array(z.uuid({ message: "Unknown author" })).min(1, "An article needs at least one author").max(10, "At most 10 authors").optional(),
   tags: z.array(z.string().trim().min(1, "Tags cannot be empty").max(50, "Tags are at most 50 characters")).max(20, "At most 20 tags").optional(),

@@ -75,6 +75,18 @@ describe("saving article details", () => {
     expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).headline).toBe("Stays as it is");
   });
 
+  it("the hero image must come from the media library", async () => {
+    const draft = await makeDraft(writer, "Hero");
+    const caller = await workflowCallerFor(writer);
+    const error = await fail(caller.article.update({ id: draft.id, version: draft.version, ...base, headline: "Hero", heroImageUrl: "/media/not-uploaded.jpg" }));
+    expect(error?.code).toBe("BAD_REQUEST");
+    await db.media.create({
+      data: { fileName: "in-library.jpg", originalName: "x.jpg", mimeType: "image/jpeg", width: 10, height: 10, bytes: 100, renditions: [], alt: "A", uploaderId: writer.id },
+    });
+    await caller.article.update({ id: draft.id, version: draft.version, ...base, headline: "Hero", heroImageUrl: "/media/in-library.jpg", heroImageAlt: "A harbour" });
+    expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).heroImageUrl).toBe("/media/in-library.jpg");
+  });
+
   it("a deactivated colleague cannot be added as an author", async () => {
     const gone = await makeUser("WRITER", { active: false });
     const draft = await makeDraft(writer, "Bylines");

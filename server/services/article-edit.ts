@@ -61,6 +61,12 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
       throw badRequest("That section does not exist.", { sectionId: ["Choose a section from the list"] });
     }
     await checkSlug(tx, article, input.slug);
+    if (input.heroImageUrl) {
+      const fileName = input.heroImageUrl.slice("/media/".length);
+      if (!(await tx.media.findUnique({ where: { fileName }, select: { id: true } })) && input.heroImageUrl !== article.heroImageUrl) {
+        throw badRequest("That image is not in the media library.", { heroImageUrl: ["Choose the hero image from the media library"] });
+      }
+    }
     if (input.authorIds) await replaceAuthors(tx, article.id, input.authorIds);
     if (input.tags) await replaceTags(tx, article.id, input.tags);
     const saved = await tx.article.update({
@@ -75,6 +81,7 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
         heroImageCredit: input.heroImageCredit,
         heroImageAlt: input.heroImageAlt,
         ...(input.slug !== undefined ? { slug: input.slug } : {}),
+        ...(input.heroImageUrl !== undefined ? { heroImageUrl: input.heroImageUrl } : {}),
         ...(input.seoTitle !== undefined ? { seoTitle: input.seoTitle || null } : {}),
         ...(input.seoDescription !== undefined ? { seoDescription: input.seoDescription || null } : {}),
         ...(input.targetWords !== undefined ? { targetWords: input.targetWords } : {}),

@@ -9,6 +9,7 @@ import { BodyEditor } from "../../editor/body-editor";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
 import { ConflictPanel } from "./conflict-panel";
+import { HeroPicker } from "./hero-picker";
 import { MetadataFields, type MetadataOptions } from "./metadata-fields";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
@@ -33,6 +34,8 @@ export interface EditableArticle {
 
 /** Everything the form edits; saved as one. */
 export interface ArticleDraft {
+  /** "" for none. */
+  heroImageUrl: string;
   headline: string;
   standfirst: string;
   sectionId: string;
@@ -52,6 +55,7 @@ export interface ArticleDraft {
 
 export function draftFromArticle(article: EditableArticle): ArticleDraft {
   return {
+    heroImageUrl: article.heroImageUrl ?? "",
     headline: article.headline,
     standfirst: article.standfirst,
     sectionId: article.sectionId ?? "",
@@ -105,7 +109,6 @@ export function ArticleEditForm({
   const [draft, setDraft] = useState<ArticleDraft>(initial);
   // Bumped to reload the body editor with a document from elsewhere (restore, take theirs).
   const [editorKey, setEditorKey] = useState(0);
-  const hasHero = article.heroImageUrl !== null;
 
   const save = useCallback(
     (value: ArticleDraft, version: number) =>
@@ -116,9 +119,10 @@ export function ArticleEditForm({
         standfirst: value.standfirst,
         sectionId: value.sectionId || null,
         body: value.body,
-        heroImageCaption: hasHero ? value.heroImageCaption : null,
-        heroImageCredit: hasHero ? value.heroImageCredit : null,
-        heroImageAlt: hasHero ? value.heroImageAlt : null,
+        heroImageUrl: value.heroImageUrl || null,
+        heroImageCaption: value.heroImageUrl ? value.heroImageCaption : null,
+        heroImageCredit: value.heroImageUrl ? value.heroImageCredit : null,
+        heroImageAlt: value.heroImageUrl ? value.heroImageAlt : null,
         slug: value.slug,
         authorIds: value.authorIds,
         tags: value.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
@@ -126,7 +130,7 @@ export function ArticleEditForm({
         seoDescription: value.seoDescription,
         targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
       }),
-    [article.id, client, hasHero],
+    [article.id, client],
   );
   const replace = useCallback((value: ArticleDraft) => {
     setDraft(value);
@@ -225,14 +229,22 @@ export function ArticleEditForm({
         errorFor={fieldError}
         onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))}
       />
-      {hasHero ? (
-        <fieldset className="flex flex-col gap-3 rounded border border-neutral-300 p-3">
-          <legend className="px-1 text-sm font-semibold">Hero image</legend>
-          <Field id="edit-caption" label="Caption" value={draft.heroImageCaption} onChange={(e) => set("heroImageCaption")(e.target.value)} error={fieldError("heroImageCaption")} />
-          <Field id="edit-credit" label="Credit" value={draft.heroImageCredit} onChange={(e) => set("heroImageCredit")(e.target.value)} error={fieldError("heroImageCredit")} />
-          <Field id="edit-alt" label="Alt text" value={draft.heroImageAlt} onChange={(e) => set("heroImageAlt")(e.target.value)} error={fieldError("heroImageAlt")} />
-        </fieldset>
-      ) : null}
+      <fieldset className="flex flex-col gap-3 rounded border border-neutral-300 p-3">
+        <legend className="px-1 text-sm font-semibold">Hero image</legend>
+        <HeroPicker
+          url={draft.heroImageUrl}
+          alt={draft.heroImageAlt}
+          onChoose={(hero) => setDraft((current) => ({ ...current, heroImageUrl: hero.url, heroImageAlt: hero.alt, heroImageCaption: hero.caption, heroImageCredit: hero.credit }))}
+          onRemove={() => setDraft((current) => ({ ...current, heroImageUrl: "", heroImageAlt: "", heroImageCaption: "", heroImageCredit: "" }))}
+        />
+        {draft.heroImageUrl ? (
+          <>
+            <Field id="edit-caption" label="Caption" value={draft.heroImageCaption} onChange={(e) => set("heroImageCaption")(e.target.value)} error={fieldError("heroImageCaption")} />
+            <Field id="edit-credit" label="Credit" value={draft.heroImageCredit} onChange={(e) => set("heroImageCredit")(e.target.value)} error={fieldError("heroImageCredit")} />
+            <Field id="edit-alt" label="Alt text" value={draft.heroImageAlt} onChange={(e) => set("heroImageAlt")(e.target.value)} error={fieldError("heroImageAlt")} />
+          </>
+        ) : null}
+      </fieldset>
       <div>
         <Button type="submit" disabled={status.kind === "saving" || status.kind === "conflict"}>
           Save now

@@ -1,0 +1,63 @@
+"use client";
+
+import Image from "next/image";
+import { useState } from "react";
+import { FigurePicker } from "../../editor/figure-picker";
+import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
+
+export interface HeroChoice {
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** Shows the hero image and lets the user choose one from the library, or remove it. */
+export function HeroPicker({ url, alt, onChoose, onRemove }: { url: string; alt: string; onChoose: (hero: HeroChoice) => void; onRemove: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col gap-2">
+      {url ? <Image unoptimized src={url} alt={alt} width={320} height={180} className="h-auto w-64 bg-neutral-100" /> : <p className="text-sm">No hero image.</p>}
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+          {url ? "Change hero image" : "Choose hero image"}
+        </Button>
+        {url ? (
+          <Button type="button" variant="secondary" onClick={onRemove}>
+            Remove hero image
+          </Button>
+        ) : null}
+      </div>
+      {open ? (
+        <ConfirmDialog
+          id="hero-dialog"
+          open
+          title="Hero image"
+          confirmLabel="Use this image"
+          busy={false}
+          onClose={() => {
+            setOpen(false);
+            setError(null);
+          }}
+          onConfirm={(form) => {
+            const value = (name: string) => String(form.get(name) ?? "").trim();
+            if (!value("fileName")) return setError("Choose an image.");
+            if (!value("alt")) return setError("Describe the image in the alt text.");
+            onChoose({ url: `/media/${value("fileName")}`, alt: value("alt"), caption: value("caption"), credit: value("credit") });
+            setOpen(false);
+            setError(null);
+          }}
+        >
+          <FigurePicker />
+          {error ? (
+            <p role="alert" className="text-sm text-red-800">
+              {error}
+            </p>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
