@@ -53,3 +53,21 @@ export function FigurePicker() {
     </div>
   );
 }
+
+export interface ImageChoice {
+  src: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** What a form holding a FigurePicker chose, or why it cannot be used yet. */
+export function readImageChoice(form: FormData): ImageChoice | { error: string } {
+  const value = (name: string) => String(form.get(name) ?? "").trim();
+  if (!value("fileName")) return { error: "Choose an image." };
+  if (!value("alt")) return { error: "Describe the image in the alt text." };
+  const size = (name: string) => (Number.isInteger(Number(value(name))) && Number(value(name)) > 0 ? Number(value(name)) : null);
+  return { src: `/media/${value("fileName")}`, width: size("width"), height: size("height"), alt: value("alt"), caption: value("caption"), credit: value("credit") };
+}

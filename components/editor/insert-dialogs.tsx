@@ -5,7 +5,7 @@ import { CALLOUT_KINDS, CALLOUT_LABELS, type CalloutKind } from "@/lib/content/n
 import { parseEmbedUrl, type EmbedProvider } from "@/lib/content/nodes/embed";
 import { isAllowedHref } from "@/lib/content/links";
 import { ConfirmDialog } from "../ui/confirm-dialog";
-import { FigurePicker } from "./figure-picker";
+import { FigurePicker, readImageChoice } from "./figure-picker";
 
 export type InsertRequest =
   | { kind: "link"; href: string }
@@ -72,18 +72,8 @@ export function InsertDialog({
       return onInsert({ kind: "pullQuote", quote: value("quote"), attribution: value("attribution") });
     }
     if (kind === "figure") {
-      if (!value("fileName")) return setError("Choose an image.");
-      if (!value("alt")) return setError("Describe the image in the alt text.");
-      const size = (name: string) => (Number.isInteger(Number(value(name))) && Number(value(name)) > 0 ? Number(value(name)) : null);
-      return onInsert({
-        kind: "figure",
-        src: `/media/${value("fileName")}`,
-        width: size("width"),
-        height: size("height"),
-        alt: value("alt"),
-        caption: value("caption"),
-        credit: value("credit"),
-      });
+      const choice = readImageChoice(form);
+      return "error" in choice ? setError(choice.error) : onInsert({ kind: "figure", ...choice });
     }
     if (kind === "embed") {
       const parsed = parseEmbedUrl(value("url"));

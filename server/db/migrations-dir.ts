@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
@@ -39,9 +38,4 @@ export function readMigrationList(baseDir: string = MIGRATIONS_DIR): MigrationLi
 
 export function readSchemaFile(schemaPath: string = SCHEMA_PATH) {
   return { path: schemaPath, content: readFileSync(schemaPath, "utf8") };
-}
-
-/** The checksum Prisma records in _prisma_migrations: sha256 of migration.sql. */
-export function migrationChecksum(sql: string): string {
-  return createHash("sha256").update(sql).digest("hex");
 }

@@ -24,7 +24,7 @@ export const publishableSelect = {
 
 export type PublishableArticle = Prisma.ArticleGetPayload<{ select: typeof publishableSelect }>;
 
-export function gateFacts(article: PublishableArticle): GateFacts {
+function gateFacts(article: PublishableArticle): GateFacts {
   return { ...article, authorCount: article._count.authors };
 }
 

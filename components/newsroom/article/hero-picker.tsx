@@ -2,7 +2,7 @@
 
 import Image from "next/image";
 import { useState } from "react";
-import { FigurePicker } from "../../editor/figure-picker";
+import { FigurePicker, readImageChoice } from "../../editor/figure-picker";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 
@@ -42,10 +42,9 @@ export function HeroPicker({ url, alt, onChoose, onRemove }: { url: string; alt:
             setError(null);
           }}
           onConfirm={(form) => {
-            const value = (name: string) => String(form.get(name) ?? "").trim();
-            if (!value("fileName")) return setError("Choose an image.");
-            if (!value("alt")) return setError("Describe the image in the alt text.");
-            onChoose({ url: `/media/${value("fileName")}`, alt: value("alt"), caption: value("caption"), credit: value("credit") });
+            const choice = readImageChoice(form);
+            if ("error" in choice) return setError(choice.error);
+            onChoose({ url: choice.src, alt: choice.alt, caption: choice.caption, credit: choice.credit });
             setOpen(false);
             setError(null);
           }}

@@ -17,7 +17,7 @@ export function useArticleStep() {
   const [busy, setBusy] = useState(false);
   const [, startTransition] = useTransition();
 
-  const { version, currentVersion, setVersion, flushPending } = useArticleVersion();
+  const { currentVersion, setVersion, flushPending } = useArticleVersion();
 
   /** `step` gets the current version; a `{ version }` it returns becomes current at once. */
   async function run(step: (version: number) => Promise<unknown>): Promise<boolean> {
@@ -41,5 +41,5 @@ export function useArticleStep() {
     }
   }
 
-  return { run, busy, error, version, clearError: () => setError(null), reload: () => router.refresh() };
+  return { run, busy, error, clearError: () => setError(null), reload: () => router.refresh() };
 }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   correctionInput,
   embargoInput,
@@ -92,7 +91,4 @@ export const workflowRouter = createTRPCRouter({
   addCorrection: step
     .input(correctionInput)
     .mutation(({ ctx, input }) => editorial.addCorrection(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx))),
-
-  /** The newsroom's time zone, for forms that enter dates. */
-  timeZone: step.input(z.void()).query(({ ctx }) => ctx.timeZone),
 });
