@@ -14,6 +14,40 @@ export interface MediaItem {
   renditions: unknown;
 }
 
+/** Widths of the renditions made for every upload (only those narrower than the original). */
+export const RENDITION_WIDTHS = [480, 960, 1600] as const;
+/** Rendition formats, best first: browsers take the first `<source>` they support. */
+export const RENDITION_FORMATS = ["avif", "webp"] as const;
+export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
+
+const LIBRARY_FILE = /^\/media\/([A-Za-z0-9][A-Za-z0-9_-]{0,150})\.(?:jpe?g|png|webp|avif|gif)$/;
+
+/** The rendition widths an image of this width has. */
+export function renditionWidths(width: number): number[] {
+  return RENDITION_WIDTHS.filter((w) => w < width);
+}
+
+/** The file name of one rendition of a library file (`<stem>-<width>.<format>`). */
+export function renditionFileName(stem: string, width: number, format: RenditionFormat): string {
+  return `${stem}-${width}.${format}`;
+}
+
+/**
+ * `<source>` sets for a library image: AVIF then WebP at each rendition width plus the original
+ * at its own width. Empty for anything that is not a library file or whose width is unknown.
+ */
+export function responsiveSources(src: string, width: number | null | undefined): { type: string; srcSet: string }[] {
+  const match = LIBRARY_FILE.exec(src);
+  if (!match || !width || !Number.isInteger(width) || width <= 0) return [];
+  const stem = match[1] ?? "";
+  const widths = renditionWidths(width);
+  if (widths.length === 0) return [];
+  return RENDITION_FORMATS.map((format) => ({
+    type: `image/${format}`,
+    srcSet: [...widths.map((w) => `/media/${renditionFileName(stem, w, format)} ${w}w`), `${src} ${width}w`].join(", "),
+  }));
+}
+
 /** The smallest stored rendition (or the original) for thumbnails. */
 export function thumbnailUrl(item: Pick<MediaItem, "fileName" | "renditions">): string {
   const renditions = Array.isArray(item.renditions) ? (item.renditions as { fileName?: unknown }[]) : [];

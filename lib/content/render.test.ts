@@ -61,6 +61,8 @@ describe("server rendering", () => {
       "<hr/>",
       '<figure data-type="pull-quote" class="pull-quote"><blockquote>Russia is open to reviewing all agreements</blockquote><figcaption>Sergei Lavrov</figcaption></figure>',
       'src="/media/sample-hero.jpg" alt="Two ministers"',
+      '<source type="image/avif" srcset="/media/sample-hero-480.avif 480w, /media/sample-hero-960.avif 960w, /media/sample-hero.jpg 1600w"',
+      '<source type="image/webp" srcset="/media/sample-hero-480.webp 480w, /media/sample-hero-960.webp 960w, /media/sample-hero.jpg 1600w"',
       '<span class="figure-caption">The press conference</span><span class="figure-credit">Photo: AP</span>',
       'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"',
       'class="callout callout-factbox" aria-label="Fact box"',

@@ -25,7 +25,7 @@ const photoWithGps = () =>
     .toBuffer();
 
 describe("uploading images", () => {
-  it("strips EXIF location from a JPEG and makes WebP renditions", async () => {
+  it("strips EXIF location from a JPEG and makes AVIF and WebP renditions", async () => {
     const input = await photoWithGps();
     expect((await sharp(input).metadata()).exif?.length).toBeGreaterThan(0);
     const media = await uploadImage(db, storage, writer, { bytes: input, originalName: "IMG_0001.JPG" });
@@ -35,8 +35,14 @@ describe("uploading images", () => {
     const meta = await sharp(stored ?? Buffer.alloc(0)).metadata();
     expect(meta.exif).toBeUndefined();
     expect(stored?.includes(Buffer.from("GPS"))).toBe(false);
-    expect((media.renditions as { width: number }[]).map((r) => r.width)).toEqual([480, 960]);
-    expect(readdirSync(dir).sort()).toEqual([media.fileName, `${media.id}-480.webp`, `${media.id}-960.webp`].sort());
+    expect((media.renditions as { width: number; format: string }[]).map((r) => `${r.width} ${r.format}`)).toEqual(["480 avif", "480 webp", "960 avif", "960 webp"]);
+    const names = [media.fileName, ...[480, 960].flatMap((w) => [`${media.id}-${w}.avif`, `${media.id}-${w}.webp`])];
+    expect(readdirSync(dir).sort()).toEqual(names.sort());
+    const avif = await sharp((await storage.get(`${media.id}-480.avif`)) ?? Buffer.alloc(0)).metadata();
+    expect(avif).toMatchObject({ format: "heif", width: 480, height: 320 });
+    expect(avif.exif).toBeUndefined();
+    const webp = await sharp((await storage.get(`${media.id}-960.webp`)) ?? Buffer.alloc(0)).metadata();
+    expect(webp).toMatchObject({ format: "webp", width: 960, height: 640 });
   });
 
   it("refuses a text file renamed to .jpg, and stores nothing", async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import sharp, { type OutputInfo, type Sharp } from "sharp";
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { MAX_UPLOAD_MB } from "@/lib/media";
+import { MAX_UPLOAD_MB, RENDITION_FORMATS, renditionFileName, renditionWidths, type RenditionFormat } from "@/lib/media";
 import { badRequest } from "../errors";
 import { extensionFor, sniffImageType, type ImageType } from "../media/image-type";
 import type { MediaStorage } from "../media/storage";
@@ -10,12 +10,31 @@ import type { SessionUser } from "./users";
 
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 export const MAX_PIXELS = 50_000_000;
-export const RENDITION_WIDTHS = [480, 960, 1600] as const;
-
 export interface Rendition {
   width: number;
-  format: "webp";
+  format: RenditionFormat;
   fileName: string;
+}
+
+function encodeRendition(image: Sharp, format: RenditionFormat): Sharp {
+  return format === "avif" ? image.avif({ quality: 55, effort: 2 }) : image.webp({ quality: 80 });
+}
+
+/**
+ * Writes the AVIF and WebP renditions of a stored master image; returns them smallest first.
+ * Names of files written are pushed to `written` as they land, so a caller can clean up.
+ */
+export async function writeRenditions(storage: MediaStorage, stem: string, master: Buffer, width: number, written: string[]): Promise<Rendition[]> {
+  const renditions: Rendition[] = [];
+  for (const w of renditionWidths(width)) {
+    for (const format of RENDITION_FORMATS) {
+      const fileName = renditionFileName(stem, w, format);
+      await storage.put(fileName, await encodeRendition(sharp(master).resize({ width: w }), format).toBuffer());
+      written.push(fileName);
+      renditions.push({ width: w, format, fileName });
+    }
+  }
+  return renditions;
 }
 
 const mediaSelect = {
@@ -52,7 +71,7 @@ function encode(image: Sharp, type: ImageType): Sharp {
 
 /**
  * Stores an uploaded image: the real type from its bytes (a renamed file is refused), size and
- * pixel limits, orientation applied, metadata stripped, WebP renditions at several widths. All
+ * pixel limits, orientation applied, metadata stripped, AVIF and WebP renditions at several widths. All
  * files are written before the database row; if anything fails, what was written is removed.
  */
 export async function uploadImage(
@@ -81,13 +100,7 @@ export async function uploadImage(
   try {
     await storage.put(fileName, master.data);
     written.push(fileName);
-    const renditions: Rendition[] = [];
-    for (const width of RENDITION_WIDTHS.filter((w) => w < master.info.width)) {
-      const name = `${id}-${width}.webp`;
-      await storage.put(name, await sharp(master.data).resize({ width }).webp({ quality: 80 }).toBuffer());
-      written.push(name);
-      renditions.push({ width, format: "webp", fileName: name });
-    }
+    const renditions = await writeRenditions(storage, id, master.data, master.info.width, written);
     return await db.media.create({
       data: {
         id,

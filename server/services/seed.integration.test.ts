@@ -33,7 +33,10 @@ describe("demo seed", () => {
     const texts = (body.content ?? []).map((node) => (node.content ?? []).map((child) => child.text ?? "").join(""));
     expect(texts).toEqual(sampleParagraphs);
     expect(story.bodyText).toContain("Lavrov");
-    expect(existsSync(path.join(media, "sample-hero.jpg"))).toBe(true);
+    const hero = await db.media.findFirstOrThrow();
+    expect(story.heroImageUrl).toBe(`/media/${hero.fileName}`);
+    expect(hero).toMatchObject({ originalName: "sample-hero.jpg", credit: "AP", width: 1600, height: 900, caption: story.heroImageCaption, alt: story.heroImageAlt });
+    for (const file of [hero.fileName, `${hero.id}-480.avif`, `${hero.id}-960.webp`]) expect(existsSync(path.join(media, file))).toBe(true);
 
     expect(await db.article.count({ where: { status: "DRAFT" } })).toBe(1);
     for (const account of DEMO_ACCOUNTS) {

@@ -1,11 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArticleMarkdown } from "@/lib/content/article-import";
 import { paragraphs } from "@/lib/content/document";
 import type { RoleName } from "@/lib/roles";
 import { slugify } from "@/lib/slug";
 import type { Db } from "../db/client";
+import { LocalDiskStorage } from "../media/storage";
 import { importArticle } from "./articles";
+import { describeMedia, uploadImage } from "./media";
 import { createUser } from "./users";
 
 export const DEMO_PASSWORD = "masthead-demo";
@@ -27,26 +29,29 @@ export async function seedSections(db: Db): Promise<void> {
 }
 
 /**
- * Demo accounts and content: the sample story published, and a draft by the demo writer.
+ * Demo accounts and content: the sample story published (its hero image in the media library,
+ * with renditions, like any upload), and a draft by the demo writer.
  * Runs only on a database with no users, so it never touches a real newsroom's data.
  * Returns false when the database already had users.
  */
 export async function seedDemo(db: Db, mediaDir: string): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const story = parseArticleMarkdown(readFileSync(path.join(SEED_DIR, "sample-article.md"), "utf8"));
-  if (story.hero) {
-    mkdirSync(mediaDir, { recursive: true });
-    const target = path.join(mediaDir, path.basename(story.hero.image));
-    if (!existsSync(target)) copyFileSync(path.join(SEED_DIR, path.basename(story.hero.image)), target);
-  }
   await db.$transaction(async (tx) => {
     const users = [];
     for (const account of DEMO_ACCOUNTS) users.push(await createUser(tx, { ...account, password: DEMO_PASSWORD }));
     const [writer, editor] = users;
     if (!writer || !editor) throw new Error("demo accounts were not created");
+    let hero: { url: string; caption: string; credit: string; alt: string } | undefined;
+    if (story.hero) {
+      const name = path.basename(story.hero.image);
+      const uploaded = await uploadImage(tx, new LocalDiskStorage(mediaDir), writer, { bytes: readFileSync(path.join(SEED_DIR, name)), originalName: name });
+      await describeMedia(tx, { id: uploaded.id, caption: story.hero.caption, credit: story.hero.credit, alt: story.hero.alt });
+      hero = { url: `/media/${uploaded.fileName}`, caption: story.hero.caption, credit: story.hero.credit, alt: story.hero.alt };
+    }
     await importArticle(tx, {
       ...story,
-      hero: story.hero && { ...story.hero, url: `/media/${path.basename(story.hero.image)}` },
+      hero,
       createdById: writer.id,
       authorIds: [writer.id],
       status: "PUBLISHED",

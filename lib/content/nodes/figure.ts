@@ -1,4 +1,8 @@
 import { Node } from "@tiptap/core";
+import { responsiveSources } from "../../media";
+
+/** The body column is at most 48rem wide; narrower screens use the full width. */
+export const FIGURE_SIZES = "(min-width: 52rem) 48rem, 100vw";
 
 /** Images in bodies come from the media library only: /media/<file>. */
 export const MEDIA_SRC = /^\/media\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
@@ -39,10 +43,12 @@ export const Figure = Node.create({
   },
   renderHTML({ node }) {
     const { src, alt, caption, credit, width, height } = node.attrs as Record<string, string | number | null>;
+    const img = ["img", { src, alt: alt ?? "", loading: "lazy", decoding: "async", ...(width && height ? { width, height } : {}) }] as const;
+    const sources = responsiveSources(String(src ?? ""), typeof width === "number" ? width : null);
     return [
       "figure",
       { "data-type": "figure", class: "article-figure" },
-      ["img", { src, alt: alt ?? "", loading: "lazy", ...(width && height ? { width, height } : {}) }],
+      sources.length > 0 ? ["picture", {}, ...sources.map((s) => ["source", { type: s.type, srcset: s.srcSet, sizes: FIGURE_SIZES }] as const), img] : img,
       [
         "figcaption",
         {},
