@@ -71,10 +71,16 @@ test("two people editing at once: the second sees both versions, nothing is lost
 
   const conflict = editor.getByRole("region", { name: "Conflict" });
   await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText("The editor's paragraph.");
-  await expect(conflict.getByRole("region", { name: "Saved by Wendy Writer" })).toContainText("The writer's paragraph.");
+  const theirs = conflict.getByRole("region", { name: "Saved by Wendy Writer" });
+  await expect(theirs).toContainText("The writer's paragraph.");
+  // Copy the writer's paragraph across, then keep the combined version: neither text is lost.
+  await theirs.getByRole("listitem").filter({ hasText: "The writer's paragraph." }).getByRole("button", { name: /^Copy paragraph \d+ to mine$/ }).click();
+  await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText("The writer's paragraph.");
+  await expect(editor.getByRole("textbox", { name: "Body" })).toContainText("The writer's paragraph.");
   await conflict.getByRole("button", { name: "Keep mine" }).click();
   await expect(saveStatus(editor)).toHaveText(/^Saved/);
   await writer.reload();
   await expect(writer.getByRole("textbox", { name: "Body" })).toContainText("The editor's paragraph.");
+  await expect(writer.getByRole("textbox", { name: "Body" })).toContainText("The writer's paragraph.");
   await Promise.all([writerContext.close(), editorContext.close()]);
 });

@@ -163,10 +163,11 @@ export function ArticleEditForm({
         <ConflictPanel
           articleId={article.id}
           mine={draft}
+          onChangeMine={replace}
           onKeepMine={(version) => resolve({ keep: "mine", version })}
-          onTakeTheirs={(theirs, version) => {
+          onTakeTheirs={(theirs, version, changed) => {
             replace(theirs);
-            resolve({ keep: "theirs", value: theirs, version });
+            resolve(changed ? { keep: "mine", value: theirs, version } : { keep: "theirs", value: theirs, version });
           }}
         />
       ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { plainText } from "@/lib/content/text";
+import { compareBlocks, copyBlock } from "@/lib/content/compare";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
 import { draftFromArticle, type ArticleDraft } from "./article-edit-form";
@@ -10,34 +10,89 @@ interface Theirs {
   draft: ArticleDraft;
   version: number;
   by: string;
+  /** True once something was copied into their version: taking it then means saving it. */
+  changed: boolean;
 }
 
-function Column({ title, draft }: { title: string; draft: ArticleDraft }) {
+const TEXT_FIELDS = [
+  ["headline", "headline"],
+  ["standfirst", "standfirst"],
+] as const;
+
+function Column({
+  title,
+  draft,
+  other,
+  otherName,
+  onCopy,
+}: {
+  title: string;
+  draft: ArticleDraft;
+  other: ArticleDraft;
+  otherName: string;
+  onCopy: (change: (target: ArticleDraft) => ArticleDraft) => void;
+}) {
+  const blocks = compareBlocks(draft.body, other.body);
   return (
     <section aria-label={title} className="flex min-w-0 flex-col gap-2 rounded border border-neutral-400 bg-white p-3">
       <h3 className="font-bold">{title}</h3>
-      <p className="font-serif text-lg font-bold">{draft.headline}</p>
-      <p className="font-serif">{draft.standfirst}</p>
-      <pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded bg-neutral-50 p-2 font-serif text-sm">{plainText(draft.body)}</pre>
+      {TEXT_FIELDS.map(([field, label]) => (
+        <div key={field} className="flex flex-col items-start gap-1">
+          <p className={field === "headline" ? "font-serif text-lg font-bold" : "font-serif"}>
+            {draft[field] || <span className="text-neutral-600">(no {label})</span>}
+          </p>
+          {draft[field] !== other[field] ? (
+            <Button type="button" variant="secondary" onClick={() => onCopy((target) => ({ ...target, [field]: draft[field] }))}>
+              Copy this {label} to {otherName}
+            </Button>
+          ) : null}
+        </div>
+      ))}
+      <ol aria-label={`${title}: body`} className="flex max-h-96 flex-col gap-2 overflow-auto rounded bg-neutral-50 p-2">
+        {blocks.map((block) => (
+          <li
+            key={block.index}
+            className={`whitespace-pre-wrap font-serif text-sm ${block.onlyHere ? "border-l-4 border-amber-600 bg-amber-50 pl-2" : ""}`}
+          >
+            {block.onlyHere ? <span className="sr-only">Only in this version: </span> : null}
+            {block.text}
+            {block.onlyHere ? (
+              <div className="mt-1">
+                <Button
+                  type="button"
+                  variant="secondary"
+                  aria-label={`Copy paragraph ${block.index + 1} to ${otherName}`}
+                  onClick={() => onCopy((target) => ({ ...target, body: copyBlock(draft.body, block.index, target.body) }))}
+                >
+                  Copy to {otherName}
+                </Button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
 
 /**
- * Someone else saved this article since this page loaded it. Both versions side by side; the
- * user keeps theirs, takes the other, or copies text across before choosing. Nothing is
- * overwritten until they choose.
+ * Someone else saved this article since this page loaded it. Both versions side by side, with
+ * what only one side has marked; headline, standfirst and any paragraph can be copied from one
+ * side to the other before choosing which to continue from. Nothing is overwritten until then.
  */
 export function ConflictPanel({
   articleId,
   mine,
+  onChangeMine,
   onKeepMine,
   onTakeTheirs,
 }: {
   articleId: string;
   mine: ArticleDraft;
+  onChangeMine: (draft: ArticleDraft) => void;
   onKeepMine: (version: number) => void;
-  onTakeTheirs: (draft: ArticleDraft, version: number) => void;
+  /** `changed`: their version has text copied in from mine, so it must be saved. */
+  onTakeTheirs: (draft: ArticleDraft, version: number, changed: boolean) => void;
 }) {
   const client = useTRPCClient();
   const [theirs, setTheirs] = useState<Theirs | null>(null);
@@ -53,6 +108,7 @@ export function ConflictPanel({
           version: article.version,
           by: article.updatedBy?.displayName ?? "someone else",
           draft: draftFromArticle(article),
+          changed: false,
         });
       })
       .catch(() => current && setFailed(true));
@@ -65,21 +121,21 @@ export function ConflictPanel({
     <div role="region" aria-label="Conflict" className="flex flex-col gap-3 rounded border-2 border-red-700 bg-red-50 p-4">
       <h2 className="text-lg font-bold text-red-900">Someone else saved this article while you were editing</h2>
       <p className="text-sm">
-        Your changes are kept on this device and have not overwritten theirs. Compare, copy what you need from one side to the other,
-        then choose which version to continue from.
+        Your changes are kept on this device and have not overwritten theirs. Compare (text only one version has is marked), copy
+        what you need from one side to the other, then choose which version to continue from.
       </p>
       {failed ? <p role="alert">Could not load the other version. Check your connection and reload.</p> : null}
       {theirs ? (
         <>
           <div className="grid gap-3 md:grid-cols-2">
-            <Column title="Your version (not saved)" draft={mine} />
-            <Column title={`Saved by ${theirs.by}`} draft={theirs.draft} />
+            <Column title="Your version (not saved)" draft={mine} other={theirs.draft} otherName="theirs" onCopy={(change) => setTheirs({ ...theirs, draft: change(theirs.draft), changed: true })} />
+            <Column title={`Saved by ${theirs.by}`} draft={theirs.draft} other={mine} otherName="mine" onCopy={(change) => onChangeMine(change(mine))} />
           </div>
           <div className="flex flex-wrap gap-2">
             <Button type="button" onClick={() => onKeepMine(theirs.version)}>
               Keep mine
             </Button>
-            <Button type="button" variant="secondary" onClick={() => onTakeTheirs(theirs.draft, theirs.version)}>
+            <Button type="button" variant="secondary" onClick={() => onTakeTheirs(theirs.draft, theirs.version, theirs.changed)}>
               Take theirs
             </Button>
           </div>

@@ -88,7 +88,12 @@ export function useAutosave<T>({
     if (inFlight.current) await inFlight.current;
     const snapshot = latest.current;
     const serialized = JSON.stringify(snapshot);
-    if (serialized === lastSaved.current || blocked.current) return;
+    if (blocked.current) return;
+    if (serialized === lastSaved.current) {
+      // Typed and then undone back to what the server has: nothing to save.
+      setStatus((current) => (current.kind === "pending" ? { kind: "idle" } : current));
+      return;
+    }
     persistLocally(snapshot);
     const attempt = (async () => {
       setStatus({ kind: "saving" });
@@ -175,9 +180,12 @@ export function useAutosave<T>({
     return () => setFlush(null);
   }, [saveNow, setFlush]);
 
-  /** After a conflict: continue from `version` (keep mine) or from what the server has (take theirs). */
+  /**
+   * After a conflict: save mine (or `value`, a version combined from both) over `version`, or
+   * continue from what the server has (take theirs, unchanged).
+   */
   const resolve = useCallback(
-    (resolution: { keep: "mine"; version: number } | { keep: "theirs"; value: T; version: number }) => {
+    (resolution: { keep: "mine"; value?: T; version: number } | { keep: "theirs"; value: T; version: number }) => {
       blocked.current = false;
       baseVersion.current = null;
       setVersion(resolution.version);
@@ -187,6 +195,7 @@ export function useAutosave<T>({
         setStatus({ kind: "saved", at: new Date() });
       } else {
         baseVersion.current = resolution.version;
+        if (resolution.value !== undefined) latest.current = resolution.value;
         void saveNow();
       }
     },
