@@ -2,7 +2,7 @@
 
 import { Extension } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
@@ -35,7 +35,7 @@ function visibleSelection(editor: Editor): { from: number; to: number } {
  * dialogs for links and newsroom blocks. It reports the document as JSON; the server
  * validates it on every save.
  */
-export function BodyEditor({
+export const BodyEditor = memo(function BodyEditor({
   initial,
   labelId,
   describedBy,
@@ -176,4 +176,4 @@ export function BodyEditor({
       />
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { plainText, readingMinutes, wordCount } from "@/lib/content/text";
 import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH, RECOMMENDED_HEADLINE, RECOMMENDED_STANDFIRST } from "@/lib/schemas/article";
@@ -140,7 +140,11 @@ export function ArticleEditForm({
 
   const set = (key: "headline" | "standfirst" | "sectionId" | "heroImageCaption" | "heroImageCredit" | "heroImageAlt") => (value: string) =>
     setDraft((current) => ({ ...current, [key]: value }));
-  const words = wordCount(plainText(draft.body));
+  // Counting 20,000 words takes longer than a frame: the count follows the text a moment
+  // later, in a render React does after the keystroke has painted.
+  const deferredBody = useDeferredValue(draft.body);
+  const words = useMemo(() => wordCount(plainText(deferredBody)), [deferredBody]);
+  const setBody = useCallback((body: ContentDocument) => setDraft((current) => ({ ...current, body })), []);
   const target = Number(draft.targetWords) || null;
   const fieldError = (key: string) => (status.kind === "refused" ? status.fieldErrors[key]?.[0] : undefined);
 
@@ -211,7 +215,7 @@ export function ArticleEditForm({
           initial={draft.body}
           labelId="edit-body-label"
           describedBy={fieldError("body") ? "edit-body-error" : undefined}
-          onChange={(body) => setDraft((current) => ({ ...current, body }))}
+          onChange={setBody}
         />
         <p className="text-sm text-neutral-700" aria-live="polite">
           {words} words · {readingMinutes(words)} min read
