@@ -32,6 +32,7 @@ export async function makeUser(role: RoleName, overrides: { email?: string; acti
     data: {
       email: overrides.email ?? `${role.toLowerCase()}${counter}@example.test`,
       displayName: `${role[0]}${role.slice(1).toLowerCase()} ${counter}`,
+      slug: `${role.toLowerCase()}-${counter}`,
       role,
       active: overrides.active ?? true,
       passwordHash: await passwordHash,

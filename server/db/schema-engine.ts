@@ -101,7 +101,13 @@ function migrationAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFac
       // literals and applies half a migration on failure. One simple-protocol query runs the
       // whole migration as one implicit transaction, as Prisma's native engine does.
       executeScript: async (script: string) => {
-        await pool.query(script);
+        try {
+          await pool.query(script);
+        } catch (error) {
+          // The engine reports only "external connector error": say what PostgreSQL said.
+          console.error(`masthead: the migration failed: ${error instanceof Error ? error.message : String(error)}`);
+          throw error;
+        }
       },
     });
   };

@@ -37,7 +37,7 @@ describe("managing people", () => {
 
   it("the database itself refuses an unnormalised email", async () => {
     await expect(
-      db.user.create({ data: { email: "Upper@Example.test", displayName: "X", passwordHash: "x" } }),
+      db.user.create({ data: { email: "Upper@Example.test", displayName: "X", slug: "x", passwordHash: "x" } }),
     ).rejects.toThrow();
   });
 });

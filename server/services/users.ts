@@ -1,4 +1,5 @@
 import type { RoleName } from "@/lib/roles";
+import { slugify } from "@/lib/slug";
 import type { CreateUserInput } from "@/lib/schemas/user";
 import { hashPassword } from "../auth/password";
 import type { Db, DbOrTx } from "../db/client";
@@ -41,6 +42,16 @@ export function listUsers(db: DbOrTx): Promise<UserRow[]> {
   return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { displayName: "asc" }] });
 }
 
+/** A free author-page slug from a display name: "ann-bell", then "ann-bell-2", … */
+export async function freeAuthorSlug(db: DbOrTx, displayName: string): Promise<string> {
+  const base = slugify(displayName) || "author";
+  const taken = new Set((await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((u) => u.slug));
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<UserRow> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
@@ -50,6 +61,7 @@ export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<Us
     data: {
       email: input.email,
       displayName: input.displayName,
+      slug: await freeAuthorSlug(db, input.displayName),
       role: input.role,
       passwordHash: await hashPassword(input.password),
     },
