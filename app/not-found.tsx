@@ -1,13 +1,18 @@
 import { NotFoundMessage } from "@/components/public/public-notice";
-import { SiteHeader } from "@/components/public/site-header";
 import { SkipLink } from "@/components/ui/skip-link";
 
-/** For addresses that match no route at all: the page brings its own chrome. */
+/** For addresses that match no route at all (public pages answer their own 404s). */
 export default function NotFound() {
   return (
     <>
       <SkipLink />
-      <SiteHeader />
+      <header className="border-b-4 border-double border-neutral-900">
+        <div className="mx-auto max-w-5xl px-4 py-5">
+          <a href="/" className="font-serif text-3xl font-black tracking-tight sm:text-4xl">
+            Masthead
+          </a>
+        </div>
+      </header>
       <main id="content" className="px-4">
         <NotFoundMessage />
       </main>

@@ -75,6 +75,7 @@ runCli(async (env) => {
       ...process.env,
       DATABASE_URL: database.url,
       MASTHEAD_DATA_DIR: env.dataDir,
+      PORT: String(env.PORT),
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? authSecret(env.dataDir),
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     },

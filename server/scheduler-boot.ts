@@ -1,6 +1,7 @@
 import { serverClock } from "./clock";
 import { getDb } from "./db/client";
 import { appEnv } from "./env";
+import { loopbackPublicCache } from "./public-cache";
 import { startScheduler } from "./services/scheduler";
 
 const state = globalThis as { mastheadSchedulerStarted?: boolean };
@@ -15,6 +16,7 @@ export function bootScheduler(): void {
     clock: serverClock,
     timeZone: env.MASTHEAD_TIME_ZONE,
     intervalMs: env.MASTHEAD_SCHEDULER_INTERVAL_MS,
+    publicCache: loopbackPublicCache(Number(process.env.PORT) || 3000),
     onError: (error) => console.error("masthead: the scheduler run failed and will be retried:", error),
   });
 }

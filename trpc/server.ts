@@ -5,11 +5,18 @@ import { getCurrentUser } from "@/server/auth/session";
 import { serverClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
+import { nextPublicCache, noPublicCache } from "@/server/public-cache";
 
 /**
  * A tRPC caller for server components, for this request's user. It shares the per-request
  * user lookup with the pages, so the user is read from the database once per request.
  */
 export const api = cache(async () =>
-  createCaller({ db: getDb(), user: await getCurrentUser(), clock: serverClock, timeZone: appEnv().MASTHEAD_TIME_ZONE }),
+  createCaller({ db: getDb(), user: await getCurrentUser(), clock: serverClock, timeZone: appEnv().MASTHEAD_TIME_ZONE, publicCache: nextPublicCache }),
 );
+
+/**
+ * A caller for the public site's cached pages: no user (so no cookies are read and the pages
+ * stay cacheable) and nothing to refresh (they only read).
+ */
+export const publicApi = () => createCaller({ db: getDb(), user: null, clock: serverClock, timeZone: appEnv().MASTHEAD_TIME_ZONE, publicCache: noPublicCache });

@@ -1,23 +1,36 @@
-import Link from "next/link";
-import type { PublicArticle } from "@/server/services/public-articles";
+import type { PublicCard } from "@/server/services/public-articles";
 import { Byline } from "./byline";
-import { HeroFigure } from "./hero-figure";
+import { Picture } from "./picture";
 
-export function ArticleCard({ article, timeZone, lead = false }: { article: PublicArticle; timeZone: string; lead?: boolean }) {
+/** A story in a list: section, headline (the link), standfirst, byline; the lead shows its image. */
+export function ArticleCard({ article, timeZone, lead = false, headingLevel = 2 }: { article: PublicCard; timeZone: string; lead?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className={lead ? "border-b border-neutral-300 pb-8" : "border-b border-neutral-200 py-6"}>
-      {lead && article.heroImageUrl ? (
-        <HeroFigure url={article.heroImageUrl} alt={article.heroImageAlt ?? ""} credit={article.heroImageCredit} priority />
+    <article className={lead ? "border-b border-rule pb-8" : "border-b border-rule py-5"}>
+      {lead && article.hero ? (
+        <div className="mb-4">
+          <Picture
+            src={article.hero.url}
+            alt={article.hero.alt}
+            width={article.hero.width}
+            height={article.hero.height}
+            sizes="(min-width: 64rem) 62rem, 100vw"
+            eager
+            className="h-auto w-full bg-surface"
+          />
+        </div>
       ) : null}
       {article.section ? (
-        <p className="text-xs font-bold uppercase tracking-widest text-accent">{article.section.name}</p>
+        <p className="text-xs font-bold tracking-widest text-accent uppercase">
+          <a href={`/sections/${article.section.slug}`}>{article.section.name}</a>
+        </p>
       ) : null}
-      <h2 className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl sm:text-4xl" : "text-2xl"}`}>
-        <Link href={`/articles/${article.slug}`} className="hover:underline">
+      <Heading className={`mt-1 font-serif leading-tight font-bold ${lead ? "text-3xl sm:text-4xl" : "text-2xl"}`}>
+        <a href={`/articles/${article.slug}`} className="underline-offset-4 hover:underline">
           {article.headline}
-        </Link>
-      </h2>
-      {article.standfirst ? <p className="mt-2 font-serif text-lg text-neutral-800">{article.standfirst}</p> : null}
+        </a>
+      </Heading>
+      {article.standfirst ? <p className="mt-2 font-serif text-lg">{article.standfirst}</p> : null}
       <div className="mt-2">
         <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.contentUpdatedAt} timeZone={timeZone} />
       </div>

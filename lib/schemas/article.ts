@@ -20,10 +20,6 @@ export const createArticleInput = z.object({ headline: headlineSchema });
 export type CreateArticleInput = z.infer<typeof createArticleInput>;
 
 export const articleRefInput = z.object({ id: articleIdSchema });
-export const publishedSlugInput = z.object({ slug: slugParamSchema });
-export const listPublishedInput = z
-  .object({ limit: z.number().int().min(1).max(50).default(20) })
-  .default({ limit: 20 });
 
 export const MAX_STANDFIRST_LENGTH = 400;
 /** What fits in search results and social cards; longer is allowed up to the hard limits. */
@@ -64,3 +60,13 @@ export const MAX_IMPORT_BYTES = 1_000_000;
 export const importMarkdownInput = z.object({
   markdown: z.string().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 1 MB"),
 });
+
+/** A published article's new address; the old one keeps answering with a redirect. */
+export const changeSlugInput = z.object({
+  id: articleIdSchema,
+  version: versionSchema,
+  slug: slugParamSchema.max(MAX_SLUG_LENGTH, `Slugs are at most ${MAX_SLUG_LENGTH} characters`),
+});
+
+/** Pin (or unpin) a published story as the home page's lead. */
+export const pinInput = z.object({ id: articleIdSchema, pinned: z.boolean({ message: "Say whether to pin or unpin" }) });

@@ -55,13 +55,27 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
     call: (c) => c.article.get({ id: f.draft.id }),
     expected: { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
   },
-  { name: "article.listPublished", call: (c) => c.article.listPublished({ limit: 10 }), expected: EVERYONE },
-  { name: "article.getPublished (published)", call: (c) => c.article.getPublished({ slug: f.published.slug }), expected: EVERYONE },
   {
-    name: "article.getPublished (a draft)",
-    call: (c) => c.article.getPublished({ slug: f.draft.slug }),
-    expected: { signedOut: "NOT_FOUND", writer: "NOT_FOUND", otherWriter: "NOT_FOUND", editor: "NOT_FOUND", admin: "NOT_FOUND" },
+    name: "article.preview (the writer's draft)",
+    call: (c) => c.article.preview({ id: f.draft.id }),
+    expected: { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
   },
+  {
+    name: "article.changeSlug (the writer's published story)",
+    call: async (c) => c.article.changeSlug({ id: f.published.id, version: (await db.article.findUniqueOrThrow({ where: { id: f.published.id } })).version, slug: "a-new-address" }),
+    expected: { signedOut: "UNAUTHORIZED", writer: "FORBIDDEN", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
+  },
+  {
+    name: "article.pin (a published story)",
+    call: (c) => c.article.pin({ id: f.published.id, pinned: true }),
+    expected: { signedOut: "UNAUTHORIZED", writer: "FORBIDDEN", otherWriter: "FORBIDDEN", editor: "ok", admin: "ok" },
+  },
+  { name: "site.home", call: (c) => c.site.home(), expected: EVERYONE },
+  { name: "site.latest", call: (c) => c.site.latest({ page: 1 }), expected: EVERYONE },
+  { name: "site.article (published)", call: (c) => c.site.article({ slug: f.published.slug }), expected: EVERYONE },
+  { name: "site.search", call: (c) => c.site.search({ q: "world", page: 1 }), expected: EVERYONE },
+  { name: "site.feed", call: (c) => c.site.feed({ scope: { kind: "site" } }), expected: EVERYONE },
+  { name: "site.sitemap", call: (c) => c.site.sitemap(), expected: EVERYONE },
   { name: "user.me", call: (c) => c.user.me(), expected: SIGNED_IN },
   { name: "user.list", call: (c) => c.user.list(), expected: ADMIN_ONLY },
   {
@@ -94,8 +108,8 @@ describe("what each role sees", () => {
   });
 
   it("the public list never includes drafts", async () => {
-    const list = await (await callerFor(null)).article.listPublished({ limit: 50 });
-    expect(list.map((a) => a.slug)).toEqual([f.published.slug]);
+    const list = await (await callerFor(null)).site.latest({ page: 1 });
+    expect(list?.items.map((a) => a.slug)).toEqual([f.published.slug]);
   });
 
   it("a created draft belongs to its creator and gets a unique slug", async () => {

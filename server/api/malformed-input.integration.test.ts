@@ -24,12 +24,25 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
     inputs: [...garbage, { headline: "" }, { headline: "   " }, { headline: "x".repeat(201) }, { headline: 7 }],
   },
   { name: "article.get", fn: (c) => loose(c.article.get), inputs: [...garbage, { id: "not-a-uuid" }, { id: "'; DROP TABLE \"Article\"; --" }] },
-  { name: "article.listPublished", fn: (c) => loose(c.article.listPublished), inputs: [{ limit: 0 }, { limit: 51 }, { limit: "10" }, { limit: 1.5 }] },
+  { name: "site.latest", fn: (c) => loose(c.site.latest), inputs: [{ page: 0 }, { page: -1 }, { page: "2" }, { page: 1.5 }, { page: 10_001 }] },
   {
-    name: "article.getPublished",
-    fn: (c) => loose(c.article.getPublished),
+    name: "site.article",
+    fn: (c) => loose(c.site.article),
     inputs: [...garbage, { slug: "../etc/passwd" }, { slug: "UPPER" }, { slug: "a".repeat(500) }, { slug: "<script>" }],
   },
+  {
+    name: "site.list",
+    fn: (c) => loose(c.site.list),
+    inputs: [...garbage, { kind: "user", slug: "x", page: 1 }, { kind: "section", slug: "../x", page: 1 }, { kind: "tag", slug: "ok", page: 0 }],
+  },
+  { name: "site.search", fn: (c) => loose(c.site.search), inputs: [...garbage, { q: "x".repeat(201), page: 1 }, { q: 5, page: 1 }, { q: "ok", page: "1" }] },
+  { name: "site.feed", fn: (c) => loose(c.site.feed), inputs: [...garbage, { scope: { kind: "tag", slug: "x" } }, { scope: { kind: "section", slug: "<x>" } }] },
+  {
+    name: "article.changeSlug",
+    fn: (c) => loose(c.article.changeSlug),
+    inputs: [...garbage, { id: "00000000-0000-7000-8000-000000000000", version: 1, slug: "Bad Slug" }, { id: "00000000-0000-7000-8000-000000000000", version: 1, slug: "-x" }],
+  },
+  { name: "article.pin", fn: (c) => loose(c.article.pin), inputs: [...garbage, { id: "00000000-0000-7000-8000-000000000000", pinned: "yes" }] },
   {
     name: "user.create",
     fn: (c) => loose(c.user.create),

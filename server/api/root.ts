@@ -1,6 +1,7 @@
 import { articleRouter } from "./routers/article";
 import { mediaRouter } from "./routers/media";
 import { notificationRouter } from "./routers/notification";
+import { siteRouter } from "./routers/site";
 import { userRouter } from "./routers/user";
 import { workflowRouter } from "./routers/workflow";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   workflow: workflowRouter,
   notification: notificationRouter,
   media: mediaRouter,
+  site: siteRouter,
 });
 
 export type AppRouter = typeof appRouter;

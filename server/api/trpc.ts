@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { can, type Permission } from "../auth/permissions";
 import { serverClock, type Clock } from "../clock";
 import type { Db } from "../db/client";
+import { noPublicCache, type PublicCache } from "../public-cache";
 import { loadSessionUser, type SessionUser } from "../services/users";
 import { fieldErrorsOf, toTRPCError } from "./errors";
 
@@ -13,6 +14,8 @@ export interface Context {
   clock: Clock;
   /** The newsroom's time zone, for dates entered and shown. */
   timeZone: string;
+  /** Refreshed after changes readers can see. */
+  publicCache: PublicCache;
 }
 
 /** Builds the context from the session's user id; the user is re-read (role, active) every time. */
@@ -21,12 +24,14 @@ export async function createContext(opts: {
   userId: string | null | undefined;
   clock?: Clock;
   timeZone?: string;
+  publicCache?: PublicCache;
 }): Promise<Context> {
   return {
     db: opts.db,
     user: await loadSessionUser(opts.db, opts.userId),
     clock: opts.clock ?? serverClock,
     timeZone: opts.timeZone ?? "UTC",
+    publicCache: opts.publicCache ?? noPublicCache,
   };
 }
 
@@ -67,3 +72,10 @@ export function permissionProcedure(permission: Permission) {
     return next();
   });
 }
+
+/** After a successful change readers may see (publishing, corrections, addresses…), refresh the public site. */
+export const refreshesPublicSite = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) await ctx.publicCache.invalidate();
+  return result;
+});

@@ -3,21 +3,62 @@ import type { UpdateArticleInput } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { slugify } from "@/lib/slug";
-import { badRequest, conflict, forbidden } from "../errors";
+import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
 import { revisionContentSelect } from "./publishing";
 import { lockArticle, type StepArticle, type WorkflowEnv } from "./workflow";
 
-/** A new slug is allowed until the first publish, and must be free. */
+/** No other article uses the slug, now or as an old address. */
+async function assertSlugFree(tx: Prisma.TransactionClient, articleId: string, slug: string) {
+  const [article, redirect] = await Promise.all([
+    tx.article.findUnique({ where: { slug }, select: { id: true } }),
+    tx.articleSlugRedirect.findUnique({ where: { slug }, select: { articleId: true } }),
+  ]);
+  if ((article && article.id !== articleId) || (redirect && redirect.articleId !== articleId)) {
+    throw conflict("Another article already uses that slug.", { slug: ["Another article already uses that slug"] });
+  }
+}
+
+/** Saves change the slug only before the first publish; after it, see changePublishedSlug. */
 async function checkSlug(tx: Prisma.TransactionClient, article: StepArticle, slug: string | undefined) {
   if (slug === undefined || slug === article.slug) return;
   if (article.publishedAt) {
-    throw badRequest("The slug cannot change after the article has been published.", { slug: ["Published articles keep their address"] });
+    throw badRequest("A published article's address is changed with “Change address”, not by saving.", { slug: ["Use “Change address” for a published article"] });
   }
-  if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) {
-    throw conflict("Another article already uses that slug.", { slug: ["Another article already uses that slug"] });
-  }
+  await assertSlugFree(tx, article.id, slug);
+}
+
+/**
+ * Gives a published (or unpublished) article a new address. The old one is kept as a redirect,
+ * so every earlier link answers 301 to the new address; nothing else about the article changes.
+ */
+export async function changePublishedSlug(db: Db, actor: SessionUser, input: { id: string; version: number; slug: string }, env: WorkflowEnv): Promise<{ version: number; slug: string; live: boolean }> {
+  return db.$transaction(async (tx) => {
+    const { article, workflowActor } = await lockArticle(tx, actor, input.id, input.version, env.timeZone);
+    if (!canEdit(article, workflowActor)) throw forbidden("You cannot change this article's address in its current state.");
+    const live = article.status === "PUBLISHED";
+    if (input.slug === article.slug) return { version: article.version, slug: article.slug, live };
+    await assertSlugFree(tx, article.id, input.slug);
+    // Going back to an earlier address: it is the live one again, no longer a redirect.
+    await tx.articleSlugRedirect.deleteMany({ where: { slug: input.slug, articleId: article.id } });
+    if (article.publishedAt) await tx.articleSlugRedirect.create({ data: { slug: article.slug, articleId: article.id } });
+    const saved = await tx.article.update({
+      where: { id: article.id },
+      data: { slug: input.slug, version: { increment: 1 }, updatedById: actor.id },
+      select: { version: true, slug: true },
+    });
+    return { ...saved, live };
+  });
+}
+
+/** Pins a live story as the home page's lead (the latest pin wins), or unpins it. Editors only (checked by the procedure). */
+export async function setPinned(db: Db, input: { id: string; pinned: boolean }, env: WorkflowEnv): Promise<{ pinned: boolean }> {
+  const article = await db.article.findUnique({ where: { id: input.id }, select: { status: true } });
+  if (!article) throw notFound("That article");
+  if (input.pinned && article.status !== "PUBLISHED") throw badRequest("Only a published story can lead the home page.");
+  await db.article.update({ where: { id: input.id }, data: { pinnedAt: input.pinned ? env.now : null } });
+  return { pinned: input.pinned };
 }
 
 /** Bylines in the order given; every author must be an active newsroom account. */
@@ -49,7 +90,7 @@ async function replaceTags(tx: Prisma.TransactionClient, articleId: string, name
  * state, when someone saved in between (CONFLICT), or when the body fails validation.
  * After publishing, edits stay in the working copy until an editor publishes the update.
  */
-export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArticleInput, env: WorkflowEnv): Promise<{ version: number }> {
+export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArticleInput, env: WorkflowEnv): Promise<{ version: number; live: boolean }> {
   const body = validateDocument(input.body);
   if (!body.ok) throw badRequest(body.error, { body: [body.error] });
   return db.$transaction(async (tx) => {
@@ -93,7 +134,8 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
     });
     const { version, ...content } = saved;
     await recordSave(tx, article.id, actor.id, content, env.now);
-    return { version };
+    // Section, bylines and tags of a live story show on the public site at once.
+    return { version, live: article.status === "PUBLISHED" };
   });
 }
 

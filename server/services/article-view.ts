@@ -5,6 +5,7 @@ import type { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import { allowedActions, canEdit, type Action } from "../workflow/machine";
 import { bylineSelect, visibleTo } from "./articles";
+import { heroWithDimensions, type PublicArticle } from "./public-articles";
 import { publishableSelect, publishBlocker } from "./publishing";
 import type { SessionUser } from "./users";
 import type { WorkflowEnv } from "./workflow";
@@ -59,5 +60,30 @@ export async function getNewsroomArticle(db: DbOrTx, actor: SessionUser, id: str
     canEdit: canEdit(row, workflowActor),
     publishBlocker: publishBlocker(row, env.now, env.timeZone),
     isEditor: can(actor.role, "article.review"),
+  };
+}
+
+/**
+ * The working copy in the shape the public page renders, for the newsroom preview: the page
+ * shows exactly what readers would see if it went live now.
+ */
+export async function getPreview(db: DbOrTx, actor: SessionUser, id: string, env: WorkflowEnv): Promise<PublicArticle & { status: NewsroomArticleView["status"] }> {
+  const article = await getNewsroomArticle(db, actor, id, env);
+  return {
+    id: article.id,
+    slug: article.slug,
+    status: article.status,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    body: article.body,
+    publishedAt: article.publishedAt ?? env.now,
+    contentUpdatedAt: article.hasUnpublishedChanges ? env.now : article.contentUpdatedAt,
+    section: article.section && { name: article.section.name, slug: article.section.slug },
+    authors: article.authors.map((a) => a.user),
+    tags: article.tags.map((t) => t.tag),
+    hero: await heroWithDimensions(db, article),
+    seoTitle: article.seoTitle,
+    seoDescription: article.seoDescription,
+    corrections: article.corrections.map(({ id: correctionId, text, createdAt }) => ({ id: correctionId, text, createdAt })),
   };
 }

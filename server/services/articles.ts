@@ -12,7 +12,7 @@ import type { SessionUser } from "./users";
 
 export const bylineSelect = {
   orderBy: { position: "asc" },
-  select: { user: { select: { id: true, displayName: true } } },
+  select: { user: { select: { id: true, displayName: true, slug: true } } },
 } as const satisfies Prisma.Article$authorsArgs;
 
 export const newsroomArticleSelect = {
@@ -54,9 +54,12 @@ export function listSections(db: DbOrTx) {
 /** A slug not yet taken: the base, or the base with -2, -3, ... */
 export async function uniqueSlug(db: DbOrTx, base: string): Promise<string> {
   const root = base || "article";
-  const taken = new Set(
-    (await db.article.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((a) => a.slug),
-  );
+  // Old addresses of published stories stay reserved: they redirect to those stories.
+  const [articles, redirects] = await Promise.all([
+    db.article.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } }),
+    db.articleSlugRedirect.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } }),
+  ]);
+  const taken = new Set([...articles, ...redirects].map((a) => a.slug));
   if (!taken.has(root)) return root;
   for (let n = 2; ; n += 1) {
     const candidate = `${root}-${n}`;

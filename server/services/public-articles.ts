@@ -2,54 +2,243 @@ import type { ContentDocument } from "@/lib/content/document";
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
-import { bylineSelect } from "./articles";
 import { revisionContentSelect } from "./publishing";
 
 // What readers see: only PUBLISHED articles, and of those only the live revision, never the
-// working copy an editor may be changing.
+// working copy an editor may be changing. Every public surface reads through this module.
 
-const LIVE: Prisma.ArticleWhereInput = { status: "PUBLISHED", liveRevisionId: { not: null } };
+export const LIVE = { status: "PUBLISHED", liveRevisionId: { not: null }, publishedAt: { not: null } } as const satisfies Prisma.ArticleWhereInput;
+export const PAGE_SIZE = 10;
 
-const publicArticleSelect = {
+const publicBylineSelect = {
+  orderBy: { position: "asc" },
+  select: { user: { select: { id: true, displayName: true, slug: true } } },
+} as const satisfies Prisma.Article$authorsArgs;
+
+const cardSelect = {
   id: true,
   slug: true,
   publishedAt: true,
   contentUpdatedAt: true,
   section: { select: { name: true, slug: true } },
-  authors: bylineSelect,
+  authors: publicBylineSelect,
   tags: { select: { tag: { select: { name: true, slug: true } } } },
+  liveRevision: { select: { headline: true, standfirst: true, heroImageUrl: true, heroImageAlt: true, heroImageCaption: true, heroImageCredit: true } },
+} as const satisfies Prisma.ArticleSelect;
+
+const articleSelect = {
+  ...cardSelect,
+  sectionId: true,
+  seoTitle: true,
+  seoDescription: true,
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
   liveRevision: { select: revisionContentSelect },
 } as const satisfies Prisma.ArticleSelect;
 
-type Row = Prisma.ArticleGetPayload<{ select: typeof publicArticleSelect }>;
-type LiveContent = NonNullable<Row["liveRevision"]>;
+type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
+type ArticleRow = Prisma.ArticleGetPayload<{ select: typeof articleSelect }>;
 
-export type PublicArticle = Omit<Row, "liveRevision" | "publishedAt"> &
-  Omit<LiveContent, "body"> & { body: ContentDocument; publishedAt: Date };
-
-function toPublic(row: Row): PublicArticle | null {
-  const { liveRevision, publishedAt, ...rest } = row;
-  if (!liveRevision || !publishedAt) return null;
-  return { ...rest, ...liveRevision, publishedAt, body: liveRevision.body as unknown as ContentDocument };
+export interface PublicHero {
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** From the media library when the image is there; null when unknown. */
+  width: number | null;
+  height: number | null;
 }
 
-export async function listPublished(db: DbOrTx, limit: number): Promise<PublicArticle[]> {
-  const rows = await db.article.findMany({ where: LIVE, select: publicArticleSelect, orderBy: { publishedAt: "desc" }, take: limit });
-  return rows.map(toPublic).filter((a): a is PublicArticle => a !== null);
+export interface PublicCard {
+  id: string;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  publishedAt: Date;
+  contentUpdatedAt: Date | null;
+  section: { name: string; slug: string } | null;
+  authors: { id: string; displayName: string; slug: string }[];
+  tags: { name: string; slug: string }[];
+  hero: PublicHero | null;
 }
 
+export interface PublicArticle extends PublicCard {
+  body: ContentDocument;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  corrections: { id: string; text: string; createdAt: Date }[];
+}
+
+export interface PublicPage<T> {
+  items: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+/** Width and height of library images, so pages reserve their space (no layout shift). */
+async function dimensionsOf(db: DbOrTx, urls: (string | null | undefined)[]): Promise<Map<string, { width: number; height: number }>> {
+  const names = [...new Set(urls.filter((u): u is string => !!u?.startsWith("/media/")).map((u) => u.slice("/media/".length)))];
+  if (names.length === 0) return new Map();
+  const rows = await db.media.findMany({ where: { fileName: { in: names } }, select: { fileName: true, width: true, height: true } });
+  return new Map(rows.map((r) => [`/media/${r.fileName}`, { width: r.width, height: r.height }]));
+}
+
+function toCard(row: CardRow, sizes: Map<string, { width: number; height: number }>): PublicCard | null {
+  const live = row.liveRevision;
+  if (!live || !row.publishedAt) return null;
+  const size = live.heroImageUrl ? sizes.get(live.heroImageUrl) : undefined;
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: live.headline,
+    standfirst: live.standfirst,
+    publishedAt: row.publishedAt,
+    contentUpdatedAt: row.contentUpdatedAt,
+    section: row.section,
+    authors: row.authors.map((a) => a.user),
+    tags: row.tags.map((t) => t.tag),
+    hero: live.heroImageUrl
+      ? {
+          url: live.heroImageUrl,
+          alt: live.heroImageAlt ?? "",
+          caption: live.heroImageCaption ?? "",
+          credit: live.heroImageCredit ?? "",
+          width: size?.width ?? null,
+          height: size?.height ?? null,
+        }
+      : null,
+  };
+}
+
+async function cards(db: DbOrTx, rows: CardRow[]): Promise<PublicCard[]> {
+  const sizes = await dimensionsOf(db, rows.map((r) => r.liveRevision?.heroImageUrl));
+  return rows.map((row) => toCard(row, sizes)).filter((c): c is PublicCard => c !== null);
+}
+
+/** Live stories by id, in the order given (search results). */
+export async function cardsByIds(db: DbOrTx, ids: string[]): Promise<PublicCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.article.findMany({ where: { ...LIVE, id: { in: ids } }, select: cardSelect });
+  const found = await cards(db, rows);
+  return ids.map((id) => found.find((c) => c.id === id)).filter((c): c is PublicCard => c !== undefined);
+}
+
+/** Published stories matching `where`, newest first, one page of them; null past the last page. */
+export async function listPublished(db: DbOrTx, where: Prisma.ArticleWhereInput, page: number, pageSize = PAGE_SIZE): Promise<PublicPage<PublicCard> | null> {
+  const filter = { ...where, ...LIVE };
+  const [total, rows] = await Promise.all([
+    db.article.count({ where: filter }),
+    db.article.findMany({ where: filter, select: cardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (page > pageCount) return null;
+  return { items: await cards(db, rows), page, pageCount, total };
+}
+
+/** The home page: the lead (the latest pinned story, else the newest), the latest overall, and the latest per section. */
+export async function homePage(db: DbOrTx) {
+  const pinned = await db.article.findFirst({ where: { ...LIVE, pinnedAt: { not: null } }, select: cardSelect, orderBy: { pinnedAt: "desc" } });
+  const latestRows = await db.article.findMany({ where: LIVE, select: cardSelect, orderBy: { publishedAt: "desc" }, take: 13 });
+  const leadRow = pinned ?? latestRows[0] ?? null;
+  const sections = await db.section.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
+  const bySection = await Promise.all(
+    sections.map(async (section) => ({
+      section,
+      rows: await db.article.findMany({ where: { ...LIVE, sectionId: section.id, id: { not: leadRow?.id } }, select: cardSelect, orderBy: { publishedAt: "desc" }, take: 4 }),
+    })),
+  );
+  const all = [leadRow, ...latestRows, ...bySection.flatMap((s) => s.rows)].filter((r): r is CardRow => r !== null);
+  const sizes = await dimensionsOf(db, all.map((r) => r.liveRevision?.heroImageUrl));
+  const card = (row: CardRow) => toCard(row, sizes);
+  const lead = leadRow ? card(leadRow) : null;
+  return {
+    lead,
+    latest: latestRows.filter((r) => r.id !== leadRow?.id).slice(0, 12).map(card).filter((c): c is PublicCard => c !== null),
+    sections: bySection
+      .map(({ section, rows }) => ({ section: { name: section.name, slug: section.slug }, items: rows.map(card).filter((c): c is PublicCard => c !== null) }))
+      .filter((s) => s.items.length > 0),
+  };
+}
+
+export type ArticleLookup =
+  | { kind: "live"; article: PublicArticle; related: PublicCard[] }
+  | { kind: "moved"; slug: string }
+  | { kind: "gone" }
+  | { kind: "missing" };
+
+/**
+ * What the address /articles/<slug> is: a live story (with related stories), an old address of
+ * a live story (301), a story that was taken down (410), or nothing a reader may see (404).
+ */
+export async function lookupArticle(db: DbOrTx, slug: string): Promise<ArticleLookup> {
+  const row = await db.article.findUnique({ where: { slug }, select: { ...articleSelect, status: true, liveRevisionId: true } });
+  if (!row) {
+    const redirect = await db.articleSlugRedirect.findUnique({ where: { slug }, select: { article: { select: { slug: true, status: true } } } });
+    if (redirect?.article.status === "PUBLISHED") return { kind: "moved", slug: redirect.article.slug };
+    if (redirect?.article.status === "UNPUBLISHED") return { kind: "gone" };
+    return { kind: "missing" };
+  }
+  if (row.status === "UNPUBLISHED") return { kind: "gone" };
+  if (row.status !== "PUBLISHED" || !row.liveRevisionId || !row.liveRevision || !row.publishedAt) return { kind: "missing" };
+  const sizes = await dimensionsOf(db, [row.liveRevision.heroImageUrl]);
+  const card = toCard(row, sizes);
+  if (!card) return { kind: "missing" };
+  const article: PublicArticle = {
+    ...card,
+    body: row.liveRevision.body as unknown as ContentDocument,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    corrections: row.corrections,
+  };
+  return { kind: "live", article, related: await relatedStories(db, row) };
+}
+
+/** Up to three other live stories sharing a tag or the section, newest first. */
+async function relatedStories(db: DbOrTx, row: ArticleRow): Promise<PublicCard[]> {
+  const tagSlugs = row.tags.map((t) => t.tag.slug);
+  const or: Prisma.ArticleWhereInput[] = [];
+  if (tagSlugs.length > 0) or.push({ tags: { some: { tag: { slug: { in: tagSlugs } } } } });
+  if (row.sectionId) or.push({ sectionId: row.sectionId });
+  if (or.length === 0) return [];
+  const rows = await db.article.findMany({ where: { ...LIVE, id: { not: row.id }, OR: or }, select: cardSelect, orderBy: { publishedAt: "desc" }, take: 3 });
+  return cards(db, rows);
+}
+
+/** A live article by slug, for the public API; NOT_FOUND for anything else. */
 export async function getPublishedBySlug(db: DbOrTx, slug: string): Promise<PublicArticle> {
-  const row = await db.article.findFirst({ where: { slug, ...LIVE }, select: publicArticleSelect });
-  const article = row && toPublic(row);
-  if (!article) throw notFound("That article");
-  return article;
+  const found = await lookupArticle(db, slug);
+  if (found.kind !== "live") throw notFound("That article");
+  return found.article;
 }
 
-/** "gone" for a story that was published and then taken down (410), "missing" for anything else not live. */
-export async function slugAvailability(db: DbOrTx, slug: string): Promise<"live" | "gone" | "missing"> {
-  const row = await db.article.findUnique({ where: { slug }, select: { status: true } });
-  if (row?.status === "PUBLISHED") return "live";
-  if (row?.status === "UNPUBLISHED") return "gone";
-  return "missing";
+export const sectionBySlug = (db: DbOrTx, slug: string) => db.section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+
+/** An author page's person: only newsroom users with at least one live story are public. */
+export const authorBySlug = (db: DbOrTx, slug: string) =>
+  db.user.findFirst({
+    where: { slug, authorships: { some: { article: LIVE } } },
+    select: { id: true, displayName: true, slug: true, bio: true, photoUrl: true },
+  });
+
+export const tagBySlug = (db: DbOrTx, slug: string) =>
+  db.tag.findFirst({ where: { slug, articles: { some: { article: LIVE } } }, select: { id: true, name: true, slug: true } });
+
+export const navSections = (db: DbOrTx) =>
+  db.section.findMany({ where: { articles: { some: LIVE } }, orderBy: { name: "asc" }, select: { name: true, slug: true } });
+
+/** The hero of a working copy or revision, with its library dimensions. */
+export async function heroWithDimensions(
+  db: DbOrTx,
+  content: { heroImageUrl: string | null; heroImageAlt: string | null; heroImageCaption: string | null; heroImageCredit: string | null },
+): Promise<PublicHero | null> {
+  if (!content.heroImageUrl) return null;
+  const size = (await dimensionsOf(db, [content.heroImageUrl])).get(content.heroImageUrl);
+  return {
+    url: content.heroImageUrl,
+    alt: content.heroImageAlt ?? "",
+    caption: content.heroImageCaption ?? "",
+    credit: content.heroImageCredit ?? "",
+    width: size?.width ?? null,
+    height: size?.height ?? null,
+  };
 }

@@ -1,6 +1,7 @@
 import { formatDuration } from "@/lib/time-zone";
 import type { Db } from "../db/client";
 import type { Clock } from "../clock";
+import type { PublicCache } from "../public-cache";
 import { publishableSelect, publishBlocker } from "./publishing";
 import { writeStep } from "./workflow-write";
 
@@ -54,20 +55,32 @@ export async function publishDueArticles(db: Db, clock: Clock, timeZone: string)
   }
 }
 
-/** Runs the scheduler now and then every `intervalMs`; returns a stop function. */
+/**
+ * Runs the scheduler now and then every `intervalMs`; returns a stop function. The public site
+ * is refreshed after the first run (pages cached before this start are never served as
+ * current) and whenever a run publishes something.
+ */
 export function startScheduler(opts: {
   db: Db;
   clock: Clock;
   timeZone: string;
   intervalMs: number;
+  publicCache: PublicCache;
   onError: (error: unknown) => void;
 }): () => void {
   let running = false;
+  let first = true;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await publishDueArticles(opts.db, opts.clock, opts.timeZone);
+      const run = await publishDueArticles(opts.db, opts.clock, opts.timeZone).finally(async () => {
+        if (first) {
+          first = false;
+          await opts.publicCache.invalidate();
+        }
+      });
+      if (run.published.length > 0) await opts.publicCache.invalidate();
     } catch (error) {
       opts.onError(error);
     } finally {

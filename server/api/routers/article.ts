@@ -1,19 +1,13 @@
-import {
-  articleRefInput,
-  createArticleInput,
-  listPublishedInput,
-  publishedSlugInput,
-} from "@/lib/schemas/article";
+import { articleRefInput, changeSlugInput, createArticleInput, pinInput } from "@/lib/schemas/article";
 import { importMarkdownInput, revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
 import { can } from "../../auth/permissions";
-import { updateArticle } from "../../services/article-edit";
-import { getNewsroomArticle } from "../../services/article-view";
+import { changePublishedSlug, setPinned, updateArticle } from "../../services/article-edit";
+import { getNewsroomArticle, getPreview } from "../../services/article-view";
 import * as articles from "../../services/articles";
 import { editorDashboard, writerDashboard } from "../../services/dashboard";
 import * as presence from "../../services/presence";
 import * as revisions from "../../services/revisions";
-import * as publicArticles from "../../services/public-articles";
-import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
+import { createTRPCRouter, permissionProcedure, refreshesPublicSite } from "../trpc";
 
 export const articleRouter = createTRPCRouter({
   create: permissionProcedure("article.create")
@@ -39,9 +33,33 @@ export const articleRouter = createTRPCRouter({
     .input(articleRefInput)
     .query(({ ctx, input }) => getNewsroomArticle(ctx.db, ctx.user, input.id, { now: ctx.clock(), timeZone: ctx.timeZone })),
 
+  /** The working copy as the public page would show it. */
+  preview: permissionProcedure("article.readOwn")
+    .input(articleRefInput)
+    .query(({ ctx, input }) => getPreview(ctx.db, ctx.user, input.id, { now: ctx.clock(), timeZone: ctx.timeZone })),
+
   update: permissionProcedure("newsroom.access")
     .input(updateArticleInput)
-    .mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone })),
+    .mutation(async ({ ctx, input }) => {
+      const { version, live } = await updateArticle(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone });
+      if (live) await ctx.publicCache.invalidate();
+      return { version };
+    }),
+
+  /** A published article's new address; every old one answers 301. */
+  changeSlug: permissionProcedure("newsroom.access")
+    .input(changeSlugInput)
+    .use(refreshesPublicSite)
+    .mutation(async ({ ctx, input }) => {
+      const { version, slug } = await changePublishedSlug(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone });
+      return { version, slug };
+    }),
+
+  /** The home page's lead story. */
+  pin: permissionProcedure("article.publish")
+    .input(pinInput)
+    .use(refreshesPublicSite)
+    .mutation(({ ctx, input }) => setPinned(ctx.db, input, { now: ctx.clock(), timeZone: ctx.timeZone })),
 
   /** The writer's own work, or the editors' desk. */
   dashboard: permissionProcedure("newsroom.access").query(({ ctx }) =>
@@ -61,12 +79,4 @@ export const articleRouter = createTRPCRouter({
   revision: permissionProcedure("article.readOwn")
     .input(revisionRefInput)
     .query(({ ctx, input }) => revisions.getRevision(ctx.db, ctx.user, input.id, input.revisionId)),
-
-  listPublished: publicProcedure
-    .input(listPublishedInput)
-    .query(({ ctx, input }) => publicArticles.listPublished(ctx.db, input.limit)),
-
-  getPublished: publicProcedure
-    .input(publishedSlugInput)
-    .query(({ ctx, input }) => publicArticles.getPublishedBySlug(ctx.db, input.slug)),
 });

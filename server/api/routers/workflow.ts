@@ -14,11 +14,11 @@ import { badRequest } from "../../errors";
 import * as editorial from "../../services/editorial";
 import { transition } from "../../services/workflow";
 import type { Action } from "../../workflow/machine";
-import { permissionProcedure, createTRPCRouter, type Context } from "../trpc";
+import { permissionProcedure, createTRPCRouter, refreshesPublicSite, type Context } from "../trpc";
 
 // Each step is its own procedure; the service decides, under a row lock, whether this user
 // may take it now. Writers reach these procedures, and the state machine refuses what is not theirs.
-const step = permissionProcedure("newsroom.access");
+const step = permissionProcedure("newsroom.access").use(refreshesPublicSite);
 
 const env = (ctx: Context) => ({ now: ctx.clock(), timeZone: ctx.timeZone });
 

@@ -5,6 +5,7 @@ import { createContext } from "@/server/api/trpc";
 import { authOptions } from "@/server/auth/options";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
+import { nextPublicCache } from "@/server/public-cache";
 
 function handler(req: Request) {
   return fetchRequestHandler({
@@ -13,7 +14,7 @@ function handler(req: Request) {
     router: appRouter,
     createContext: async () => {
       const session = await getServerSession(authOptions);
-      return createContext({ db: getDb(), userId: session?.user?.id, timeZone: appEnv().MASTHEAD_TIME_ZONE });
+      return createContext({ db: getDb(), userId: session?.user?.id, timeZone: appEnv().MASTHEAD_TIME_ZONE, publicCache: nextPublicCache });
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);

@@ -6,7 +6,6 @@ import { ArticleView } from "@/components/public/article-view";
 import { STATUS_LABELS } from "@/lib/article-status";
 import { articleIdSchema } from "@/lib/schemas/article";
 import { requireNewsroomUser } from "@/server/auth/session";
-import { serverClock } from "@/server/clock";
 import { appEnv } from "@/server/env";
 import { api } from "@/trpc/server";
 
@@ -18,7 +17,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   await requireNewsroomUser(`/newsroom/articles/${encodeURIComponent(raw)}/preview`);
   const id = articleIdSchema.safeParse(raw);
   if (!id.success) notFound();
-  const article = await (await api()).article.get({ id: id.data }).catch((error: unknown) => {
+  const article = await (await api()).article.preview({ id: id.data }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
     throw error;
   });
@@ -31,14 +30,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           Back to editing
         </Link>
       </p>
-      <ArticleView
-        timeZone={appEnv().MASTHEAD_TIME_ZONE}
-        article={{
-          ...article,
-          publishedAt: article.publishedAt ?? serverClock(),
-          contentUpdatedAt: article.hasUnpublishedChanges ? serverClock() : article.contentUpdatedAt,
-        }}
-      />
+      <ArticleView timeZone={appEnv().MASTHEAD_TIME_ZONE} article={article} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { HeroFigure } from "@/components/public/hero-figure";
+import { Picture } from "@/components/public/picture";
 import { renderDocument } from "@/lib/content/render";
 import { revisionRefInput } from "@/lib/schemas/article";
 import { formatInZone } from "@/lib/time-zone";
@@ -36,7 +36,12 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
       <h1 className="font-serif text-3xl font-black leading-tight sm:text-4xl">{revision.headline}</h1>
       {revision.standfirst ? <p className="mt-4 font-serif text-xl text-neutral-800">{revision.standfirst}</p> : null}
       {revision.heroImageUrl ? (
-        <HeroFigure url={revision.heroImageUrl} alt={revision.heroImageAlt ?? ""} caption={revision.heroImageCaption} credit={revision.heroImageCredit} />
+        <figure className="my-6">
+          <Picture src={revision.heroImageUrl} alt={revision.heroImageAlt ?? ""} width={null} height={null} sizes="(min-width: 52rem) 48rem, 100vw" className="h-auto w-full" />
+          <figcaption className="mt-2 text-sm text-neutral-700">
+            {revision.heroImageCaption} {revision.heroImageCredit ? `Photo: ${revision.heroImageCredit}` : null}
+          </figcaption>
+        </figure>
       ) : null}
       <div className="article-body mt-6">{renderDocument(revision.body)}</div>
     </article>

@@ -1,0 +1,56 @@
+import { ArticleCard } from "@/components/public/article-card";
+import { Pagination } from "@/components/public/pagination";
+import { Picture } from "@/components/public/picture";
+import { collectionData } from "@/components/public/structured-data";
+import { parsePageParam } from "@/lib/schemas/site";
+import { SLUG_PATTERN } from "@/lib/slug";
+import { appEnv } from "@/server/env";
+import { publicApi } from "@/trpc/server";
+import { buildPlaceholder, isBuildPhase, notFoundPage, publicPage } from "./respond";
+
+export type ListingKind = "section" | "author" | "tag";
+const BASE: Record<ListingKind, string> = { section: "/sections", author: "/authors", tag: "/tags" };
+
+/** A section, author or tag page: its stories, newest first, ten to a page; 404 for anything unknown. */
+export async function listingPage(kind: ListingKind, slug: string, pageParam?: string): Promise<Response> {
+  if (isBuildPhase()) return buildPlaceholder();
+  const page = parsePageParam(pageParam);
+  // "/page/1" is the same list as the section's own address: one canonical address per page.
+  if (page === null || !SLUG_PATTERN.test(slug) || slug.length > 120 || pageParam === "1") return notFoundPage();
+  const list = await publicApi().site.list({ kind, slug, page });
+  if (!list) return notFoundPage();
+  const base = `${BASE[kind]}/${list.owner.slug}`;
+  const path = page === 1 ? base : `${base}/page/${page}`;
+  const title = kind === "tag" ? `Stories tagged “${list.owner.name}”` : list.owner.name;
+  const description = kind === "author" && list.owner.bio ? list.owner.bio : kind === "section" ? `The latest ${list.owner.name} stories.` : `${title}.`;
+  const feeds = kind === "tag" ? undefined : { title: kind === "author" ? `Stories by ${list.owner.name}` : list.owner.name, rss: `${base}/feed.xml`, atom: `${base}/atom.xml` };
+  const timeZone = appEnv().MASTHEAD_TIME_ZONE;
+  return publicPage(
+    { title: page === 1 ? title : `${title} (page ${page})`, description, path, feeds, jsonLd: [collectionData(title, path, description)] },
+    <>
+      <header className="border-b-2 border-ink pb-4">
+        {kind === "author" && list.owner.photoUrl ? (
+          <div className="mb-3 w-24">
+            <Picture src={list.owner.photoUrl} alt={`Portrait of ${list.owner.name}`} width={null} height={null} sizes="6rem" className="h-24 w-24 rounded-full object-cover" />
+          </div>
+        ) : null}
+        <p className="text-xs font-bold tracking-widest text-accent uppercase">{kind === "section" ? "Section" : kind === "author" ? "Author" : "Tag"}</p>
+        <h1 className="mt-1 font-serif text-4xl font-black">{title}</h1>
+        {kind === "author" && list.owner.bio ? <p className="mt-3 max-w-2xl font-serif text-lg">{list.owner.bio}</p> : null}
+        {feeds ? (
+          <p className="no-print mt-2 text-sm">
+            <a href={feeds.rss} className="underline">
+              RSS feed
+            </a>
+          </p>
+        ) : null}
+      </header>
+      {list.items.length > 0 ? (
+        list.items.map((card) => <ArticleCard key={card.id} article={card} timeZone={timeZone} />)
+      ) : (
+        <p className="py-8 text-lg text-muted">No stories here yet.</p>
+      )}
+      <Pagination page={list.page} pageCount={list.pageCount} href={(n) => (n === 1 ? base : `${base}/page/${n}`)} />
+    </>,
+  );
+}

@@ -1,0 +1,42 @@
+import { ArticleView } from "@/components/public/article-view";
+import { newsArticleData } from "@/components/public/structured-data";
+import { SLUG_PATTERN } from "@/lib/slug";
+import { appEnv } from "@/server/env";
+import { publicApi } from "@/trpc/server";
+import { buildPlaceholder, gonePage, isBuildPhase, notFoundPage, publicPage } from "../../_site/respond";
+
+export const dynamic = "force-static";
+export const dynamicParams = true;
+export const revalidate = false;
+export const generateStaticParams = () => [];
+
+/** A live story (200), an old address of one (301), a story taken down (410), or 404. All cached. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  if (isBuildPhase()) return buildPlaceholder();
+  const { slug } = await params;
+  if (!SLUG_PATTERN.test(slug) || slug.length > 120) return notFoundPage();
+  const found = await publicApi().site.article({ slug });
+  if (found.kind === "moved") return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}` } });
+  if (found.kind === "gone") return gonePage();
+  if (found.kind === "missing") return notFoundPage();
+  const { article, related } = found;
+  const description = article.seoDescription || article.standfirst || article.headline;
+  return publicPage(
+    {
+      title: article.seoTitle || article.headline,
+      description,
+      path: `/articles/${article.slug}`,
+      type: "article",
+      image: article.hero && { url: article.hero.url, alt: article.hero.alt, width: article.hero.width, height: article.hero.height },
+      article: {
+        publishedTime: article.publishedAt,
+        modifiedTime: article.contentUpdatedAt,
+        section: article.section?.name ?? null,
+        authors: article.authors.map((a) => a.displayName),
+        tags: article.tags.map((t) => t.name),
+      },
+      jsonLd: [newsArticleData(article, description)],
+    },
+    <ArticleView article={article} related={related} timeZone={appEnv().MASTHEAD_TIME_ZONE} />,
+  );
+}

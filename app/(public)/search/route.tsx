@@ -1,0 +1,50 @@
+import { Pagination } from "@/components/public/pagination";
+import { SearchResults } from "@/components/public/search-results";
+import { MAX_SEARCH_LENGTH, parsePageParam } from "@/lib/schemas/site";
+import { appEnv } from "@/server/env";
+import { publicApi } from "@/trpc/server";
+import { notFoundPage, publicPage } from "../_site/respond";
+
+// Every query is different: searched per request (the only public page that reads the database each time).
+export const dynamic = "force-dynamic";
+
+/** /search?q=…&page=…: any characters are safe; too long or empty gets a clear message, a page past the end a 404. */
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const q = (params.get("q") ?? "").trim();
+  const page = parsePageParam(params.get("page") ?? undefined);
+  if (page === null) return notFoundPage();
+  const href = (n: number) => `/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ""}`;
+  const head = { title: q ? `Search: ${q.slice(0, 60)}` : "Search", description: "Search the stories.", path: "/search", noindex: true };
+  const timeZone = appEnv().MASTHEAD_TIME_ZONE;
+
+  let message: string | null = null;
+  let found: Awaited<ReturnType<ReturnType<typeof publicApi>["site"]["search"]>> = null;
+  if (!q) message = "Type a word or two to search the stories.";
+  else if (q.length > MAX_SEARCH_LENGTH) message = `That search is too long: use at most ${MAX_SEARCH_LENGTH} characters.`;
+  else {
+    found = await publicApi().site.search({ q, page });
+    if (!found) return notFoundPage();
+    if (found.total === 0) message = `No stories match “${q}”. Try fewer or different words.`;
+  }
+  return publicPage(
+    head,
+    <>
+      <h1 className="font-serif text-4xl font-black">Search</h1>
+      {found && found.total > 0 ? (
+        <>
+          <p role="status" className="mt-2 text-muted">
+            {found.total === 1 ? "1 story matches" : `${found.total} stories match`} “{q}”.
+          </p>
+          <SearchResults results={found.results} timeZone={timeZone} />
+          <Pagination page={page} pageCount={found.pageCount} href={href} />
+        </>
+      ) : (
+        <p role="status" className="mt-4 text-lg">
+          {message}
+        </p>
+      )}
+    </>,
+    { query: q.slice(0, MAX_SEARCH_LENGTH) },
+  );
+}
