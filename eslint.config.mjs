@@ -12,4 +12,15 @@ export default defineConfig([
       "@typescript-eslint/ban-ts-comment": "error",
     },
   },
+  {
+    // Public pages are whole HTML documents rendered by route handlers and served from the
+    // cache with no script at all: there is no client router for <Link> to use, no next/head,
+    // and images are <picture> with our own renditions rather than next/image.
+    files: ["components/public/**", "app/(public)/**"],
+    rules: {
+      "@next/next/no-html-link-for-pages": "off",
+      "@next/next/no-head-element": "off",
+      "@next/next/no-img-element": "off",
+    },
+  },
 ]);

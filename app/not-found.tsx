@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { NotFoundMessage } from "@/components/public/public-notice";
 import { SkipLink } from "@/components/ui/skip-link";
 
@@ -8,9 +9,9 @@ export default function NotFound() {
       <SkipLink />
       <header className="border-b-4 border-double border-neutral-900">
         <div className="mx-auto max-w-5xl px-4 py-5">
-          <a href="/" className="font-serif text-3xl font-black tracking-tight sm:text-4xl">
+          <Link href="/" className="font-serif text-3xl font-black tracking-tight sm:text-4xl">
             Masthead
-          </a>
+          </Link>
         </div>
       </header>
       <main id="content" className="px-4">

@@ -1,3 +1,5 @@
+import type { ContentDocument } from "@/lib/content/document";
+import type { Prisma } from "@/server/db/generated/client";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeEach, inject } from "vitest";
 import type { RoleName } from "@/lib/roles";
@@ -82,3 +84,6 @@ export async function outcome(promise: Promise<unknown>): Promise<Outcome> {
     throw error;
   }
 }
+
+/** A content document as Prisma's JSON input, for tests that write bodies directly. */
+export const jsonDoc = (document: ContentDocument) => document as unknown as Prisma.InputJsonObject;

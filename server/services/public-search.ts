@@ -38,7 +38,8 @@ export function snippetParts(raw: string): SnippetPart[] {
  * websearch_to_tsquery, which accepts anything. Null past the last page.
  */
 export async function searchPublished(db: DbOrTx, query: string, page: number): Promise<{ results: SearchResult[]; total: number; pageCount: number } | null> {
-  const q = query.trim();
+  // PostgreSQL text cannot hold NUL, and no control character means anything to a search.
+  const q = query.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   if (!q) return { results: [], total: 0, pageCount: 1 };
   const [{ total }] = await db.$queryRaw<[{ total: number }]>`
     SELECT count(*)::int AS total

@@ -1,0 +1,134 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createCaller } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import type { PublicCache } from "@/server/public-cache";
+import { lookupArticle } from "@/server/services/public-articles";
+import type { SessionUser } from "@/server/services/users";
+import { paragraphs } from "@/lib/content/document";
+import { transition } from "@/server/services/workflow";
+import { jsonDoc, db, env, FIXED_NOW, makeUser, outcome, resetTablesBeforeEach, versionOf } from "@/tests/db";
+import { articleIn } from "@/tests/workflow-states";
+
+let writer: SessionUser;
+let editor: SessionUser;
+let invalidations = 0;
+const recorder: PublicCache = { invalidate: async () => void (invalidations += 1) };
+const callerAs = async (user: SessionUser | null) =>
+  createCaller({ ...(await createContext({ db, userId: user?.id ?? null, publicCache: recorder })), clock: () => FIXED_NOW, timeZone: "UTC" });
+
+resetTablesBeforeEach();
+beforeEach(async () => {
+  writer = await makeUser("WRITER");
+  editor = await makeUser("EDITOR");
+  invalidations = 0;
+});
+
+describe("a published story's address", () => {
+  it("changes with “Change address”; every old address answers 301 to the newest", async () => {
+    const story = await articleIn("PUBLISHED", writer, editor, "Harbour vote");
+    const caller = await callerAs(editor);
+    await caller.article.changeSlug({ id: story.id, version: await versionOf(story.id), slug: "harbour-vote-result" });
+    await caller.article.changeSlug({ id: story.id, version: await versionOf(story.id), slug: "harbour-vote-final" });
+    expect(await lookupArticle(db, story.slug)).toEqual({ kind: "moved", slug: "harbour-vote-final" });
+    expect(await lookupArticle(db, "harbour-vote-result")).toEqual({ kind: "moved", slug: "harbour-vote-final" });
+    expect((await lookupArticle(db, "harbour-vote-final")).kind).toBe("live");
+    expect(invalidations).toBe(2);
+  });
+
+  it("going back to an old address makes it live again, not a redirect", async () => {
+    const story = await articleIn("PUBLISHED", writer, editor, "Harbour vote");
+    const caller = await callerAs(editor);
+    await caller.article.changeSlug({ id: story.id, version: await versionOf(story.id), slug: "moved-away" });
+    await caller.article.changeSlug({ id: story.id, version: await versionOf(story.id), slug: story.slug });
+    expect((await lookupArticle(db, story.slug)).kind).toBe("live");
+    expect(await lookupArticle(db, "moved-away")).toEqual({ kind: "moved", slug: story.slug });
+  });
+
+  it("refuses an address another story has or had, and changes nothing", async () => {
+    const a = await articleIn("PUBLISHED", writer, editor, "First story");
+    const b = await articleIn("PUBLISHED", writer, editor, "Second story");
+    const caller = await callerAs(editor);
+    await caller.article.changeSlug({ id: a.id, version: await versionOf(a.id), slug: "first-story-moved" });
+    expect(await outcome(caller.article.changeSlug({ id: b.id, version: await versionOf(b.id), slug: a.slug }))).toBe("CONFLICT");
+    expect(await outcome(caller.article.changeSlug({ id: b.id, version: await versionOf(b.id), slug: "first-story-moved" }))).toBe("CONFLICT");
+    expect((await db.article.findUniqueOrThrow({ where: { id: b.id } })).slug).toBe(b.slug);
+    // A new draft never takes a reserved old address either.
+    const draft = await (await callerAs(writer)).article.create({ headline: "First story" });
+    expect(draft.slug).not.toBe(a.slug);
+  });
+
+  it("is not changed by an autosave after publishing", async () => {
+    const story = await articleIn("PUBLISHED", writer, editor, "Harbour vote");
+    const current = await (await callerAs(editor)).article.get({ id: story.id });
+    const result = await outcome(
+      (await callerAs(editor)).article.update({ id: story.id, version: current.version, headline: current.headline, standfirst: current.standfirst, sectionId: current.sectionId, body: current.body, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null, slug: "sneaky-new-slug" }),
+    );
+    expect(result).toBe("BAD_REQUEST");
+    expect(await db.articleSlugRedirect.count()).toBe(0);
+  });
+});
+
+describe("refreshing the public site", () => {
+  it("happens after publishing, unpublishing, corrections and edits to a live story, not after a draft's autosave", async () => {
+    const draft = await articleIn("APPROVED", writer, editor, "Harbour vote");
+    const editorCaller = await callerAs(editor);
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const save = async (id: string) => {
+      const a = await editorCaller.article.get({ id });
+      return editorCaller.article.update({ id, version: a.version, headline: a.headline, standfirst: a.standfirst, sectionId: a.sectionId, body, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null });
+    };
+    await save(draft.id);
+    expect(invalidations).toBe(0);
+    await editorCaller.workflow.publish({ id: draft.id, version: await versionOf(draft.id) });
+    expect(invalidations).toBe(1);
+    await save(draft.id);
+    expect(invalidations).toBe(2);
+    await editorCaller.workflow.addCorrection({ id: draft.id, version: await versionOf(draft.id), text: "An earlier version misspelt a name." });
+    expect(invalidations).toBe(3);
+    await editorCaller.workflow.unpublish({ id: draft.id, version: await versionOf(draft.id), note: "Legal" });
+    expect(invalidations).toBe(4);
+  });
+
+  it("does not happen when the change is refused", async () => {
+    const story = await articleIn("PUBLISHED", writer, editor, "Harbour vote");
+    expect(await outcome((await callerAs(writer)).workflow.unpublish({ id: story.id, version: await versionOf(story.id), note: "No" }))).toBe("FORBIDDEN");
+    expect(invalidations).toBe(0);
+  });
+});
+
+describe("the home page's lead", () => {
+  it("is the newest story, or the one an editor pinned; only live stories can be pinned", async () => {
+    const older = await articleIn("PUBLISHED", writer, editor, "Older story");
+    await db.article.update({ where: { id: older.id }, data: { publishedAt: new Date(FIXED_NOW.getTime() - 3600_000) } });
+    const newer = await articleIn("PUBLISHED", writer, editor, "Newer story");
+    const site = (await callerAs(null)).site;
+    expect((await site.home()).lead?.id).toBe(newer.id);
+    await (await callerAs(editor)).article.pin({ id: older.id, pinned: true });
+    expect((await site.home()).lead?.id).toBe(older.id);
+    expect((await site.home()).latest.map((c) => c.id)).toEqual([newer.id]);
+    const draft = await articleIn("DRAFT", writer, editor, "A draft");
+    expect(await outcome((await callerAs(editor)).article.pin({ id: draft.id, pinned: true }))).toBe("BAD_REQUEST");
+    await (await callerAs(editor)).article.pin({ id: older.id, pinned: false });
+    expect((await site.home()).lead?.id).toBe(newer.id);
+  });
+});
+
+describe("search", () => {
+  it("ranks a headline match above a body match, highlights the words, and takes any characters", async () => {
+    const inBody = await articleIn("APPROVED", writer, editor, "Council budget");
+    const text = "The minister, Sergei Lavrov, was not mentioned in the budget.";
+    await db.article.update({ where: { id: inBody.id }, data: { body: jsonDoc(paragraphs([text])), bodyText: text } });
+    await transition(db, editor, { articleId: inBody.id, action: "publish", version: await versionOf(inBody.id) }, env());
+    const inHeadline = await articleIn("PUBLISHED", writer, editor, "Lavrov visits the harbour");
+    const site = (await callerAs(null)).site;
+    const found = await site.search({ q: "Lavrov", page: 1 });
+    expect(found?.results.map((r) => r.card.id)).toEqual([inHeadline.id, inBody.id]);
+    expect(found?.results[1]?.snippet).toContainEqual({ text: "Lavrov", hit: true });
+    for (const q of ["'); DROP TABLE \"Article\"; --", "<script>alert(1)</script>", "a & | ! :* (", "\u0000\u0002", "\"unclosed", "-", "or or or"]) {
+      const result = await site.search({ q, page: 1 });
+      expect(result, q).not.toBeNull();
+    }
+    expect(await outcome(site.search({ q: "x".repeat(201), page: 1 }))).toBe("BAD_REQUEST");
+    expect(await site.search({ q: "Lavrov", page: 99 })).toBeNull();
+  });
+});
