@@ -22,6 +22,7 @@ const viewSelect = {
   seoTitle: true,
   seoDescription: true,
   targetWords: true,
+  pinnedAt: true,
   scheduledFor: true,
   scheduleFailure: true,
   legalSignedOffBy: { select: { displayName: true } },

@@ -123,14 +123,15 @@ export function ArticleEditForm({
         heroImageCaption: value.heroImageUrl ? value.heroImageCaption : null,
         heroImageCredit: value.heroImageUrl ? value.heroImageCredit : null,
         heroImageAlt: value.heroImageUrl ? value.heroImageAlt : null,
-        slug: value.slug,
+        // After the first publish the address changes only with “Change address”.
+        slug: article.publishedAt ? undefined : value.slug,
         authorIds: value.authorIds,
         tags: value.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
         seoTitle: value.seoTitle,
         seoDescription: value.seoDescription,
         targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
       }),
-    [article.id, client],
+    [article.id, article.publishedAt, client],
   );
   const replace = useCallback((value: ArticleDraft) => {
     setDraft(value);

@@ -11,6 +11,9 @@ export interface EditorialState {
   isEditor: boolean;
   canEdit: boolean;
   wasPublished: boolean;
+  isLive: boolean;
+  pinned: boolean;
+  slug: string;
   legalReviewRequired: boolean;
   legalSignOff: string | null;
   embargoedUntilLocal: string | null;
@@ -25,6 +28,7 @@ export function EditorialControls({ state }: { state: EditorialState }) {
   const { run, busy, error, reload } = useArticleStep();
   const [embargo, setEmbargo] = useState(state.embargoedUntilLocal ?? "");
   const [correction, setCorrection] = useState("");
+  const [slug, setSlug] = useState(state.slug);
   const ref = (version: number) => ({ id: state.id, version });
 
   async function addCorrection(event: FormEvent<HTMLFormElement>) {
@@ -76,6 +80,40 @@ export function EditorialControls({ state }: { state: EditorialState }) {
             <input id="embargo-until" type="datetime-local" value={embargo} onChange={(e) => setEmbargo(e.target.value)} aria-describedby="embargo-hint" className={inputClass} />
             <Button type="submit" variant="secondary" disabled={busy}>
               Set embargo
+            </Button>
+          </div>
+        </form>
+      ) : null}
+
+      {state.isEditor && state.isLive ? (
+        <div className="flex flex-col gap-2">
+          <p className="text-sm">Home page: {state.pinned ? "pinned as the lead story" : "not pinned (the newest story leads)"}</p>
+          <div>
+            <Button type="button" variant="secondary" disabled={busy} onClick={() => void run(() => client.article.pin.mutate({ id: state.id, pinned: !state.pinned }))}>
+              {state.pinned ? "Unpin from the home page" : "Pin as the lead story"}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      {state.canEdit && state.wasPublished ? (
+        <form
+          className="flex flex-col gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run((version) => client.article.changeSlug.mutate({ ...ref(version), slug: slug.trim() }));
+          }}
+        >
+          <label htmlFor="change-address" className="text-sm font-semibold">
+            Address (slug)
+          </label>
+          <p id="change-address-hint" className="text-sm text-neutral-700">
+            Now /articles/{state.slug}. Every earlier address keeps working: it redirects to the new one.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <input id="change-address" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="change-address-hint" maxLength={80} className={inputClass} />
+            <Button type="submit" variant="secondary" disabled={busy || slug.trim() === state.slug}>
+              Change address
             </Button>
           </div>
         </form>

@@ -38,7 +38,7 @@ export function MetadataFields({
         onChange={(e) => onChange({ slug: e.target.value })}
         onBlur={() => onChange({ slug: slugify(draft.slug) || draft.slug })}
         error={errorFor("slug")}
-        hint={slugLocked ? "Published articles keep their address." : `The address: /articles/${draft.slug || "…"}`}
+        hint={slugLocked ? "Published: change it with “Change address” in Editorial controls (old addresses redirect)." : `The address: /articles/${draft.slug || "…"}`}
       />
       <fieldset className="flex flex-col gap-1" aria-describedby={errorFor("authorIds") ? "edit-authors-error" : undefined}>
         <legend className="text-sm font-semibold">Authors</legend>

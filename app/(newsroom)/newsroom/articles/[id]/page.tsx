@@ -114,6 +114,9 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
               isEditor: article.isEditor,
               canEdit: article.canEdit,
               wasPublished: article.publishedAt !== null,
+              isLive: article.status === "PUBLISHED",
+              pinned: article.pinnedAt !== null,
+              slug: article.slug,
               legalReviewRequired: article.legalReviewRequired,
               legalSignOff:
                 article.legalSignedOffAt && article.legalSignedOffBy
