@@ -20,11 +20,8 @@ export function ArticleCard({ article, timeZone, lead = false, headingLevel = 2 
           />
         </div>
       ) : null}
-      {article.section ? (
-        <p className="text-xs font-bold tracking-widest text-accent uppercase">
-          <a href={`/sections/${article.section.slug}`}>{article.section.name}</a>
-        </p>
-      ) : null}
+      {/* A label, not a link: one tab stop per story (the sections are in the header). */}
+      {article.section ? <p className="text-xs font-bold tracking-widest text-accent uppercase">{article.section.name}</p> : null}
       <Heading className={`mt-1 font-serif leading-tight font-bold ${lead ? "text-3xl sm:text-4xl" : "text-2xl"}`}>
         <a href={`/articles/${article.slug}`} className="underline-offset-4 hover:underline">
           {article.headline}

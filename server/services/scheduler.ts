@@ -55,6 +55,13 @@ export async function publishDueArticles(db: Db, clock: Clock, timeZone: string)
   }
 }
 
+/** One scheduler run, then a refresh of the public site if it published anything. */
+export async function publishDueAndRefresh(db: Db, clock: Clock, timeZone: string, publicCache: PublicCache): Promise<SchedulerRun> {
+  const run = await publishDueArticles(db, clock, timeZone);
+  if (run.published.length > 0) await publicCache.invalidate();
+  return run;
+}
+
 /**
  * Runs the scheduler now and then every `intervalMs`; returns a stop function. The public site
  * is refreshed after the first run (pages cached before this start are never served as
@@ -74,13 +81,12 @@ export function startScheduler(opts: {
     if (running) return;
     running = true;
     try {
-      const run = await publishDueArticles(opts.db, opts.clock, opts.timeZone).finally(async () => {
+      await publishDueAndRefresh(opts.db, opts.clock, opts.timeZone, opts.publicCache).finally(async () => {
         if (first) {
           first = false;
           await opts.publicCache.invalidate();
         }
       });
-      if (run.published.length > 0) await opts.publicCache.invalidate();
     } catch (error) {
       opts.onError(error);
     } finally {

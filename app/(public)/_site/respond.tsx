@@ -42,8 +42,8 @@ export function notFoundPage(): Promise<Response> {
 
 export function gonePage(): Promise<Response> {
   return publicPage(
-    { title: "This story has been removed", description: "This story is no longer available.", path: "/", noindex: true },
-    <PublicNotice title="This story has been removed" text="The story that was published at this address is no longer available." />,
+    { title: "This article has been removed", description: "This story is no longer available.", path: "/", noindex: true },
+    <PublicNotice title="This article has been removed" text="The article that was published at this address has been withdrawn." />,
     { status: 410 },
   );
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { advanceServerClock, serverClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
-import { publishDueArticles } from "@/server/services/scheduler";
+import { nextPublicCache } from "@/server/public-cache";
+import { publishDueAndRefresh } from "@/server/services/scheduler";
 
 // End-to-end tests only (MASTHEAD_TEST_CLOCK=true): read the server's clock, or move it
 // forward and run the scheduler once. Without the flag this address does not exist.
@@ -24,6 +25,6 @@ export async function POST(request: Request) {
   const input = advanceInput.safeParse(await request.json().catch(() => null));
   if (!input.success) return Response.json({ error: "advanceMs must be a whole number of milliseconds" }, { status: 400 });
   const now = advanceServerClock(input.data.advanceMs);
-  const run = await publishDueArticles(getDb(), serverClock, env.MASTHEAD_TIME_ZONE);
+  const run = await publishDueAndRefresh(getDb(), serverClock, env.MASTHEAD_TIME_ZONE, nextPublicCache);
   return Response.json({ now: now.toISOString(), ...run });
 }

@@ -1,0 +1,246 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { XMLParser } from "fast-xml-parser";
+import { SAMPLE, storageState } from "./fixtures/accounts";
+import { mutate, paragraphsDoc, publishStory } from "./fixtures/api";
+
+const xml = new XMLParser({ ignoreAttributes: false });
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+async function editorRequest(browser: import("@playwright/test").Browser): Promise<APIRequestContext> {
+  return (await browser.newContext({ storageState: storageState("editor") })).request;
+}
+
+/** Where a story shows up, each read fresh (the first request after a change). */
+async function presence(request: APIRequestContext, slug: string, word: string) {
+  const read = async (path: string) => (await request.get(path)).text();
+  const [rss, atom, sitemap, news, home, search] = await Promise.all([read("/feed.xml"), read("/atom.xml"), read("/sitemap.xml"), read("/news-sitemap.xml"), read("/"), read(`/search?q=${encodeURIComponent(word)}`)]);
+  const path = `/articles/${slug}`;
+  return {
+    rss: asArray<{ link: string }>(xml.parse(rss).rss.channel.item).some((i) => i.link.endsWith(path)),
+    atom: asArray<{ id: string }>(xml.parse(atom).feed.entry).some((e) => e.id.endsWith(path)),
+    sitemap: asArray<{ loc: string }>(xml.parse(sitemap).urlset.url).some((u) => u.loc.endsWith(path)),
+    newsSitemap: asArray<{ loc: string }>(xml.parse(news).urlset.url).some((u) => u.loc.endsWith(path)),
+    home: home.includes(`href="${path}"`),
+    search: search.includes(`href="${path}"`),
+  };
+}
+
+test("the sample story's page has every part, correct meta tags and JSON-LD", async ({ page, request }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: SAMPLE.headline }).first().click();
+  const url = page.url();
+  const head = (selector: string, attribute = "content") => page.locator(selector).getAttribute(attribute);
+  expect(await head('link[rel="canonical"]', "href")).toBe(url);
+  expect(await head('meta[property="og:title"]')).toBe(SAMPLE.headline);
+  expect(await head('meta[property="og:type"]')).toBe("article");
+  expect(await head('meta[property="og:url"]')).toBe(url);
+  expect(await head('meta[property="og:image"]')).toMatch(/^http:\/\/localhost:\d+\/media\/.+\.jpg$/);
+  expect(await head('meta[name="twitter:card"]')).toBe("summary_large_image");
+  expect(await head('meta[name="description"]')).toBe(SAMPLE.standfirst);
+
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as Record<string, unknown>;
+  expect(ld).toMatchObject({
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: SAMPLE.headline,
+    description: SAMPLE.standfirst,
+    articleSection: "World",
+    author: [{ "@type": "Person", name: "Wendy Writer", url: expect.stringMatching(/\/authors\/wendy-writer$/) }],
+    publisher: { "@type": "NewsMediaOrganization", name: "Masthead", logo: { "@type": "ImageObject", url: expect.stringMatching(/\/logo\.png$/) } },
+  });
+  expect(String(ld.keywords)).toContain("Syria");
+  expect(Date.parse(String(ld.datePublished))).not.toBeNaN();
+  expect(Date.parse(String(ld.dateModified))).not.toBeNaN();
+  expect((await request.get(String((ld.publisher as { logo: { url: string } }).logo.url).replace(/^http:\/\/[^/]+/, ""))).status()).toBe(200);
+
+  // Hero with renditions and reserved space; bylines link to the author's page; tags link.
+  const hero = page.locator("main figure").first().locator("img");
+  expect(await hero.getAttribute("width")).toBe("1600");
+  expect(await hero.getAttribute("height")).toBe("900");
+  await expect(page.locator("main figure").first().locator('source[type="image/avif"]')).toHaveCount(1);
+  await page.getByRole("link", { name: "Wendy Writer" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wendy Writer");
+  await expect(page.getByRole("link", { name: SAMPLE.headline })).toBeVisible();
+
+  // The sample story is in every feed and sitemap, and found by search with the word marked.
+  const slug = new URL(url).pathname.split("/").pop() ?? "";
+  expect(await presence(request, slug, "Lavrov")).toEqual({ rss: true, atom: true, sitemap: true, newsSitemap: true, home: true, search: true });
+  await page.goto("/search?q=Lavrov");
+  await expect(page.getByRole("status")).toHaveText(/1 story matches “Lavrov”/);
+  await expect(page.locator("mark").first()).toHaveText("Lavrov");
+});
+
+test("a new story appears everywhere, its old address redirects, and after unpublishing it is gone everywhere at once", async ({ browser, request }) => {
+  const editor = await editorRequest(browser);
+  const word = `Quokkafest${Date.now()}`;
+  const story = await publishStory(editor, { headline: `Harbour festival ${word}`, standfirst: "Thousands expected.", body: paragraphsDoc(`The ${word} opens on Friday.`), tags: ["Festivals"] });
+  expect(await presence(request, story.slug, word)).toEqual({ rss: true, atom: true, sitemap: true, newsSitemap: true, home: true, search: true });
+  expect((await request.get("/tags/festivals")).status()).toBe(200);
+
+  // A new address: the old one answers 301 to it, on the first request.
+  const moved = await mutate<{ version: number; slug: string }>(editor, "article.changeSlug", { id: story.id, version: story.version, slug: `${story.slug}-moved` });
+  const old = await request.get(`/articles/${story.slug}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(301);
+  expect(old.headers().location).toBe(`/articles/${moved.slug}`);
+  expect((await request.get(`/articles/${moved.slug}`)).status()).toBe(200);
+
+  await mutate(editor, "workflow.unpublish", { id: story.id, version: moved.version, note: "Legal request" });
+  expect((await request.get(`/articles/${moved.slug}`)).status()).toBe(410);
+  expect((await request.get(`/articles/${story.slug}`, { maxRedirects: 0 })).status()).toBe(410);
+  expect(await presence(request, moved.slug, word)).toEqual({ rss: false, atom: false, sitemap: false, newsSitemap: false, home: false, search: false });
+  expect((await request.get("/tags/festivals")).status()).toBe(404);
+});
+
+const PAYLOADS = [
+  "<script>window.__pwned=1;console.log('PWNED')</script>",
+  "<img src=x onerror=\"window.__pwned=1;console.log('PWNED')\">",
+  "<svg onload=\"window.__pwned=1\"><script>alert(1)</script></svg>",
+  "javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "\"><iframe src=javascript:alert(1)>",
+  "</title><script>alert(1)</script><!--",
+];
+
+test("a story full of script-injection payloads is shown as text and runs nothing", async ({ browser, page, request }) => {
+  const editor = await editorRequest(browser);
+  const mark = `Inject${Date.now()}`;
+  const payload = PAYLOADS.join(" ");
+  const body = {
+    type: "doc",
+    content: [
+      { type: "paragraph", content: [{ type: "text", text: `${mark} ${payload}` }] },
+      { type: "paragraph", content: [{ type: "text", text: "a link", marks: [{ type: "link", attrs: { href: "https://example.com/?q=\"><script>alert(1)</script>" } }] }] },
+      { type: "pullQuote", attrs: { attribution: PAYLOADS[1] }, content: [{ type: "text", text: payload }] },
+      { type: "callout", attrs: { kind: "note" }, content: [{ type: "paragraph", content: [{ type: "text", text: payload }] }] },
+      { type: "embed", attrs: { provider: "youtube", id: "dQw4w9WgXcQ" } },
+    ],
+  };
+  // Link targets that are not http(s)/mailto are refused outright, and nothing is stored.
+  const draft = await mutate<{ id: string; version: number }>(editor, "article.create", { headline: `${mark} refused` });
+  for (const href of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
+    const refused = await editor.post("/api/trpc/article.update", {
+      data: { json: { id: draft.id, version: draft.version, headline: "x", standfirst: "", sectionId: null, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }] }, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null } },
+    });
+    expect(refused.status(), href).toBe(400);
+  }
+  // The hero: the sample story's library image, with payloads as caption, credit and alt text.
+  const sample = await (await request.get("/sitemap.xml")).text();
+  const samplePath = new URL(asArray<{ loc: string }>(xml.parse(sample).urlset.url).map((u) => u.loc).find((loc) => loc.includes("/articles/russia-hosts")) ?? "http://x/").pathname;
+  await page.goto(samplePath);
+  const image = new URL((await page.locator('meta[property="og:image"]').getAttribute("content")) ?? "http://x/").pathname;
+  const story = await publishStory(editor, {
+    headline: `${mark} ${PAYLOADS[0]}`.slice(0, 200),
+    standfirst: payload.slice(0, 400),
+    body,
+    tags: ["<script>alert(1)</script>"],
+    hero: { url: image, caption: payload.slice(0, 500), credit: PAYLOADS[1] ?? "", alt: PAYLOADS[2] ?? "" },
+  });
+
+  const dialogs: string[] = [];
+  const consoleMessages: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("console", (message) => consoleMessages.push(message.text()));
+  for (const path of [`/articles/${story.slug}`, "/", `/search?q=${mark}`, `/search?q=${encodeURIComponent(payload.slice(0, 150))}`, "/tags/script-alert-1"]) {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+  }
+  await page.goto(`/articles/${story.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${mark} <script>`);
+  await expect(page.locator("main")).toContainText("<img src=x onerror=");
+  await expect(page.locator("main figure figcaption").first()).toContainText("<script>window.__pwned=1");
+  expect(await page.locator("main figure img").first().getAttribute("alt")).toBe(PAYLOADS[2]);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(consoleMessages.filter((m) => m.includes("PWNED"))).toEqual([]);
+  // No element from the payloads made it into the page as markup.
+  expect(await page.locator("main script, main iframe, main svg, main img[onerror]").count()).toBe(0);
+  const feed = await (await request.get("/feed.xml")).text();
+  expect(() => xml.parse(feed)).not.toThrow();
+  expect(feed).not.toContain("<script>alert(1)</script>");
+});
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("every public page type passes axe, in light and dark mode", async ({ browser }) => {
+  const editor = await editorRequest(browser);
+  const story = await publishStory(editor, { headline: `Axe check ${Date.now()}`, standfirst: "Checked.", body: paragraphsDoc("Body."), tags: ["Accessibility"] });
+  await mutate(editor, "workflow.unpublish", { id: story.id, version: story.version, note: "Test" });
+  for (const colorScheme of ["light", "dark"] as const) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto("/");
+    const article = await page.getByRole("link", { name: SAMPLE.headline }).first().getAttribute("href");
+    for (const path of ["/", article ?? "/", "/sections/world", "/authors/wendy-writer", "/tags/syria", "/search?q=Lavrov", "/search?q=nothingmatchesthis", "/search", "/articles/no-such-story", `/articles/${story.slug}`]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page, `${colorScheme} ${path}`);
+    }
+    await context.close();
+  }
+});
+
+test("public pages are plain HTML: no script runs, a strict CSP, and a print layout without the chrome", async ({ page, request }) => {
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  const response = await page.goto("/");
+  expect(response?.headers()["content-security-policy"]).toContain("script-src 'none'");
+  expect(response?.headers()["content-security-policy"]).not.toContain("unsafe-inline");
+  expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response?.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  await page.getByRole("link", { name: SAMPLE.headline }).first().click();
+  expect(scripts).toEqual([]);
+  expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(0);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Sections" })).toBeHidden();
+  await expect(page.getByRole("search")).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe("rgb(17, 18, 20)");
+  expect((await request.get("/robots.txt")).status()).toBe(200);
+});
+
+test("from the keyboard: skip link, search, sections and stories are all reachable", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+  await page.goto("/");
+  const reached = new Set<string>();
+  for (let i = 0; i < 15; i += 1) {
+    await page.keyboard.press("Tab");
+    reached.add(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute("href") ?? (document.activeElement as HTMLElement | null)?.id ?? ""));
+  }
+  expect(reached).toContain("site-search");
+  expect(reached).toContain("/sections/world");
+  expect([...reached].some((href) => href.startsWith("/articles/"))).toBe(true);
+  await page.getByLabel("Search stories").focus();
+  await page.keyboard.type("Lavrov");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=Lavrov/);
+  await expect(page.locator("mark").first()).toHaveText("Lavrov");
+});
+
+test("odd addresses get a 404 or a clear message, never a 500", async ({ request }) => {
+  for (const path of ["/sections/world/page/0", "/sections/world/page/abc", "/sections/world/page/1", "/sections/world/page/99", "/sections/NOPE", "/authors/nobody", "/tags/none-such", "/sections/world/feed.xml/x", "/search?q=x&page=abc", "/search?q=x&page=500"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+  }
+  for (const q of ["x".repeat(5000), "%00", "' OR 1=1 --", "<script>", "&&&", "🙂"]) {
+    const response = await request.get(`/search?q=${encodeURIComponent(q)}`);
+    expect(response.status(), q).toBe(200);
+  }
+  const long = await (await request.get(`/search?q=${"x".repeat(300)}`)).text();
+  expect(long).toContain("That search is too long");
+});
