@@ -2,16 +2,13 @@
 // p50/p95 (next to a plain contenteditable holding the same text, measured in the same run),
 // the autosave round trip, and the server render time of the article. Asserts nothing.
 //   npm run build && npm run bench:editor
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import { createElement, Fragment } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { chromium, type Page } from "@playwright/test";
 import { paragraphs } from "../lib/content/document";
 import { renderDocument } from "../lib/content/render";
-import { freePort } from "../server/db/embedded";
+import { startApp } from "./app-server";
 import { percentile, row, sample } from "./stats";
 
 const WORDS = 20_000;
@@ -53,25 +50,18 @@ async function keystrokes(page: Page, target: string): Promise<number[]> {
 }
 
 async function main() {
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("Run npm run build first.");
   const texts = article();
   const doc = paragraphs(texts);
 
   const render = await sample(30, async () => renderToStaticMarkup(createElement(Fragment, null, renderDocument(doc))), 3);
 
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "masthead-bench-editor-"));
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/run.ts", "start"], {
-    env: { ...process.env, PORT: String(port), MASTHEAD_DATA_DIR: dataDir },
-    stdio: "ignore",
-  });
-  const base = `http://localhost:${port}`;
+  const app = await startApp("editor");
+  const base = app.base;
   const browser = await chromium.launch({
     executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
   });
   try {
-    for (let i = 0; i < 120 && !(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)); i += 1) await new Promise((r) => setTimeout(r, 500));
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 
     // Baseline: a plain contenteditable with the same paragraphs, in the same browser.
@@ -125,9 +115,7 @@ async function main() {
     console.log(row("server render of the article", render, `target < 50 ms: ${percentile(render, 95) < 50 ? "met" : "NOT met"}`));
   } finally {
     await browser.close();
-    server.kill("SIGINT");
-    await new Promise((r) => setTimeout(r, 3000));
-    rmSync(dataDir, { recursive: true, force: true });
+    await app.stop();
   }
 }
 

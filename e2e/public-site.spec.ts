@@ -168,11 +168,12 @@ async function expectNoAxeViolations(page: Page, label: string) {
   expect(results.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-test("every public page type passes axe, in light and dark mode", async ({ browser }) => {
-  const editor = await editorRequest(browser);
-  const story = await publishStory(editor, { headline: `Axe check ${Date.now()}`, standfirst: "Checked.", body: paragraphsDoc("Body."), tags: ["Accessibility"] });
-  await mutate(editor, "workflow.unpublish", { id: story.id, version: story.version, note: "Test" });
-  for (const colorScheme of ["light", "dark"] as const) {
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`every public page type passes axe (${colorScheme} mode)`, async ({ browser }) => {
+    test.setTimeout(60_000);
+    const editor = await editorRequest(browser);
+    const story = await publishStory(editor, { headline: `Axe check ${colorScheme} ${Date.now()}`, standfirst: "Checked.", body: paragraphsDoc("Body."), tags: ["Accessibility"] });
+    await mutate(editor, "workflow.unpublish", { id: story.id, version: story.version, note: "Test" });
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     await page.goto("/");
@@ -182,8 +183,8 @@ test("every public page type passes axe, in light and dark mode", async ({ brows
       await expectNoAxeViolations(page, `${colorScheme} ${path}`);
     }
     await context.close();
-  }
-});
+  });
+}
 
 test("public pages are plain HTML: no script runs, a strict CSP, and a print layout without the chrome", async ({ page, request }) => {
   const scripts: string[] = [];

@@ -1,0 +1,76 @@
+// bench/public-read: how close the cached public pages come to the practical limit of this
+// machine. autocannon drives the production app's article page and home page, and, in the same
+// run, a bare Node `http` server answering the same bytes from memory. Prints req/s, p99 and
+// errors for each, and the ratio. Asserts nothing.
+//   npm run build && npm run bench:public-read
+import http from "node:http";
+import autocannon from "autocannon";
+import { startApp } from "./app-server";
+
+const CONNECTIONS = 64;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+
+interface Figures {
+  rps: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(url: string): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+function bareServer(pages: Map<string, { body: Buffer; type: string }>): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((req, res) => {
+    const page = pages.get(req.url ?? "");
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": page.type, "Content-Length": page.body.length });
+    res.end(page.body);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() })));
+}
+
+const line = (label: string, f: Figures) =>
+  `${label.padEnd(30)} ${f.rps.toFixed(0).padStart(7)} req/s   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}   non-2xx ${f.non2xx}`;
+
+async function main() {
+  const app = await startApp("public-read");
+  try {
+    const sitemap = await (await fetch(`${app.base}/sitemap.xml`)).text();
+    const articlePath = new URL(/<loc>([^<]*\/articles\/[^<]+)<\/loc>/.exec(sitemap)?.[1] ?? `${app.base}/`).pathname;
+    const pages = new Map<string, { body: Buffer; type: string }>();
+    for (const path of [articlePath, "/"]) {
+      await fetch(`${app.base}${path}`); // fills the cache
+      const response = await fetch(`${app.base}${path}`);
+      if (response.headers.get("x-nextjs-cache") !== "HIT") console.warn(`warning: ${path} was not served from the cache (${response.headers.get("x-nextjs-cache")})`);
+      pages.set(path, { body: Buffer.from(await response.arrayBuffer()), type: response.headers.get("content-type") ?? "text/html" });
+    }
+    const bare = await bareServer(pages);
+    console.log(`bench/public-read — ${CONNECTIONS} connections, ${DURATION_S} s each, same machine`);
+    for (const [label, path] of [["article page", articlePath], ["home page", "/"]] as const) {
+      const bytes = pages.get(path)?.body.length ?? 0;
+      const next = await load(`${app.base}${path}`);
+      const baseline = await load(`${bare.url}${path}`);
+      const ratio = next.rps / baseline.rps;
+      console.log(`${label} (${bytes.toLocaleString("en")} bytes)`);
+      console.log(line("  Masthead (next start, cached)", next));
+      console.log(line("  bare node http, from memory", baseline));
+      console.log(
+        `  ratio ${ratio.toFixed(3)} (target ≥ 0.08: ${ratio >= 0.08 ? "met" : "NOT met"}); p99 target < 50 ms: ${next.p99 < 50 ? "met" : "NOT met"}; errors: ${next.errors + next.non2xx === 0 ? "none" : "SOME"}`,
+      );
+    }
+    bare.close();
+  } finally {
+    await app.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
