@@ -4,7 +4,7 @@ import { DEMO_DRAFT, SAMPLE } from "./fixtures/accounts";
 test("the home page leads with the sample story and its article page shows every part", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByText(DEMO_DRAFT)).toHaveCount(0);
-  await page.getByRole("link", { name: SAMPLE.headline }).click();
+  await page.getByRole("link", { name: SAMPLE.headline }).first().click();
 
   await expect(page).toHaveURL(/\/articles\/russia-hosts-syrias-new-leadership/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SAMPLE.headline);

@@ -25,7 +25,7 @@ export async function GET() {
               <h2 id="latest-heading" className="border-b-2 border-ink pb-1 font-serif text-2xl font-bold">
                 Latest
               </h2>
-              {home.latest.slice(0, 6).map((card) => (
+              {home.latest.map((card) => (
                 <ArticleCard key={card.id} article={card} timeZone={timeZone} headingLevel={3} />
               ))}
             </section>

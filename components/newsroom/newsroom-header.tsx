@@ -26,6 +26,9 @@ export function NewsroomHeader({ user, unread }: { user: SessionUser; unread: nu
               People
             </Link>
           ) : null}
+          <Link href="/newsroom/profile" className="hover:underline">
+            Author page
+          </Link>
           <Link href="/newsroom/notifications" className="hover:underline">
             Notifications
             {unread > 0 ? (

@@ -77,6 +77,8 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
   { name: "site.feed", call: (c) => c.site.feed({ scope: { kind: "site" } }), expected: EVERYONE },
   { name: "site.sitemap", call: (c) => c.site.sitemap(), expected: EVERYONE },
   { name: "user.me", call: (c) => c.user.me(), expected: SIGNED_IN },
+  { name: "user.profile", call: (c) => c.user.profile(), expected: SIGNED_IN },
+  { name: "user.updateProfile", call: (c) => c.user.updateProfile({ bio: "Covers the harbour.", photoUrl: null }), expected: SIGNED_IN },
   { name: "user.list", call: (c) => c.user.list(), expected: ADMIN_ONLY },
   {
     name: "user.create",

@@ -135,28 +135,31 @@ export async function listPublished(db: DbOrTx, where: Prisma.ArticleWhereInput,
   return { items: await cards(db, rows), page, pageCount, total };
 }
 
-/** The home page: the lead (the latest pinned story, else the newest), the latest overall, and the latest per section. */
+/**
+ * The home page: the lead (the latest pinned story, else the newest), the six latest after it,
+ * and then the latest per section among the stories not already shown.
+ */
 export async function homePage(db: DbOrTx) {
   const pinned = await db.article.findFirst({ where: { ...LIVE, pinnedAt: { not: null } }, select: cardSelect, orderBy: { pinnedAt: "desc" } });
-  const latestRows = await db.article.findMany({ where: LIVE, select: cardSelect, orderBy: { publishedAt: "desc" }, take: 13 });
+  const latestRows = await db.article.findMany({ where: LIVE, select: cardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 7 });
   const leadRow = pinned ?? latestRows[0] ?? null;
+  const latest = latestRows.filter((r) => r.id !== leadRow?.id).slice(0, 6);
+  const shown = [leadRow?.id, ...latest.map((r) => r.id)].filter((id): id is string => !!id);
   const sections = await db.section.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
   const bySection = await Promise.all(
     sections.map(async (section) => ({
       section,
-      rows: await db.article.findMany({ where: { ...LIVE, sectionId: section.id, id: { not: leadRow?.id } }, select: cardSelect, orderBy: { publishedAt: "desc" }, take: 4 }),
+      rows: await db.article.findMany({ where: { ...LIVE, sectionId: section.id, id: { notIn: shown } }, select: cardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 4 }),
     })),
   );
-  const all = [leadRow, ...latestRows, ...bySection.flatMap((s) => s.rows)].filter((r): r is CardRow => r !== null);
+  const all = [leadRow, ...latest, ...bySection.flatMap((s) => s.rows)].filter((r): r is CardRow => r !== null);
   const sizes = await dimensionsOf(db, all.map((r) => r.liveRevision?.heroImageUrl));
   const card = (row: CardRow) => toCard(row, sizes);
-  const lead = leadRow ? card(leadRow) : null;
+  const present = (c: PublicCard | null): c is PublicCard => c !== null;
   return {
-    lead,
-    latest: latestRows.filter((r) => r.id !== leadRow?.id).slice(0, 12).map(card).filter((c): c is PublicCard => c !== null),
-    sections: bySection
-      .map(({ section, rows }) => ({ section: { name: section.name, slug: section.slug }, items: rows.map(card).filter((c): c is PublicCard => c !== null) }))
-      .filter((s) => s.items.length > 0),
+    lead: leadRow ? card(leadRow) : null,
+    latest: latest.map(card).filter(present),
+    sections: bySection.map(({ section, rows }) => ({ section: { name: section.name, slug: section.slug }, items: rows.map(card).filter(present) })).filter((s) => s.items.length > 0),
   };
 }
 

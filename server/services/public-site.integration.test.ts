@@ -132,3 +132,24 @@ describe("search", () => {
     expect(await site.search({ q: "Lavrov", page: 99 })).toBeNull();
   });
 });
+
+describe("author pages", () => {
+  it("show the author's own bio and photo; a photo must come from the library, and a refused save changes nothing", async () => {
+    await articleIn("PUBLISHED", writer, editor, "Harbour vote");
+    const caller = await callerAs(writer);
+    await caller.user.updateProfile({ bio: "Covers the harbour <b>and</b> the council.", photoUrl: null });
+    expect(invalidations).toBe(1);
+    const slug = (await caller.user.profile()).slug;
+    const page = await (await callerAs(null)).site.list({ kind: "author", slug, page: 1 });
+    expect(page?.owner).toMatchObject({ bio: "Covers the harbour <b>and</b> the council.", photoUrl: null });
+    expect(await outcome(caller.user.updateProfile({ bio: "Changed", photoUrl: "/media/not-in-library.jpg" }))).toBe("BAD_REQUEST");
+    expect(await outcome(caller.user.updateProfile({ bio: "x".repeat(1001), photoUrl: null }))).toBe("BAD_REQUEST");
+    expect((await caller.user.profile()).bio).toBe("Covers the harbour <b>and</b> the council.");
+  });
+
+  it("exist only for people with a live story", async () => {
+    await articleIn("DRAFT", writer, editor, "Only a draft");
+    const slug = (await (await callerAs(writer)).user.profile()).slug;
+    expect(await (await callerAs(null)).site.list({ kind: "author", slug, page: 1 })).toBeNull();
+  });
+});

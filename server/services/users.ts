@@ -1,6 +1,6 @@
 import type { RoleName } from "@/lib/roles";
 import { slugify } from "@/lib/slug";
-import type { CreateUserInput } from "@/lib/schemas/user";
+import type { CreateUserInput, UpdateProfileInput } from "@/lib/schemas/user";
 import { hashPassword } from "../auth/password";
 import type { Db, DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -99,4 +99,17 @@ export function changeRole(db: Db, userId: string, role: RoleName): Promise<User
 
 export function setActive(db: Db, userId: string, active: boolean): Promise<UserRow> {
   return changeAdminSafely(db, userId, { active });
+}
+
+/** The signed-in user's own author profile (public on /authors/<slug>). */
+export async function getProfile(db: DbOrTx, userId: string) {
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, slug: true, bio: true, photoUrl: true } });
+}
+
+/** Saves a bio and a portrait; the portrait must be in the media library. */
+export async function updateProfile(db: DbOrTx, userId: string, input: UpdateProfileInput) {
+  if (input.photoUrl && !(await db.media.findUnique({ where: { fileName: input.photoUrl.slice("/media/".length) }, select: { id: true } }))) {
+    throw new DomainError("BAD_REQUEST", "That photo is not in the media library.", { photoUrl: ["Choose the photo from the media library"] });
+  }
+  return db.user.update({ where: { id: userId }, data: { bio: input.bio, photoUrl: input.photoUrl }, select: { displayName: true, slug: true, bio: true, photoUrl: true } });
 }

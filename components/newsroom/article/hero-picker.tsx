@@ -14,19 +14,32 @@ export interface HeroChoice {
 }
 
 /** Shows the hero image and lets the user choose one from the library, or remove it. */
-export function HeroPicker({ url, alt, onChoose, onRemove }: { url: string; alt: string; onChoose: (hero: HeroChoice) => void; onRemove: () => void }) {
+export function HeroPicker({
+  url,
+  alt,
+  onChoose,
+  onRemove,
+  label = "hero image",
+}: {
+  url: string;
+  alt: string;
+  onChoose: (hero: HeroChoice) => void;
+  onRemove: () => void;
+  /** What the image is, in the buttons: "hero image", "photo". */
+  label?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-2">
-      {url ? <Image unoptimized src={url} alt={alt} width={320} height={180} className="h-auto w-64 bg-neutral-100" /> : <p className="text-sm">No hero image.</p>}
+      {url ? <Image unoptimized src={url} alt={alt} width={320} height={180} className="h-auto w-64 bg-neutral-100" /> : <p className="text-sm">No {label}.</p>}
       <div className="flex flex-wrap gap-2">
         <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
-          {url ? "Change hero image" : "Choose hero image"}
+          {url ? `Change ${label}` : `Choose ${label}`}
         </Button>
         {url ? (
           <Button type="button" variant="secondary" onClick={onRemove}>
-            Remove hero image
+            Remove {label}
           </Button>
         ) : null}
       </div>
@@ -34,7 +47,7 @@ export function HeroPicker({ url, alt, onChoose, onRemove }: { url: string; alt:
         <ConfirmDialog
           id="hero-dialog"
           open
-          title="Hero image"
+          title={label[0]?.toUpperCase() + label.slice(1)}
           confirmLabel="Use this image"
           busy={false}
           onClose={() => {

@@ -1,11 +1,19 @@
-import { changeRoleInput, createUserInput, userRefInput } from "@/lib/schemas/user";
+import { changeRoleInput, createUserInput, updateProfileInput, userRefInput } from "@/lib/schemas/user";
 import * as users from "../../services/users";
-import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../trpc";
+import { createTRPCRouter, permissionProcedure, protectedProcedure, refreshesPublicSite } from "../trpc";
 
 const admin = permissionProcedure("user.manage");
 
 export const userRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) => ctx.user),
+
+  /** The user's own author profile. */
+  profile: protectedProcedure.query(({ ctx }) => users.getProfile(ctx.db, ctx.user.id)),
+
+  updateProfile: protectedProcedure
+    .input(updateProfileInput)
+    .use(refreshesPublicSite)
+    .mutation(({ ctx, input }) => users.updateProfile(ctx.db, ctx.user.id, input)),
 
   list: admin.query(({ ctx }) => users.listUsers(ctx.db)),
 

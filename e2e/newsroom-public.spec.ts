@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { storageState } from "./fixtures/accounts";
+import { paragraphsDoc, publishStory } from "./fixtures/api";
+
+test.describe("as an editor", () => {
+  test.use({ storageState: storageState("editor") });
+
+  test("changing a published story's address: the old one redirects; pinning makes it the lead", async ({ page, request }) => {
+    const story = await publishStory(page.request, { headline: `Tram line reopens ${Date.now()}`, standfirst: "After two years.", body: paragraphsDoc("The line reopens on Monday.") });
+    await page.goto(`/newsroom/articles/${story.id}`);
+    const address = page.getByLabel("Address (slug)");
+    await address.fill(`${story.slug}-new`);
+    await page.getByRole("button", { name: "Change address" }).click();
+    await expect(page.getByText(`Now /articles/${story.slug}-new.`)).toBeVisible();
+    const old = await request.get(`/articles/${story.slug}`, { maxRedirects: 0 });
+    expect(old.status()).toBe(301);
+    expect(old.headers().location).toBe(`/articles/${story.slug}-new`);
+
+    await page.getByRole("button", { name: "Pin as the lead story" }).click();
+    await expect(page.getByText("Home page: pinned as the lead story")).toBeVisible();
+    const home = await (await request.get("/")).text();
+    const firstStory = /<h2[^>]*><a href="(\/articles\/[^"]+)"/.exec(home)?.[1];
+    expect(firstStory).toBe(`/articles/${story.slug}-new`);
+    await page.getByRole("button", { name: "Unpin from the home page" }).click();
+    await expect(page.getByText("Home page: not pinned")).toBeVisible();
+  });
+});
+
+test.describe("as a writer", () => {
+  test.use({ storageState: storageState("writer") });
+
+  test("the author page shows the bio the writer wrote", async ({ page }) => {
+    const bio = `Wendy covers the harbour and the council. ${Date.now()}`;
+    await page.goto("/newsroom");
+    await page.getByRole("link", { name: "Author page" }).click();
+    await page.getByLabel("Bio").fill(bio);
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await page.goto("/authors/wendy-writer");
+    await expect(page.getByText(bio)).toBeVisible();
+  });
+});
