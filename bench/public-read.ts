@@ -1,9 +1,9 @@
 // bench/public-read: how close the cached public pages come to the practical limit of this
 // machine. autocannon drives the production app's article page and home page, and, in the same
-// run, a bare Node `http` server answering the same bytes from memory. Prints req/s, p99 and
+// run, a bare Node `http` server (its own process) answering the same bytes from memory. Prints req/s, p99 and
 // errors for each, and the ratio. Asserts nothing.
 //   npm run build && npm run bench:public-read
-import http from "node:http";
+import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { startApp } from "./app-server";
 
@@ -22,17 +22,28 @@ async function load(url: string): Promise<Figures> {
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
 
-function bareServer(pages: Map<string, { body: Buffer; type: string }>): Promise<{ url: string; close: () => void }> {
-  const server = http.createServer((req, res) => {
-    const page = pages.get(req.url ?? "");
-    if (!page) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": page.type, "Content-Length": page.body.length });
-    res.end(page.body);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() })));
+/**
+ * The baseline: a bare Node `http` server in its own process (as `next start` is), answering
+ * the same bytes from memory. The pages are handed over on its standard input.
+ */
+async function bareServer(pages: Map<string, { body: Buffer; type: string }>): Promise<{ url: string; close: () => void }> {
+  const source = `
+    const http = require("node:http");
+    let input = "";
+    process.stdin.on("data", (c) => (input += c)).on("end", () => {
+      const pages = new Map(JSON.parse(input).map(([path, type, body]) => [path, { type, body: Buffer.from(body, "base64") }]));
+      const server = http.createServer((req, res) => {
+        const page = pages.get(req.url);
+        if (!page) return res.writeHead(404).end();
+        res.writeHead(200, { "Content-Type": page.type, "Content-Length": page.body.length });
+        res.end(page.body);
+      });
+      server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+    });`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["pipe", "pipe", "inherit"] });
+  child.stdin.end(JSON.stringify([...pages].map(([path, page]) => [path, page.type, page.body.toString("base64")])));
+  const port = await new Promise<string>((resolve) => child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim())));
+  return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
 }
 
 const line = (label: string, f: Figures) =>
