@@ -11,10 +11,21 @@ async function editorRequest(browser: import("@playwright/test").Browser): Promi
   return (await browser.newContext({ storageState: storageState("editor") })).request;
 }
 
+/** The sample story's hero: a media-library image other test stories can use. */
+async function sampleHeroUrl(request: APIRequestContext): Promise<string> {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  const sample = asArray<{ loc: string }>(xml.parse(sitemap).urlset.url).map((u) => new URL(u.loc).pathname).find((p) => p.startsWith("/articles/russia-hosts")) ?? "/";
+  const html = await (await request.get(sample)).text();
+  const src = /<img src="(\/media\/[^"]+\.jpg)"/.exec(html)?.[1];
+  if (!src) throw new Error("the sample story has no hero image");
+  return src;
+}
+
 /** Where a story shows up, each read fresh (the first request after a change). */
 async function presence(request: APIRequestContext, slug: string, word: string) {
   const read = async (path: string) => (await request.get(path)).text();
   const [rss, atom, sitemap, news, home, search] = await Promise.all([read("/feed.xml"), read("/atom.xml"), read("/sitemap.xml"), read("/news-sitemap.xml"), read("/"), read(`/search?q=${encodeURIComponent(word)}`)]);
+  const shareImage = (await request.get(`/articles/${slug}/image`)).status();
   const path = `/articles/${slug}`;
   return {
     rss: asArray<{ link: string }>(xml.parse(rss).rss.channel.item).some((i) => i.link.endsWith(path)),
@@ -23,6 +34,7 @@ async function presence(request: APIRequestContext, slug: string, word: string) 
     newsSitemap: asArray<{ loc: string }>(xml.parse(news).urlset.url).some((u) => u.loc.endsWith(path)),
     home: home.includes(`href="${path}"`),
     search: search.includes(`href="${path}"`),
+    shareImage: shareImage === 200,
   };
 }
 
@@ -35,7 +47,10 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
   expect(await head('meta[property="og:title"]')).toBe(SAMPLE.headline);
   expect(await head('meta[property="og:type"]')).toBe("article");
   expect(await head('meta[property="og:url"]')).toBe(url);
-  expect(await head('meta[property="og:image"]')).toMatch(/^http:\/\/localhost:\d+\/media\/.+\.jpg$/);
+  expect(await head('meta[property="og:image"]')).toBe(`${url}/image`);
+  const shareImage = await request.get(new URL(`${url}/image`).pathname);
+  expect(shareImage.status()).toBe(200);
+  expect(shareImage.headers()["content-type"]).toBe("image/jpeg");
   expect(await head('meta[name="twitter:card"]')).toBe("summary_large_image");
   expect(await head('meta[name="description"]')).toBe(SAMPLE.standfirst);
 
@@ -65,7 +80,7 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
 
   // The sample story is in every feed and sitemap, and found by search with the word marked.
   const slug = new URL(url).pathname.split("/").pop() ?? "";
-  expect(await presence(request, slug, "Lavrov")).toEqual({ rss: true, atom: true, sitemap: true, newsSitemap: true, home: true, search: true });
+  expect(await presence(request, slug, "Lavrov")).toEqual({ rss: true, atom: true, sitemap: true, newsSitemap: true, home: true, search: true, shareImage: true });
   await page.goto("/search?q=Lavrov");
   await expect(page.getByRole("status")).toHaveText(/1 story matches “Lavrov”/);
   await expect(page.locator("mark").first()).toHaveText("Lavrov");
@@ -74,8 +89,9 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
 test("a new story appears everywhere, its old address redirects, and after unpublishing it is gone everywhere at once", async ({ browser, request }) => {
   const editor = await editorRequest(browser);
   const word = `Quokkafest${Date.now()}`;
-  const story = await publishStory(editor, { headline: `Harbour festival ${word}`, standfirst: "Thousands expected.", body: paragraphsDoc(`The ${word} opens on Friday.`), tags: ["Festivals"] });
-  expect(await presence(request, story.slug, word)).toEqual({ rss: true, atom: true, sitemap: true, newsSitemap: true, home: true, search: true });
+  const hero = { url: await sampleHeroUrl(request), caption: "The harbour.", credit: "Masthead", alt: "Boats in the harbour" };
+  const story = await publishStory(editor, { headline: `Harbour festival ${word}`, standfirst: "Thousands expected.", body: paragraphsDoc(`The ${word} opens on Friday.`), tags: ["Festivals"], hero });
+  expect(await presence(request, story.slug, word)).toEqual({ rss: true, atom: true, sitemap: true, newsSitemap: true, home: true, search: true, shareImage: true });
   expect((await request.get("/tags/festivals")).status()).toBe(200);
 
   // A new address: the old one answers 301 to it, on the first request.
@@ -88,7 +104,8 @@ test("a new story appears everywhere, its old address redirects, and after unpub
   await mutate(editor, "workflow.unpublish", { id: story.id, version: moved.version, note: "Legal request" });
   expect((await request.get(`/articles/${moved.slug}`)).status()).toBe(410);
   expect((await request.get(`/articles/${story.slug}`, { maxRedirects: 0 })).status()).toBe(410);
-  expect(await presence(request, moved.slug, word)).toEqual({ rss: false, atom: false, sitemap: false, newsSitemap: false, home: false, search: false });
+  expect(await presence(request, moved.slug, word)).toEqual({ rss: false, atom: false, sitemap: false, newsSitemap: false, home: false, search: false, shareImage: false });
+  expect((await request.get(`/articles/${moved.slug}/image`)).status()).toBe(410);
   expect((await request.get("/tags/festivals")).status()).toBe(404);
 });
 
@@ -125,10 +142,7 @@ test("a story full of script-injection payloads is shown as text and runs nothin
     expect(refused.status(), href).toBe(400);
   }
   // The hero: the sample story's library image, with payloads as caption, credit and alt text.
-  const sample = await (await request.get("/sitemap.xml")).text();
-  const samplePath = new URL(asArray<{ loc: string }>(xml.parse(sample).urlset.url).map((u) => u.loc).find((loc) => loc.includes("/articles/russia-hosts")) ?? "http://x/").pathname;
-  await page.goto(samplePath);
-  const image = new URL((await page.locator('meta[property="og:image"]').getAttribute("content")) ?? "http://x/").pathname;
+  const image = await sampleHeroUrl(request);
   const story = await publishStory(editor, {
     headline: `${mark} ${PAYLOADS[0]}`.slice(0, 200),
     standfirst: payload.slice(0, 400),

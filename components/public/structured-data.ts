@@ -37,7 +37,7 @@ export function newsArticleData(article: PublicArticle, description: string): Wi
     url,
     headline: article.headline,
     description,
-    ...(article.hero ? { image: [absoluteUrl(article.hero.url)] } : {}),
+    ...(article.hero ? { image: [absoluteUrl(`/articles/${article.slug}/image`)] } : {}),
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.contentUpdatedAt ?? article.publishedAt).toISOString(),
     author: article.authors.map((a) => ({ "@type": "Person", name: a.displayName, url: absoluteUrl(`/authors/${a.slug}`) })),

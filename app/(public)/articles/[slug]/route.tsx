@@ -27,7 +27,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       description,
       path: `/articles/${article.slug}`,
       type: "article",
-      image: article.hero && { url: article.hero.url, alt: article.hero.alt, width: article.hero.width, height: article.hero.height },
+      image: article.hero && { url: `/articles/${article.slug}/image`, alt: article.hero.alt, width: article.hero.width, height: article.hero.height },
       article: {
         publishedTime: article.publishedAt,
         modifiedTime: article.contentUpdatedAt,
