@@ -29,6 +29,7 @@ const newsroomPages: [RoleKey, string][] = [
   ["admin", "/newsroom/admin/users"],
   ["writer", "/newsroom/notifications"],
   ["writer", "/newsroom/media"],
+  ["writer", "/newsroom/profile"],
 ];
 for (const [role, path] of newsroomPages) {
   test.describe(`${role} on ${path}`, () => {
