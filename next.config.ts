@@ -6,7 +6,8 @@ const common = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
-// The newsroom and sign-in are Next.js pages with their own scripts.
+// The API and Next's own files; the newsroom and sign-in pages get a per-request nonce policy
+// from proxy.ts.
 const appHeaders = [...common, { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" }];
 
 // Public pages are plain HTML with no script at all (app/(public)), so their policy forbids
@@ -48,8 +49,9 @@ const nextConfig: NextConfig = {
     return [
       { source: "/", headers: publicHeaders },
       { source: `/:path((?!${APP_PATHS}).*)`, headers: publicHeaders },
-      { source: "/:path(newsroom|signin|api|_next)/:rest*", headers: appHeaders },
-      { source: "/:path(newsroom|signin)", headers: appHeaders },
+      { source: "/:path(api|_next)/:rest*", headers: appHeaders },
+      { source: "/:path(newsroom|signin)", headers: common },
+      { source: "/newsroom/:rest*", headers: common },
       { source: "/media/:path*", headers: common },
       { source: "/site.css", headers: common },
     ];

@@ -2,13 +2,44 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
+ * The newsroom and sign-in are Next.js pages with scripts: each response gets a fresh nonce,
+ * and the Content-Security-Policy allows only scripts carrying it (and what they load), so an
+ * injected script would not run even if something let one into a page. Inline style
+ * attributes stay allowed (the editor positions things with them). Public pages never pass
+ * through here: they carry no script at all and are served from Next's cache as they are.
+ */
+function withNonce(request: NextRequest, response: (headers: Headers) => NextResponse): NextResponse {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const dev = process.env.NODE_ENV === "development";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const result = response(headers);
+  result.headers.set("Content-Security-Policy", csp);
+  return result;
+}
+
+/**
  * Signed-out visitors of the newsroom go to the sign-in page and back afterwards (pages and
- * procedures still check the user against the database). Public pages never pass through
- * here: they are served from Next's cache as they are.
+ * procedures still check the user against the database).
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (await getToken({ req: request })) return NextResponse.next();
+  if (pathname === "/signin" || (await getToken({ req: request }))) {
+    return withNonce(request, (headers) => NextResponse.next({ request: { headers } }));
+  }
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
   url.search = "";
@@ -16,4 +47,4 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/newsroom", "/newsroom/:path*"] };
+export const config = { matcher: ["/newsroom", "/newsroom/:path*", "/signin"] };

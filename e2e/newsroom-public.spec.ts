@@ -40,3 +40,28 @@ test.describe("as a writer", () => {
     await expect(page.getByText(bio)).toBeVisible();
   });
 });
+
+test.describe("newsroom pages", () => {
+  test.use({ storageState: storageState("writer") });
+
+  test("run only scripts carrying the response's nonce, and the editor works under that policy", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto("/newsroom/articles/new");
+    const csp = response?.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp.split("script-src")[1]?.split(";")[0]).not.toContain("unsafe-inline");
+    await page.getByLabel("Headline").fill(`CSP check ${Date.now()}`);
+    await page.getByRole("button", { name: "Create draft" }).click();
+    const body = page.getByRole("textbox", { name: "Body" });
+    await body.click();
+    await page.keyboard.type("Typed under a strict policy.");
+    await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
+    const second = await page.reload();
+    expect(second?.headers()["content-security-policy"]).not.toBe(csp);
+    await expect(page.getByRole("textbox", { name: "Body" })).toContainText("Typed under a strict policy.");
+    expect(violations).toEqual([]);
+  });
+});

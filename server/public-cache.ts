@@ -11,7 +11,31 @@ export interface PublicCache {
   invalidate(): Promise<void>;
 }
 
-const state = globalThis as { mastheadInternalToken?: string; mastheadPublicCacheFresh?: boolean };
+const state = globalThis as { mastheadInternalToken?: string; mastheadPublicCacheFresh?: boolean; mastheadPublicRenders?: Set<Promise<unknown>> };
+
+/**
+ * Runs one public page build and remembers it while it runs. A build that read the database
+ * just before a takedown could otherwise store its (stale) page in the cache just after the
+ * invalidation; invalidating waits for such builds first.
+ */
+export function trackPublicRender<T>(build: () => Promise<T>): Promise<T> {
+  const running = (state.mastheadPublicRenders ??= new Set());
+  const promise = build();
+  running.add(promise);
+  promise.then(
+    () => running.delete(promise),
+    () => running.delete(promise),
+  );
+  return promise;
+}
+
+/** Waits (at most 10 s) for the page builds running now, and for Next to store their results. */
+async function buildsStartedBefore(): Promise<void> {
+  const running = [...(state.mastheadPublicRenders ?? [])];
+  if (running.length === 0) return;
+  await Promise.race([Promise.allSettled(running), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
 
 /** A per-process secret for the internal revalidation endpoint (same process only). */
 export function internalToken(): string {
@@ -19,10 +43,15 @@ export function internalToken(): string {
   return state.mastheadInternalToken;
 }
 
-/** Inside a Next.js request (tRPC procedures, route handlers). */
+/**
+ * Inside a Next.js request (tRPC procedures, route handlers). Next applies the invalidation
+ * when this request's response ends, so waiting here for builds already running means their
+ * pages are stored before, and so invalidated by, it.
+ */
 export const nextPublicCache: PublicCache = {
   async invalidate() {
     const { revalidatePath } = await import("next/cache");
+    await buildsStartedBefore();
     revalidatePath("/", "layout");
     state.mastheadPublicCacheFresh = true;
   },

@@ -2,6 +2,7 @@ import { ArticleCard } from "@/components/public/article-card";
 import { websiteData } from "@/components/public/structured-data";
 import { appEnv } from "@/server/env";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/server/site";
+import { trackPublicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase, publicPage } from "./_site/respond";
 
@@ -9,8 +10,12 @@ export const dynamic = "force-static";
 export const revalidate = false;
 
 /** The front page: the lead story (pinned by an editor, else the newest), then the latest by section. */
-export async function GET() {
+export function GET() {
   if (isBuildPhase()) return buildPlaceholder();
+  return trackPublicRender(buildHome);
+}
+
+async function buildHome() {
   const home = await publicApi().site.home();
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   return publicPage(

@@ -5,6 +5,7 @@ import { newsSitemap, sitemap } from "@/lib/syndication/sitemaps";
 import type { FeedScope } from "@/server/services/public-feeds";
 import type { PublicArticle } from "@/server/services/public-articles";
 import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from "@/server/site";
+import { trackPublicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase } from "./respond";
 
@@ -56,8 +57,12 @@ async function loadFeed(scope: FeedScope, format: "rss" | "atom"): Promise<FeedI
 }
 
 /** RSS or Atom for the site, a section or an author; 404 for an unknown one. */
-export async function feedResponse(scope: FeedScope, format: "rss" | "atom"): Promise<Response> {
-  if (isBuildPhase()) return buildPlaceholder();
+export function feedResponse(scope: FeedScope, format: "rss" | "atom"): Promise<Response> {
+  if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
+  return trackPublicRender(() => buildFeed(scope, format));
+}
+
+async function buildFeed(scope: FeedScope, format: "rss" | "atom"): Promise<Response> {
   const feed = await loadFeed(scope, format);
   if (!feed) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(format === "rss" ? rss(feed) : atom(feed), {
@@ -65,16 +70,24 @@ export async function feedResponse(scope: FeedScope, format: "rss" | "atom"): Pr
   });
 }
 
-export async function sitemapResponse(): Promise<Response> {
-  if (isBuildPhase()) return buildPlaceholder();
+export function sitemapResponse(): Promise<Response> {
+  if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
+  return trackPublicRender(buildSitemap);
+}
+
+async function buildSitemap(): Promise<Response> {
   const entries = await publicApi().site.sitemap();
   return new Response(sitemap(entries.map((e) => ({ url: absoluteUrl(e.path), lastModified: e.lastModified }))), {
     headers: { "Content-Type": "application/xml; charset=utf-8", ...XML_HEADERS },
   });
 }
 
-export async function newsSitemapResponse(): Promise<Response> {
-  if (isBuildPhase()) return buildPlaceholder();
+export function newsSitemapResponse(): Promise<Response> {
+  if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
+  return trackPublicRender(buildNewsSitemap);
+}
+
+async function buildNewsSitemap(): Promise<Response> {
   const entries = await publicApi().site.newsSitemap();
   return new Response(
     newsSitemap(

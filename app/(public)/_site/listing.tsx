@@ -5,6 +5,7 @@ import { collectionData } from "@/components/public/structured-data";
 import { parsePageParam } from "@/lib/schemas/site";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { appEnv } from "@/server/env";
+import { trackPublicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase, notFoundPage, publicPage } from "./respond";
 
@@ -12,8 +13,12 @@ export type ListingKind = "section" | "author" | "tag";
 const BASE: Record<ListingKind, string> = { section: "/sections", author: "/authors", tag: "/tags" };
 
 /** A section, author or tag page: its stories, newest first, ten to a page; 404 for anything unknown. */
-export async function listingPage(kind: ListingKind, slug: string, pageParam?: string): Promise<Response> {
-  if (isBuildPhase()) return buildPlaceholder();
+export function listingPage(kind: ListingKind, slug: string, pageParam?: string): Promise<Response> {
+  if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
+  return trackPublicRender(() => buildListing(kind, slug, pageParam));
+}
+
+async function buildListing(kind: ListingKind, slug: string, pageParam?: string): Promise<Response> {
   const page = parsePageParam(pageParam);
   // "/page/1" is the same list as the section's own address: one canonical address per page.
   if (page === null || !SLUG_PATTERN.test(slug) || slug.length > 120 || pageParam === "1") return notFoundPage();

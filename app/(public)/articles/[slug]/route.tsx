@@ -2,6 +2,7 @@ import { ArticleView } from "@/components/public/article-view";
 import { newsArticleData } from "@/components/public/structured-data";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { appEnv } from "@/server/env";
+import { trackPublicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, gonePage, isBuildPhase, notFoundPage, publicPage } from "../../_site/respond";
 
@@ -14,6 +15,10 @@ export const generateStaticParams = () => [];
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   if (isBuildPhase()) return buildPlaceholder();
   const { slug } = await params;
+  return trackPublicRender(() => buildArticle(slug));
+}
+
+async function buildArticle(slug: string) {
   if (!SLUG_PATTERN.test(slug) || slug.length > 120) return notFoundPage();
   const found = await publicApi().site.article({ slug });
   if (found.kind === "moved") return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}` } });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { appEnv } from "@/server/env";
 import { LocalDiskStorage } from "@/server/media/storage";
+import { trackPublicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase } from "../../../_site/respond";
 
@@ -17,7 +18,12 @@ const TYPES: Record<string, string> = { ".jpg": "image/jpeg", ".jpeg": "image/jp
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   if (isBuildPhase()) return buildPlaceholder();
-  const found = await publicApi().site.article({ slug: (await params).slug });
+  const { slug } = await params;
+  return trackPublicRender(() => shareImage(slug));
+}
+
+async function shareImage(slug: string) {
+  const found = await publicApi().site.article({ slug });
   if (found.kind === "gone") return new Response("Gone", { status: 410 });
   if (found.kind === "moved") return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}/image` } });
   if (found.kind !== "live" || !found.article.hero) return new Response("Not found", { status: 404 });
