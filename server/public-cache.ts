@@ -29,12 +29,14 @@ export function trackPublicRender<T>(build: () => Promise<T>): Promise<T> {
   return promise;
 }
 
-/** Waits (at most 10 s) for the page builds running now, and for Next to store their results. */
-async function buildsStartedBefore(): Promise<void> {
+/** Waits (at most `limitMs`) for the page builds running now, then `settleMs` for Next to store their results. */
+export async function buildsStartedBefore(limitMs = 10_000, settleMs = 100): Promise<void> {
   const running = [...(state.mastheadPublicRenders ?? [])];
   if (running.length === 0) return;
-  await Promise.race([Promise.allSettled(running), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([Promise.allSettled(running), new Promise((resolve) => (timer = setTimeout(resolve, limitMs)))]);
+  clearTimeout(timer);
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
 }
 
 /** A per-process secret for the internal revalidation endpoint (same process only). */
