@@ -47,6 +47,3 @@ export function gonePage(): Promise<Response> {
     { status: 410 },
   );
 }
-
-/** Cached route handlers: built on first request, kept until the public cache is invalidated. */
-export const cachedRoute = { dynamic: "force-static", dynamicParams: true, revalidate: false } as const;
