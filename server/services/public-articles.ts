@@ -86,7 +86,6 @@ async function dimensionsOf(db: DbOrTx, urls: (string | null | undefined)[]): Pr
 function toCard(row: CardRow, sizes: Map<string, { width: number; height: number }>): PublicCard | null {
   const live = row.liveRevision;
   if (!live || !row.publishedAt) return null;
-  const size = live.heroImageUrl ? sizes.get(live.heroImageUrl) : undefined;
   return {
     id: row.id,
     slug: row.slug,
@@ -97,16 +96,22 @@ function toCard(row: CardRow, sizes: Map<string, { width: number; height: number
     section: row.section,
     authors: row.authors.map((a) => a.user),
     tags: row.tags.map((t) => t.tag),
-    hero: live.heroImageUrl
-      ? {
-          url: live.heroImageUrl,
-          alt: live.heroImageAlt ?? "",
-          caption: live.heroImageCaption ?? "",
-          credit: live.heroImageCredit ?? "",
-          width: size?.width ?? null,
-          height: size?.height ?? null,
-        }
-      : null,
+    hero: heroOf(live, sizes),
+  };
+}
+
+type HeroFields = { heroImageUrl: string | null; heroImageAlt: string | null; heroImageCaption: string | null; heroImageCredit: string | null };
+
+function heroOf(content: HeroFields, sizes: Map<string, { width: number; height: number }>): PublicHero | null {
+  if (!content.heroImageUrl) return null;
+  const size = sizes.get(content.heroImageUrl);
+  return {
+    url: content.heroImageUrl,
+    alt: content.heroImageAlt ?? "",
+    caption: content.heroImageCaption ?? "",
+    credit: content.heroImageCredit ?? "",
+    width: size?.width ?? null,
+    height: size?.height ?? null,
   };
 }
 
@@ -230,18 +235,6 @@ export const navSections = (db: DbOrTx) =>
   db.section.findMany({ where: { articles: { some: LIVE } }, orderBy: { name: "asc" }, select: { name: true, slug: true } });
 
 /** The hero of a working copy or revision, with its library dimensions. */
-export async function heroWithDimensions(
-  db: DbOrTx,
-  content: { heroImageUrl: string | null; heroImageAlt: string | null; heroImageCaption: string | null; heroImageCredit: string | null },
-): Promise<PublicHero | null> {
-  if (!content.heroImageUrl) return null;
-  const size = (await dimensionsOf(db, [content.heroImageUrl])).get(content.heroImageUrl);
-  return {
-    url: content.heroImageUrl,
-    alt: content.heroImageAlt ?? "",
-    caption: content.heroImageCaption ?? "",
-    credit: content.heroImageCredit ?? "",
-    width: size?.width ?? null,
-    height: size?.height ?? null,
-  };
+export async function heroWithDimensions(db: DbOrTx, content: HeroFields): Promise<PublicHero | null> {
+  return heroOf(content, await dimensionsOf(db, [content.heroImageUrl]));
 }

@@ -1,5 +1,6 @@
 import { prerender } from "react-dom/static.edge";
 import { renderDocument } from "@/lib/content/render";
+import { SLUG_PATTERN } from "@/lib/slug";
 import { atom, rss, type FeedInfo } from "@/lib/syndication/feeds";
 import { newsSitemap, sitemap } from "@/lib/syndication/sitemaps";
 import type { FeedScope } from "@/server/services/public-feeds";
@@ -68,6 +69,15 @@ async function buildFeed(scope: FeedScope, format: "rss" | "atom"): Promise<Resp
   return new Response(format === "rss" ? rss(feed) : atom(feed), {
     headers: { "Content-Type": `application/${format === "rss" ? "rss" : "atom"}+xml; charset=utf-8`, ...XML_HEADERS },
   });
+}
+
+/** The GET handler of /sections/<slug>/feed.xml and its siblings. */
+export function slugFeedRoute(kind: "section" | "author", format: "rss" | "atom") {
+  return async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const { slug } = await params;
+    if (!SLUG_PATTERN.test(slug) || slug.length > 120) return new Response("Not found", { status: 404 });
+    return feedResponse({ kind, slug }, format);
+  };
 }
 
 export function sitemapResponse(): Promise<Response> {

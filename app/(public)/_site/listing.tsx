@@ -18,6 +18,14 @@ export function listingPage(kind: ListingKind, slug: string, pageParam?: string)
   return trackPublicRender(() => buildListing(kind, slug, pageParam));
 }
 
+/** The GET handlers of /sections/<slug> and /sections/<slug>/page/<n> (and authors, tags). */
+export const listingRoute = (kind: ListingKind) => async (_request: Request, { params }: { params: Promise<{ slug: string }> }) =>
+  listingPage(kind, (await params).slug);
+export const listingPageRoute = (kind: ListingKind) => async (_request: Request, { params }: { params: Promise<{ slug: string; page: string }> }) => {
+  const { slug, page } = await params;
+  return listingPage(kind, slug, page);
+};
+
 async function buildListing(kind: ListingKind, slug: string, pageParam?: string): Promise<Response> {
   const page = parsePageParam(pageParam);
   // "/page/1" is the same list as the section's own address: one canonical address per page.

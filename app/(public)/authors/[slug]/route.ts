@@ -1,10 +1,7 @@
-import { listingPage } from "../../_site/listing";
+import { listingRoute } from "../../_site/listing";
 
 export const dynamic = "force-static";
 export const dynamicParams = true;
 export const revalidate = false;
 export const generateStaticParams = () => [];
-
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return listingPage("author", (await params).slug);
-}
+export const GET = listingRoute("author");
