@@ -187,18 +187,26 @@ export async function lookupArticle(db: DbOrTx, slug: string): Promise<ArticleLo
     return { kind: "missing" };
   }
   if (row.status === "UNPUBLISHED") return { kind: "gone" };
-  if (row.status !== "PUBLISHED" || !row.liveRevisionId || !row.liveRevision || !row.publishedAt) return { kind: "missing" };
-  const sizes = await dimensionsOf(db, [row.liveRevision.heroImageUrl]);
-  const card = toCard(row, sizes);
-  if (!card) return { kind: "missing" };
-  const article: PublicArticle = {
-    ...card,
-    body: row.liveRevision.body as unknown as ContentDocument,
-    seoTitle: row.seoTitle,
-    seoDescription: row.seoDescription,
-    corrections: row.corrections,
-  };
+  if (row.status !== "PUBLISHED" || !row.liveRevisionId) return { kind: "missing" };
+  const [article] = await articles(db, [row]);
+  if (!article) return { kind: "missing" };
   return { kind: "live", article, related: await relatedStories(db, row) };
+}
+
+/** Whole live stories (body, corrections) from their rows, with hero dimensions read once. */
+async function articles(db: DbOrTx, rows: ArticleRow[]): Promise<PublicArticle[]> {
+  const sizes = await dimensionsOf(db, rows.map((r) => r.liveRevision?.heroImageUrl));
+  return rows.flatMap((row) => {
+    const card = toCard(row, sizes);
+    if (!card || !row.liveRevision) return [];
+    return [{ ...card, body: row.liveRevision.body as unknown as ContentDocument, seoTitle: row.seoTitle, seoDescription: row.seoDescription, corrections: row.corrections }];
+  });
+}
+
+/** The newest live stories matching `where`, whole (for feeds). */
+export async function latestArticles(db: DbOrTx, where: Prisma.ArticleWhereInput, take: number): Promise<PublicArticle[]> {
+  const rows = await db.article.findMany({ where: { ...where, ...LIVE }, select: articleSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take });
+  return articles(db, rows);
 }
 
 /** Up to three other live stories sharing a tag or the section, newest first. */

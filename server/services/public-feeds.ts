@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { authorBySlug, lookupArticle, LIVE, sectionBySlug, type PublicArticle } from "./public-articles";
+import { authorBySlug, latestArticles, LIVE, sectionBySlug, type PublicArticle } from "./public-articles";
 
 export const FEED_SIZE = 20;
 export const NEWS_SITEMAP_HOURS = 48;
@@ -33,12 +33,7 @@ export async function feedFor(db: DbOrTx, scope: FeedScope): Promise<Feed | null
     title = `Stories by ${author.displayName}`;
     path = `/authors/${author.slug}`;
   }
-  const slugs = await db.article.findMany({ where: { ...where, ...LIVE }, select: { slug: true }, orderBy: { publishedAt: "desc" }, take: FEED_SIZE });
-  const items: PublicArticle[] = [];
-  for (const { slug } of slugs) {
-    const found = await lookupArticle(db, slug);
-    if (found.kind === "live") items.push(found.article);
-  }
+  const items = await latestArticles(db, where, FEED_SIZE);
   const updated = items.reduce<Date | null>((latest, a) => {
     const at = a.contentUpdatedAt ?? a.publishedAt;
     return !latest || at > latest ? at : latest;
