@@ -246,3 +246,29 @@ export const navSections = (db: DbOrTx) =>
 export async function heroWithDimensions(db: DbOrTx, content: HeroFields): Promise<PublicHero | null> {
   return heroOf(content, await dimensionsOf(db, [content.heroImageUrl]));
 }
+
+export interface ListingOwner {
+  name: string;
+  slug: string;
+  bio?: string;
+  photoUrl?: string | null;
+}
+
+/** A section, author or tag with one page of its live stories; null for an unknown one or a page past the end. */
+export async function listingFor(db: DbOrTx, kind: "section" | "author" | "tag", slug: string, page: number): Promise<(PublicPage<PublicCard> & { owner: ListingOwner }) | null> {
+  let owner: ListingOwner | null = null;
+  let where: Prisma.ArticleWhereInput = {};
+  if (kind === "section") {
+    const section = await sectionBySlug(db, slug);
+    if (section) [owner, where] = [section, { sectionId: section.id }];
+  } else if (kind === "author") {
+    const author = await authorBySlug(db, slug);
+    if (author) [owner, where] = [{ name: author.displayName, slug: author.slug, bio: author.bio, photoUrl: author.photoUrl }, { authors: { some: { userId: author.id } } }];
+  } else {
+    const tag = await tagBySlug(db, slug);
+    if (tag) [owner, where] = [tag, { tags: { some: { tagId: tag.id } } }];
+  }
+  if (!owner) return null;
+  const list = await listPublished(db, where, page);
+  return list && { owner, ...list };
+}

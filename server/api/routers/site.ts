@@ -1,5 +1,4 @@
 import { siteFeedInput, siteLatestInput, siteListInput, siteSearchInput, siteSlugInput } from "@/lib/schemas/site";
-import type { Prisma } from "../../db/generated/client";
 import { feedFor, newsSitemapEntries, sitemapEntries } from "../../services/public-feeds";
 import * as site from "../../services/public-articles";
 import { searchPublished } from "../../services/public-search";
@@ -18,23 +17,7 @@ export const siteRouter = createTRPCRouter({
   /** What /articles/<slug> is: live, moved (301), gone (410) or missing (404). */
   article: publicProcedure.input(siteSlugInput).query(({ ctx, input }) => site.lookupArticle(ctx.db, input.slug)),
 
-  list: publicProcedure.input(siteListInput).query(async ({ ctx, input }) => {
-    let owner: { name: string; slug: string; bio?: string; photoUrl?: string | null } | null = null;
-    let where: Prisma.ArticleWhereInput = {};
-    if (input.kind === "section") {
-      const section = await site.sectionBySlug(ctx.db, input.slug);
-      if (section) [owner, where] = [section, { sectionId: section.id }];
-    } else if (input.kind === "author") {
-      const author = await site.authorBySlug(ctx.db, input.slug);
-      if (author) [owner, where] = [{ name: author.displayName, slug: author.slug, bio: author.bio, photoUrl: author.photoUrl }, { authors: { some: { userId: author.id } } }];
-    } else {
-      const tag = await site.tagBySlug(ctx.db, input.slug);
-      if (tag) [owner, where] = [tag, { tags: { some: { tagId: tag.id } } }];
-    }
-    if (!owner) return null;
-    const page = await site.listPublished(ctx.db, where, input.page);
-    return page && { owner, ...page };
-  }),
+  list: publicProcedure.input(siteListInput).query(({ ctx, input }) => site.listingFor(ctx.db, input.kind, input.slug, input.page)),
 
   search: publicProcedure.input(siteSearchInput).query(({ ctx, input }) => searchPublished(ctx.db, input.q, input.page)),
 
