@@ -80,13 +80,14 @@ export function startScheduler(opts: {
   const tick = async () => {
     if (running) return;
     running = true;
+    const refreshAnyway = first;
+    first = false;
     try {
-      await publishDueAndRefresh(opts.db, opts.clock, opts.timeZone, opts.publicCache).finally(async () => {
-        if (first) {
-          first = false;
-          await opts.publicCache.invalidate();
-        }
+      const run = await publishDueArticles(opts.db, opts.clock, opts.timeZone).catch((error: unknown) => {
+        opts.onError(error);
+        return null;
       });
+      if (refreshAnyway || (run && run.published.length > 0)) await opts.publicCache.invalidate();
     } catch (error) {
       opts.onError(error);
     } finally {
