@@ -16,7 +16,7 @@ export interface PageHead {
   feeds?: { title: string; rss: string; atom: string };
   /** Search results and pages like them are not for indexes. */
   noindex?: boolean;
-  article?: { publishedTime: Date; modifiedTime: Date | null; section: string | null; authors: string[]; tags: string[] };
+  article?: { publishedTime: Date; modifiedTime: Date | null; section: string | null; tags: string[] };
   jsonLd?: WithContext<Thing>[];
 }
 

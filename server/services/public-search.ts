@@ -32,12 +32,18 @@ export function snippetParts(raw: string): SnippetPart[] {
   return parts;
 }
 
+export interface SearchPage {
+  results: SearchResult[];
+  total: number;
+  pageCount: number;
+}
+
 /**
  * Full-text search over live revisions (headline weighted over standfirst over body), ranked,
  * with highlighted snippets. Any characters are safe: the query is a bound parameter parsed by
  * websearch_to_tsquery, which accepts anything. Null past the last page.
  */
-export async function searchPublished(db: DbOrTx, query: string, page: number): Promise<{ results: SearchResult[]; total: number; pageCount: number } | null> {
+export async function searchPublished(db: DbOrTx, query: string, page: number): Promise<SearchPage | null> {
   // PostgreSQL text cannot hold NUL, and no control character means anything to a search.
   const q = query.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   if (!q) return { results: [], total: 0, pageCount: 1 };

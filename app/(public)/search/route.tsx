@@ -2,6 +2,7 @@ import { Pagination } from "@/components/public/pagination";
 import { SearchResults } from "@/components/public/search-results";
 import { MAX_SEARCH_LENGTH, parsePageParam } from "@/lib/schemas/site";
 import { appEnv } from "@/server/env";
+import type { SearchPage } from "@/server/services/public-search";
 import { publicApi } from "@/trpc/server";
 import { notFoundPage, publicPage } from "../_site/respond";
 
@@ -19,7 +20,7 @@ export async function GET(request: Request) {
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
 
   let message: string | null = null;
-  let found: Awaited<ReturnType<ReturnType<typeof publicApi>["site"]["search"]>> = null;
+  let found: SearchPage | null = null;
   if (!q) message = "Type a word or two to search the stories.";
   else if (q.length > MAX_SEARCH_LENGTH) message = `That search is too long: use at most ${MAX_SEARCH_LENGTH} characters.`;
   else {

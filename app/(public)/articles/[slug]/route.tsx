@@ -37,7 +37,6 @@ async function buildArticle(slug: string) {
         publishedTime: article.publishedAt,
         modifiedTime: article.contentUpdatedAt,
         section: article.section?.name ?? null,
-        authors: article.authors.map((a) => a.displayName),
         tags: article.tags.map((t) => t.name),
       },
       jsonLd: [newsArticleData(article, description)],
