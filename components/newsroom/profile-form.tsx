@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { MAX_BIO_LENGTH } from "@/lib/schemas/user";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../ui/button";
-import { HeroPicker } from "./article/hero-picker";
+import { LibraryImagePicker } from "./media/library-image-picker";
 
 interface Profile {
   displayName: string;
@@ -47,7 +47,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       </div>
       <fieldset className="flex flex-col gap-2 rounded border border-neutral-300 p-3">
         <legend className="px-1 text-sm font-semibold">Photo</legend>
-        <HeroPicker url={photoUrl} alt={`Portrait of ${profile.displayName}`} onChoose={(choice) => setPhotoUrl(choice.url)} onRemove={() => setPhotoUrl("")} label="photo" />
+        <LibraryImagePicker url={photoUrl} alt={`Portrait of ${profile.displayName}`} onChoose={(choice) => setPhotoUrl(choice.url)} onRemove={() => setPhotoUrl("")} label="photo" />
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={state.kind === "saving"}>

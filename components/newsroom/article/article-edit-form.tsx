@@ -9,7 +9,7 @@ import { BodyEditor } from "../../editor/body-editor";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
 import { ConflictPanel } from "./conflict-panel";
-import { HeroPicker } from "./hero-picker";
+import { LibraryImagePicker } from "../media/library-image-picker";
 import { MetadataFields, type MetadataOptions } from "./metadata-fields";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
@@ -237,7 +237,7 @@ export function ArticleEditForm({
       />
       <fieldset className="flex flex-col gap-3 rounded border border-neutral-300 p-3">
         <legend className="px-1 text-sm font-semibold">Hero image</legend>
-        <HeroPicker
+        <LibraryImagePicker
           url={draft.heroImageUrl}
           alt={draft.heroImageAlt}
           onChoose={(hero) => setDraft((current) => ({ ...current, heroImageUrl: hero.url, heroImageAlt: hero.alt, heroImageCaption: hero.caption, heroImageCredit: hero.credit }))}

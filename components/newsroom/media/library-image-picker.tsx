@@ -6,15 +6,15 @@ import { FigurePicker, readImageChoice } from "../../editor/figure-picker";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 
-export interface HeroChoice {
+export interface LibraryImageChoice {
   url: string;
   alt: string;
   caption: string;
   credit: string;
 }
 
-/** Shows the hero image and lets the user choose one from the library, or remove it. */
-export function HeroPicker({
+/** Shows an image (a hero, a portrait) and lets the user choose one from the media library, or remove it. */
+export function LibraryImagePicker({
   url,
   alt,
   onChoose,
@@ -23,7 +23,7 @@ export function HeroPicker({
 }: {
   url: string;
   alt: string;
-  onChoose: (hero: HeroChoice) => void;
+  onChoose: (image: LibraryImageChoice) => void;
   onRemove: () => void;
   /** What the image is, in the buttons: "hero image", "photo". */
   label?: string;
@@ -45,7 +45,7 @@ export function HeroPicker({
       </div>
       {open ? (
         <ConfirmDialog
-          id="hero-dialog"
+          id={`${label.replace(/\s+/g, "-")}-dialog`}
           open
           title={label[0]?.toUpperCase() + label.slice(1)}
           confirmLabel="Use this image"
