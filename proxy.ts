@@ -8,7 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
  * attributes stay allowed (the editor positions things with them). Public pages never pass
  * through here: they carry no script at all and are served from Next's cache as they are.
  */
-function withNonce(request: NextRequest, response: (headers: Headers) => NextResponse): NextResponse {
+function withNonce(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -26,9 +26,9 @@ function withNonce(request: NextRequest, response: (headers: Headers) => NextRes
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
-  const result = response(headers);
-  result.headers.set("Content-Security-Policy", csp);
-  return result;
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 /**
@@ -37,9 +37,7 @@ function withNonce(request: NextRequest, response: (headers: Headers) => NextRes
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname === "/signin" || (await getToken({ req: request }))) {
-    return withNonce(request, (headers) => NextResponse.next({ request: { headers } }));
-  }
+  if (pathname === "/signin" || (await getToken({ req: request }))) return withNonce(request);
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
   url.search = "";
