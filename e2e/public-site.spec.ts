@@ -100,9 +100,19 @@ test("a new story appears everywhere, its old address redirects, and after unpub
   expect(old.status()).toBe(301);
   expect(old.headers().location).toBe(`/articles/${moved.slug}`);
   expect((await request.get(`/articles/${moved.slug}`)).status()).toBe(200);
+  // Repeat requests are answered from the server's memory copy of Next's page cache (polled:
+  // other tests running at the same time invalidate the site too).
+  const servedFrom = async (path: string) => {
+    const response = await request.get(path);
+    return `${response.status()} ${response.headers()["x-masthead-cache"]}`;
+  };
+  await expect.poll(() => servedFrom(`/articles/${moved.slug}`)).toBe("200 HIT");
+  await expect.poll(() => servedFrom("/")).toBe("200 HIT");
 
   await mutate(editor, "workflow.unpublish", { id: story.id, version: moved.version, note: "Legal request" });
-  expect((await request.get(`/articles/${moved.slug}`)).status()).toBe(410);
+  const gone = await request.get(`/articles/${moved.slug}`);
+  expect(gone.status()).toBe(410);
+  expect(gone.headers()["x-masthead-cache"]).toBe("MISS");
   expect((await request.get(`/articles/${story.slug}`, { maxRedirects: 0 })).status()).toBe(410);
   expect(await presence(request, moved.slug, word)).toEqual({ rss: false, atom: false, sitemap: false, newsSitemap: false, home: false, search: false, shareImage: false });
   expect((await request.get(`/articles/${moved.slug}/image`)).status()).toBe(410);

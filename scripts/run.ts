@@ -68,11 +68,17 @@ runCli(async (env) => {
     throw error;
   }
 
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
+  // Development runs `next dev`; production runs Next behind the web server in server/http,
+  // which keeps a memory copy of the public pages Next has cached.
+  const args =
+    mode === "dev"
+      ? [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "dev", "--port", String(env.PORT)]
+      : ["--import", "tsx", path.join(process.cwd(), "server", "http", "web-server.ts")];
+  const child = spawn(process.execPath, args, {
     stdio: "inherit",
     env: {
       ...process.env,
+      ...(mode === "start" ? { NODE_ENV: "production" } : {}),
       DATABASE_URL: database.url,
       MASTHEAD_DATA_DIR: env.dataDir,
       PORT: String(env.PORT),

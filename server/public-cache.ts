@@ -11,7 +11,25 @@ export interface PublicCache {
   invalidate(): Promise<void>;
 }
 
-const state = globalThis as { mastheadInternalToken?: string; mastheadPublicCacheFresh?: boolean; mastheadPublicRenders?: Set<Promise<unknown>> };
+/**
+ * The production web server's memory copy of Next's public pages (server/http), when the app
+ * runs under it. It lives outside Next's bundles, so it is reached through globalThis.
+ */
+export interface FrontCacheHook {
+  /** The public site was just invalidated by the request running now. */
+  invalidated(): void;
+}
+
+const state = globalThis as {
+  mastheadInternalToken?: string;
+  mastheadPublicCacheFresh?: boolean;
+  mastheadPublicRenders?: Set<Promise<unknown>>;
+  mastheadFrontCache?: FrontCacheHook;
+};
+
+export function setFrontCacheHook(hook: FrontCacheHook | undefined): void {
+  state.mastheadFrontCache = hook;
+}
 
 /**
  * Runs one public page build and remembers it while it runs. A build that read the database
@@ -55,6 +73,7 @@ export const nextPublicCache: PublicCache = {
     const { revalidatePath } = await import("next/cache");
     await buildsStartedBefore();
     revalidatePath("/", "layout");
+    state.mastheadFrontCache?.invalidated();
     state.mastheadPublicCacheFresh = true;
   },
 };
