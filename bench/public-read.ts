@@ -57,7 +57,7 @@ async function main() {
     const articlePath = new URL(/<loc>([^<]*\/articles\/[^<]+)<\/loc>/.exec(sitemap)?.[1] ?? `${app.base}/`).pathname;
     const pages = new Map<string, { body: Buffer; type: string }>();
     for (const path of [articlePath, "/"]) {
-      await fetch(`${app.base}${path}`); // fills the caches
+      await (await fetch(`${app.base}${path}`)).arrayBuffer(); // fills the caches
       const response = await fetch(`${app.base}${path}`);
       const served = `${response.headers.get("x-masthead-cache")}/${response.headers.get("x-nextjs-cache")}`;
       if (served !== "HIT/HIT") console.warn(`warning: ${path} was not served from the cache (front/Next: ${served})`);
