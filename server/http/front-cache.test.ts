@@ -9,7 +9,8 @@ describe("which requests the front cache answers", () => {
     expect(frontCacheKey("GET", "/", {})).toBe("/\n");
     expect(frontCacheKey("GET", "/articles/a-story", { "accept-encoding": "gzip, br" })).toBe("/articles/a-story\ngzip, br");
     expect(frontCacheKey("HEAD", "/articles/a-story", { "accept-encoding": "gzip, br" })).toBe("/articles/a-story\ngzip, br");
-    expect(frontCacheKey("GET", "/sections/world/page/2?utm=x", {})).toBe("/sections/world/page/2?utm=x\n");
+    expect(frontCacheKey("GET", "/sections/world/page/2?utm=x", {})).toBe("/sections/world/page/2\n");
+    expect(frontCacheKey("GET", "/site.css?v=abc", {})).toBe(frontCacheKey("GET", "/site.css?v=def", {}));
     for (const path of ["/feed.xml", "/atom.xml", "/sitemap.xml", "/news-sitemap.xml", "/site.css?v=abc", "/authors/wendy/feed.xml", "/tags/syria"]) {
       expect(frontCacheKey("GET", path, {}), path).not.toBeNull();
     }

@@ -40,7 +40,9 @@ const MAX_ENCODING_LENGTH = 200;
 
 /**
  * The cache key for a reader's request, or null when the request must go to Next as it is.
- * Responses differ by Accept-Encoding (Next compresses), so the exact header is part of the key.
+ * The query string is left out, as in Next's own page cache: a page Next caches cannot read it,
+ * so `?utm_source=…` variants are one page (and cannot crowd the others out). Responses differ
+ * by Accept-Encoding (Next compresses), so the exact header is part of the key.
  */
 export function frontCacheKey(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url || url.length > MAX_URL_LENGTH) return null;
@@ -50,7 +52,7 @@ export function frontCacheKey(method: string | undefined, url: string | undefine
   for (const name of NEXT_INTERNAL_HEADERS) if (headers[name] !== undefined) return null;
   const encoding = (headers["accept-encoding"] ?? "").trim().toLowerCase();
   if (encoding.length > MAX_ENCODING_LENGTH) return null;
-  return `${url}\n${encoding}`;
+  return `${pathname}\n${encoding}`;
 }
 
 const headerValue = (headers: OutgoingHttpHeaders, name: string) => {
