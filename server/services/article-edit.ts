@@ -90,7 +90,26 @@ async function replaceTags(tx: Prisma.TransactionClient, articleId: string, name
  * state, when someone saved in between (CONFLICT), or when the body fails validation.
  * After publishing, edits stay in the working copy until an editor publishes the update.
  */
-export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArticleInput, env: WorkflowEnv): Promise<{ version: number; live: boolean }> {
+/**
+ * What readers see of a live story straight from the article (section, bylines, tags, search
+ * and share texts); everything else comes from its live revision and changes only when an
+ * editor publishes the update.
+ */
+async function readerVisibleFields(tx: Prisma.TransactionClient, articleId: string): Promise<string> {
+  const row = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: {
+      sectionId: true,
+      seoTitle: true,
+      seoDescription: true,
+      authors: { select: { userId: true }, orderBy: { position: "asc" } },
+      tags: { select: { tagId: true }, orderBy: { tagId: "asc" } },
+    },
+  });
+  return JSON.stringify(row);
+}
+
+export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArticleInput, env: WorkflowEnv): Promise<{ version: number; changesPublicSite: boolean }> {
   const body = validateDocument(input.body);
   if (!body.ok) throw badRequest(body.error, { body: [body.error] });
   return db.$transaction(async (tx) => {
@@ -102,6 +121,7 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
       throw badRequest("That section does not exist.", { sectionId: ["Choose a section from the list"] });
     }
     await checkSlug(tx, article, input.slug);
+    const readersSaw = article.status === "PUBLISHED" ? await readerVisibleFields(tx, article.id) : null;
     if (input.heroImageUrl) {
       const fileName = input.heroImageUrl.slice("/media/".length);
       if (!(await tx.media.findUnique({ where: { fileName }, select: { id: true } })) && input.heroImageUrl !== article.heroImageUrl) {
@@ -134,8 +154,9 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
     });
     const { version, ...content } = saved;
     await recordSave(tx, article.id, actor.id, content, env.now);
-    // Section, bylines and tags of a live story show on the public site at once.
-    return { version, live: article.status === "PUBLISHED" };
+    // Section, bylines, tags and share texts of a live story show on the public site at once;
+    // the rest of a save stays in the working copy.
+    return { version, changesPublicSite: readersSaw !== null && readersSaw !== (await readerVisibleFields(tx, article.id)) };
   });
 }
 

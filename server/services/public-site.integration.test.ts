@@ -69,24 +69,44 @@ describe("a published story's address", () => {
 });
 
 describe("refreshing the public site", () => {
-  it("happens after publishing, unpublishing, corrections and edits to a live story, not after a draft's autosave", async () => {
+  it("happens after publishing, unpublishing, corrections and edits readers see at once, not after other autosaves", async () => {
     const draft = await articleIn("APPROVED", writer, editor, "Harbour vote");
     const editorCaller = await callerAs(editor);
     const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
-    const save = async (id: string) => {
+    const save = async (id: string, change: Partial<Parameters<typeof editorCaller.article.update>[0]> = {}) => {
       const a = await editorCaller.article.get({ id });
-      return editorCaller.article.update({ id, version: a.version, headline: a.headline, standfirst: a.standfirst, sectionId: a.sectionId, body, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null });
+      return editorCaller.article.update({ id, version: a.version, headline: a.headline, standfirst: a.standfirst, sectionId: a.sectionId, body, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null, ...change });
     };
     await save(draft.id);
     expect(invalidations).toBe(0);
     await editorCaller.workflow.publish({ id: draft.id, version: await versionOf(draft.id) });
     expect(invalidations).toBe(1);
+    // Headline and body edits stay in the working copy until an editor publishes the update.
+    await save(draft.id, { headline: "Harbour vote: the count", body: paragraphs(["New text."]) });
     await save(draft.id);
+    expect(invalidations).toBe(1);
+    // Section, tags, bylines and share texts come straight from the article: readers see them at once.
+    const sport = await db.section.create({ data: { slug: "sport", name: "Sport" } });
+    await save(draft.id, { sectionId: sport.id });
     expect(invalidations).toBe(2);
-    await editorCaller.workflow.addCorrection({ id: draft.id, version: await versionOf(draft.id), text: "An earlier version misspelt a name." });
+    await save(draft.id, { tags: ["Harbour"] });
     expect(invalidations).toBe(3);
-    await editorCaller.workflow.unpublish({ id: draft.id, version: await versionOf(draft.id), note: "Legal" });
+    await save(draft.id, { tags: ["harbour "] }); // the same tag
+    expect(invalidations).toBe(3);
+    await save(draft.id, { authorIds: [editor.id, writer.id] });
     expect(invalidations).toBe(4);
+    await save(draft.id, { authorIds: [writer.id, editor.id] }); // the byline order changes
+    expect(invalidations).toBe(5);
+    await save(draft.id, { seoTitle: "Harbour vote counted" });
+    await save(draft.id, { seoTitle: "Harbour vote counted" });
+    expect(invalidations).toBe(6);
+    await editorCaller.workflow.addCorrection({ id: draft.id, version: await versionOf(draft.id), text: "An earlier version misspelt a name." });
+    expect(invalidations).toBe(7);
+    await editorCaller.workflow.unpublish({ id: draft.id, version: await versionOf(draft.id), note: "Legal" });
+    expect(invalidations).toBe(8);
+    // An unpublished story's edits reach no reader.
+    await save(draft.id, { sectionId: sport.id, tags: ["Elections"] });
+    expect(invalidations).toBe(8);
   });
 
   it("does not happen when the change is refused", async () => {

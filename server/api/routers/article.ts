@@ -41,8 +41,8 @@ export const articleRouter = createTRPCRouter({
   update: permissionProcedure("newsroom.access")
     .input(updateArticleInput)
     .mutation(async ({ ctx, input }) => {
-      const { version, live } = await updateArticle(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone });
-      if (live) await ctx.publicCache.invalidate();
+      const { version, changesPublicSite } = await updateArticle(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone });
+      if (changesPublicSite) await ctx.publicCache.invalidate();
       return { version };
     }),
 
