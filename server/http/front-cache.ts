@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import type { RecordedResponse } from "./record-response";
 
 /**
  * A memory copy of the public pages Next.js serves from its own page cache, kept by the
@@ -12,11 +13,8 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
  * between the start of its request and its end. A page read from Next just before a takedown
  * is therefore never kept after it.
  */
-export interface CachedResponse {
-  status: number;
-  headers: OutgoingHttpHeaders;
-  body: Buffer;
-}
+/** A response as it is kept and replayed: the recorded one, with the headers to send again. */
+export type CachedResponse = RecordedResponse;
 
 export interface FrontCacheLimits {
   maxBytes: number;

@@ -9,31 +9,20 @@ afterEach(() => close?.());
 
 /** Serves one handler on a real socket and gives back what the client received and what was recorded. */
 async function exchange(handler: (res: ServerResponse) => void, maxBodyBytes = 1_000_000) {
-  let recorded: RecordedResponse | null | undefined;
-  const done = new Promise<void>((resolve) => {
-    const server = createServer((_req, res) => {
-      const recorder = recordResponse(res, maxBodyBytes);
-      res.once("close", () => {
-        recorded = recorder.result();
-        resolve();
-      });
-      handler(res);
-    });
-    server.listen(0, "127.0.0.1");
-    close = () => server.close();
-    server.once("listening", () => {
-      const { port } = server.address() as AddressInfo;
-      void fetch(`http://127.0.0.1:${port}/`)
-        .then(async (response) => {
-          received = { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
-        })
-        .catch(() => undefined);
-    });
+  let recordedNow: (value: RecordedResponse | null) => void = () => undefined;
+  const recorded = new Promise<RecordedResponse | null>((resolve) => (recordedNow = resolve));
+  const server = createServer((_req, res) => {
+    const recorder = recordResponse(res, maxBodyBytes);
+    res.once("close", () => recordedNow(recorder.result()));
+    handler(res);
   });
-  let received: { status: number; body: Buffer; headers: Headers } | undefined;
-  await done;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  return { recorded, received };
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  close = () => server.close();
+  const { port } = server.address() as AddressInfo;
+  const received = await fetch(`http://127.0.0.1:${port}/`)
+    .then(async (response) => ({ status: response.status, body: Buffer.from(await response.arrayBuffer()) }))
+    .catch(() => undefined); // a response cut off midway fails on the client
+  return { recorded: await recorded, received };
 }
 
 describe("recording a response while it is sent", () => {
