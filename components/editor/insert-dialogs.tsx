@@ -5,6 +5,7 @@ import { CALLOUT_KINDS, CALLOUT_LABELS, type CalloutKind } from "@/lib/content/n
 import { parseEmbedUrl, type EmbedProvider } from "@/lib/content/nodes/embed";
 import { isAllowedHref } from "@/lib/content/links";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { FormAlert } from "../ui/form-alert";
 import { FigurePicker, readImageChoice } from "./figure-picker";
 
 export type InsertRequest =
@@ -142,11 +143,7 @@ export function InsertDialog({
           </select>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
     </ConfirmDialog>
   );
 }

@@ -8,6 +8,7 @@ import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { FormAlert } from "../ui/form-alert";
 import { RoleSelect } from "./role-select";
 
 const EMPTY = { email: "", displayName: "", role: "WRITER" as RoleName, password: "" };
@@ -45,11 +46,7 @@ export function CreateUserForm() {
       <h2 id="create-user-heading" className="text-lg font-bold">
         Add a person
       </h2>
-      {errors._ ? (
-        <p role="alert" className="text-sm text-red-800">
-          {errors._[0]}
-        </p>
-      ) : null}
+      <FormAlert message={errors._?.[0]} />
       {message ? (
         <p role="status" className="text-sm text-green-900">
           {message}

@@ -6,6 +6,7 @@ import { useState, type ChangeEvent } from "react";
 import { MAX_IMPORT_BYTES } from "@/lib/schemas/article";
 import { describeError } from "@/trpc/errors";
 import { useTRPCClient } from "@/trpc/client";
+import { FormAlert } from "../ui/form-alert";
 
 /** "Import Markdown": a .md file with front matter becomes a new draft. */
 export function ImportMarkdown() {
@@ -47,11 +48,7 @@ export function ImportMarkdown() {
       </label>
       <input id="import-file" type="file" accept=".md,.markdown,text/markdown,text/plain" disabled={busy} onChange={(e) => void onFile(e)} aria-describedby="import-hint" />
       {busy ? <p role="status">Importing…</p> : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
       {result ? (
         <div role="status" className="text-sm">
           <p className="font-semibold">Imported as a draft, with notes:</p>

@@ -5,6 +5,7 @@ import { useTRPCClient } from "@/trpc/client";
 import { ACTION_LABELS, type Action } from "@/lib/workflow-actions";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
+import { FormAlert } from "../../ui/form-alert";
 import { StepError } from "./step-error";
 import { useArticleStep } from "./use-article-step";
 
@@ -133,11 +134,7 @@ export function WorkflowActions({
               />
             </div>
           ) : null}
-          {error ? (
-            <p id="workflow-dialog-error" role="alert" className="text-sm text-red-800">
-              {fieldError ?? error.message}
-            </p>
-          ) : null}
+          <FormAlert id="workflow-dialog-error" message={error ? (fieldError ?? error.message) : null} />
         </ConfirmDialog>
       ) : null}
     </section>

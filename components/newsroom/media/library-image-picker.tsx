@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FigurePicker, readImageChoice } from "../../editor/figure-picker";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
+import { FormAlert } from "../../ui/form-alert";
 
 export interface LibraryImageChoice {
   url: string;
@@ -63,11 +64,7 @@ export function LibraryImagePicker({
           }}
         >
           <FigurePicker />
-          {error ? (
-            <p role="alert" className="text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
+          <FormAlert message={error} />
         </ConfirmDialog>
       ) : null}
     </div>
