@@ -22,7 +22,8 @@ function replay(req: IncomingMessage, res: ServerResponse, entry: CachedResponse
  * cache, and pages Next answers from its own cache are copied into it. `hook` is what the
  * public-site invalidation (server/public-cache.ts) calls from inside a request.
  */
-export function frontCachedHandler(handle: RequestHandler, cache = new FrontCache()): { listener: (req: IncomingMessage, res: ServerResponse) => void; hook: FrontCacheHook } {
+export function frontCachedHandler(handle: RequestHandler): { listener: (req: IncomingMessage, res: ServerResponse) => void; hook: FrontCacheHook } {
+  const cache = new FrontCache();
   const scopes = new AsyncLocalStorage<RequestScope>();
 
   const hook: FrontCacheHook = {
