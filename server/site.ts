@@ -1,7 +1,3 @@
-/** The public site's identity: its name and the absolute address pages and feeds link to. */
-export const SITE_NAME = "Masthead";
-export const SITE_DESCRIPTION = "News from the Masthead newsroom.";
-
 /** The site's public URL without a trailing slash (NEXTAUTH_URL, which the launcher always sets). */
 export function siteUrl(): string {
   const configured = process.env.MASTHEAD_SITE_URL || process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`;

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { SkipLink } from "@/components/ui/skip-link";
+import { can } from "@/server/auth/permissions";
 import { requireNewsroomUser } from "@/server/auth/session";
 import { TRPCReactProvider } from "@/trpc/client";
 import { api } from "@/trpc/server";
@@ -12,7 +13,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
   return (
     <TRPCReactProvider>
       <SkipLink />
-      <NewsroomHeader user={user} unread={unread} />
+      <NewsroomHeader user={user} canManagePeople={can(user.role, "user.manage")} unread={unread} />
       <main id="content" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

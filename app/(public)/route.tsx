@@ -1,7 +1,8 @@
 import { ArticleCard } from "@/components/public/article-card";
 import { websiteData } from "@/components/public/structured-data";
 import { appEnv } from "@/server/env";
-import { SITE_DESCRIPTION, SITE_NAME } from "@/server/site";
+import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
+import { siteUrl } from "@/server/site";
 import { trackPublicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase, publicPage } from "./_site/respond";
@@ -19,7 +20,7 @@ async function buildHome() {
   const home = await publicApi().site.home();
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   return publicPage(
-    { title: SITE_NAME, description: SITE_DESCRIPTION, path: "/", jsonLd: [websiteData()] },
+    { title: SITE_NAME, description: SITE_DESCRIPTION, path: "/", jsonLd: [websiteData(siteUrl())] },
     <>
       <h1 className="sr-only">{SITE_NAME}: latest news</h1>
       {home.lead ? (

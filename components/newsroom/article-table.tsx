@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { NewsroomArticle } from "@/server/services/articles";
 import { formatInZone } from "@/lib/time-zone";
+import type { NewsroomArticle } from "@/trpc/types";
 import { StatusBadge } from "./status-badge";
 
 export function ArticleTable({ articles, caption, timeZone }: { articles: NewsroomArticle[]; caption: string; timeZone: string }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDuration, formatInZone } from "@/lib/time-zone";
-import type { DashboardGroup } from "@/server/services/dashboard";
+import type { DashboardGroup } from "@/trpc/types";
 
 /** One section per group, with its count; each row says what matters for that group. */
 export function DashboardGroups({ groups, now, timeZone }: { groups: DashboardGroup[]; now: Date; timeZone: string }) {

@@ -1,10 +1,17 @@
 import Link from "next/link";
-import { can } from "@/server/auth/permissions";
-import { ROLE_LABELS } from "@/lib/roles";
-import type { SessionUser } from "@/server/services/users";
+import { ROLE_LABELS, type RoleName } from "@/lib/roles";
 import { SignOutButton } from "./sign-out-button";
 
-export function NewsroomHeader({ user, unread }: { user: SessionUser; unread: number }) {
+export function NewsroomHeader({
+  user,
+  canManagePeople,
+  unread,
+}: {
+  user: { displayName: string; role: RoleName };
+  /** Shows the link to the People page (admins). */
+  canManagePeople: boolean;
+  unread: number;
+}) {
   return (
     <header className="border-b border-neutral-300 bg-neutral-50">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -21,7 +28,7 @@ export function NewsroomHeader({ user, unread }: { user: SessionUser; unread: nu
           <Link href="/newsroom/media" className="hover:underline">
             Media
           </Link>
-          {can(user.role, "user.manage") ? (
+          {canManagePeople ? (
             <Link href="/newsroom/admin/users" className="hover:underline">
               People
             </Link>

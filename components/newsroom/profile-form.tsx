@@ -32,7 +32,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-4">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="flex max-w-2xl flex-col gap-4">
       <p className="text-sm text-neutral-700">
         Readers see this on your author page, <a href={`/authors/${profile.slug}`} className="underline">/authors/{profile.slug}</a>, once you have a published story.
       </p>

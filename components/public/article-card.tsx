@@ -1,4 +1,4 @@
-import type { PublicCard } from "@/server/services/public-articles";
+import type { PublicCard } from "@/trpc/types";
 import { Byline } from "./byline";
 import { Picture } from "./picture";
 

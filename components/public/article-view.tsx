@@ -1,6 +1,6 @@
 import { renderDocument } from "@/lib/content/render";
 import { formatInZone } from "@/lib/time-zone";
-import type { PublicArticle, PublicCard } from "@/server/services/public-articles";
+import type { PublicArticle, PublicCard } from "@/trpc/types";
 import { ArticleCard } from "./article-card";
 import { Byline } from "./byline";
 import { Picture } from "./picture";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Thing, WithContext } from "schema-dts";
-import { absoluteUrl, SITE_NAME } from "@/server/site";
+import { SITE_NAME } from "@/lib/site";
 import { JsonLd } from "./json-ld";
 import { SiteFooter, SiteHeader, type NavSection } from "./site-chrome";
 
@@ -24,10 +24,25 @@ export interface PageHead {
  * A whole public page: no script runs on it (the JSON-LD block is data), so the Content
  * Security Policy can forbid scripts entirely. Every value goes through React, so text is text.
  */
-export function PublicDocument({ head, sections, stylesheet, query, children }: { head: PageHead; sections: NavSection[]; stylesheet: string; query?: string; children: ReactNode }) {
+export function PublicDocument({
+  head,
+  siteUrl,
+  sections,
+  stylesheet,
+  query,
+  children,
+}: {
+  head: PageHead;
+  /** The site's public address without a trailing slash, for canonical and share links. */
+  siteUrl: string;
+  sections: NavSection[];
+  stylesheet: string;
+  query?: string;
+  children: ReactNode;
+}) {
   const title = head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`;
-  const canonical = absoluteUrl(head.path);
-  const image = head.image ? absoluteUrl(head.image.url) : null;
+  const canonical = `${siteUrl}${head.path}`;
+  const image = head.image ? `${siteUrl}${head.image.url}` : null;
   return (
     <html lang="en">
       <head>

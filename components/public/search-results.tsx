@@ -1,4 +1,4 @@
-import type { SearchResult } from "@/server/services/public-search";
+import type { SearchResult } from "@/trpc/types";
 import { Byline } from "./byline";
 
 /** Ranked results with the matching words highlighted (<mark>), built from text parts, never HTML. */

@@ -1,4 +1,4 @@
-import { SITE_NAME } from "@/server/site";
+import { SITE_NAME } from "@/lib/site";
 
 export interface NavSection {
   name: string;

@@ -1,35 +1,38 @@
 import type { CollectionPage, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from "schema-dts";
-import type { PublicArticle } from "@/server/services/public-articles";
-import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from "@/server/site";
+import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
+import type { PublicArticle } from "@/trpc/types";
 
-/** schema.org markup, typed with schema-dts (the maintained typings of the vocabulary). */
-export function publisher(): NewsMediaOrganization {
+/**
+ * schema.org markup, typed with schema-dts (the maintained typings of the vocabulary). `siteUrl`
+ * is the site's public address without a trailing slash.
+ */
+export function publisher(siteUrl: string): NewsMediaOrganization {
   return {
     "@type": "NewsMediaOrganization",
     name: SITE_NAME,
-    url: absoluteUrl("/"),
-    logo: { "@type": "ImageObject", url: absoluteUrl("/logo.png"), width: "600", height: "60" },
+    url: `${siteUrl}/`,
+    logo: { "@type": "ImageObject", url: `${siteUrl}/logo.png`, width: "600", height: "60" },
   };
 }
 
-export function websiteData(): WithContext<WebSite> {
+export function websiteData(siteUrl: string): WithContext<WebSite> {
   return {
     "@context": "https://schema.org",
     "@type": "WebSite",
     name: SITE_NAME,
     description: SITE_DESCRIPTION,
-    url: absoluteUrl("/"),
-    publisher: publisher(),
-    potentialAction: { "@type": "SearchAction", target: `${absoluteUrl("/search")}?q={search_term_string}`, "query-input": "required name=search_term_string" } as WebSite["potentialAction"],
+    url: `${siteUrl}/`,
+    publisher: publisher(siteUrl),
+    potentialAction: { "@type": "SearchAction", target: `${siteUrl}/search?q={search_term_string}`, "query-input": "required name=search_term_string" } as WebSite["potentialAction"],
   };
 }
 
-export function collectionData(name: string, path: string, description: string): WithContext<CollectionPage> {
-  return { "@context": "https://schema.org", "@type": "CollectionPage", name, description, url: absoluteUrl(path), isPartOf: { "@type": "WebSite", name: SITE_NAME, url: absoluteUrl("/") } };
+export function collectionData(siteUrl: string, name: string, path: string, description: string): WithContext<CollectionPage> {
+  return { "@context": "https://schema.org", "@type": "CollectionPage", name, description, url: `${siteUrl}${path}`, isPartOf: { "@type": "WebSite", name: SITE_NAME, url: `${siteUrl}/` } };
 }
 
-export function newsArticleData(article: PublicArticle, description: string): WithContext<NewsArticle> {
-  const url = absoluteUrl(`/articles/${article.slug}`);
+export function newsArticleData(siteUrl: string, article: PublicArticle, description: string): WithContext<NewsArticle> {
+  const url = `${siteUrl}/articles/${article.slug}`;
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -37,11 +40,11 @@ export function newsArticleData(article: PublicArticle, description: string): Wi
     url,
     headline: article.headline,
     description,
-    ...(article.hero ? { image: [absoluteUrl(`/articles/${article.slug}/image`)] } : {}),
+    ...(article.hero ? { image: [`${siteUrl}/articles/${article.slug}/image`] } : {}),
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.contentUpdatedAt ?? article.publishedAt).toISOString(),
-    author: article.authors.map((a) => ({ "@type": "Person", name: a.displayName, url: absoluteUrl(`/authors/${a.slug}`) })),
-    publisher: publisher(),
+    author: article.authors.map((a) => ({ "@type": "Person", name: a.displayName, url: `${siteUrl}/authors/${a.slug}` })),
+    publisher: publisher(siteUrl),
     ...(article.section ? { articleSection: article.section.name } : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name).join(", ") } : {}),
     ...(article.corrections.length > 0

@@ -19,7 +19,8 @@ async function main() {
   const stop = () => {
     server.close();
     server.closeIdleConnections();
-    app.close().finally(() => process.exit(0));
+    // Exit whether or not Next closes cleanly: the signal asked the process to stop.
+    void app.close().finally(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
 }

@@ -6,6 +6,7 @@ import { parsePageParam } from "@/lib/schemas/site";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { appEnv } from "@/server/env";
 import { trackPublicRender } from "@/server/public-cache";
+import { siteUrl } from "@/server/site";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase, notFoundPage, publicPage } from "./respond";
 
@@ -39,7 +40,7 @@ async function buildListing(kind: ListingKind, slug: string, pageParam?: string)
   const feeds = kind === "tag" ? undefined : { title: kind === "author" ? `Stories by ${list.owner.name}` : list.owner.name, rss: `${base}/feed.xml`, atom: `${base}/atom.xml` };
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   return publicPage(
-    { title: page === 1 ? title : `${title} (page ${page})`, description, path, feeds, jsonLd: [collectionData(title, path, description)] },
+    { title: page === 1 ? title : `${title} (page ${page})`, description, path, feeds, jsonLd: [collectionData(siteUrl(), title, path, description)] },
     <>
       <header className="border-b-2 border-ink pb-4">
         {kind === "author" && list.owner.photoUrl ? (

@@ -3,6 +3,7 @@ import { prerender } from "react-dom/static.edge";
 import { PublicDocument, type PageHead } from "@/components/public/document";
 import { PublicNotice } from "@/components/public/public-notice";
 import { publicStylesheetHref } from "@/server/public-stylesheet";
+import { siteUrl } from "@/server/site";
 import { publicApi } from "@/trpc/server";
 
 // Security headers (a CSP that forbids scripts outright, since these pages have none) are set
@@ -29,7 +30,7 @@ async function toHtml(element: ReactNode): Promise<string> {
 export async function publicPage(head: PageHead, body: ReactNode, options: { status?: number; query?: string } = {}): Promise<Response> {
   const [sections, stylesheet] = await Promise.all([publicApi().site.sections(), publicStylesheetHref()]);
   const html = await toHtml(
-    <PublicDocument head={head} sections={sections} stylesheet={stylesheet} query={options.query}>
+    <PublicDocument head={head} siteUrl={siteUrl()} sections={sections} stylesheet={stylesheet} query={options.query}>
       {body}
     </PublicDocument>,
   );

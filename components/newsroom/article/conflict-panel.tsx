@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { compareBlocks, copyBlock } from "@/lib/content/compare";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
-import { draftFromArticle, type ArticleDraft } from "./article-edit-form";
+import { draftFromArticle, type ArticleDraft } from "./article-draft";
 
 interface Theirs {
   draft: ArticleDraft;

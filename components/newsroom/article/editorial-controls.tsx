@@ -120,7 +120,7 @@ export function EditorialControls({ state }: { state: EditorialState }) {
       ) : null}
 
       {state.isEditor && state.wasPublished ? (
-        <form className="flex flex-col gap-2" onSubmit={addCorrection}>
+        <form className="flex flex-col gap-2" onSubmit={(event) => void addCorrection(event)}>
           <label htmlFor="correction-text" className="text-sm font-semibold">
             Correction
           </label>

@@ -3,7 +3,7 @@
 import { MAX_SEO_DESCRIPTION, MAX_SEO_TITLE } from "@/lib/schemas/article";
 import { slugify } from "@/lib/slug";
 import { Field } from "../../ui/field";
-import type { ArticleDraft } from "./article-edit-form";
+import type { ArticleDraft } from "./article-draft";
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
 

@@ -2,8 +2,8 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AppRouter } from "@/server/api/root";
 import { describeError } from "@/trpc/errors";
+import type { AppRouter } from "@/trpc/types";
 import { useArticleVersion } from "./article-version";
 
 export type SaveStatus =

@@ -3,6 +3,7 @@ import { newsArticleData } from "@/components/public/structured-data";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { appEnv } from "@/server/env";
 import { trackPublicRender } from "@/server/public-cache";
+import { siteUrl } from "@/server/site";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, gonePage, isBuildPhase, notFoundPage, publicPage } from "../../_site/respond";
 
@@ -39,7 +40,7 @@ async function buildArticle(slug: string) {
         section: article.section?.name ?? null,
         tags: article.tags.map((t) => t.name),
       },
-      jsonLd: [newsArticleData(article, description)],
+      jsonLd: [newsArticleData(siteUrl(), article, description)],
     },
     <ArticleView article={article} related={related} timeZone={appEnv().MASTHEAD_TIME_ZONE} />,
   );
