@@ -40,7 +40,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/*", "**/server/*"], message: "Components never import server/: take types from @/trpc/types or lib/, and data from props." }] },
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "**/server/*"],
+              message: "Components never import server/: take types from @/trpc/types or lib/, and data from props.",
+            },
+          ],
+        },
       ],
     },
   },

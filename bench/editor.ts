@@ -21,8 +21,14 @@ const SAVES = 40;
 const KEY_INTERVAL_MS = 50;
 
 function article(): string[] {
-  const words = "the council said on monday that the new harbour plan would be put to a vote next week after months of debate".split(" ");
-  return Array.from({ length: WORDS / 50 }, (_, p) => Array.from({ length: 50 }, (_, i) => words[(p * 50 + i) % words.length]).join(" ") + ".");
+  const words =
+    "the council said on monday that the new harbour plan would be put to a vote next week after months of debate".split(
+      " ",
+    );
+  return Array.from(
+    { length: WORDS / 50 },
+    (_, p) => Array.from({ length: 50 }, (_, i) => words[(p * 50 + i) % words.length]).join(" ") + ".",
+  );
 }
 
 /** Keystroke to the frame that shows it: keydown timestamp to a task queued after the next frame. */
@@ -53,7 +59,11 @@ async function main() {
   const texts = article();
   const doc = paragraphs(texts);
 
-  const render = await sample(30, async () => renderToStaticMarkup(createElement(Fragment, null, renderDocument(doc))), 3);
+  const render = await sample(
+    30,
+    async () => renderToStaticMarkup(createElement(Fragment, null, renderDocument(doc))),
+    3,
+  );
 
   const app = await startApp("editor");
   const base = app.base;
@@ -65,7 +75,9 @@ async function main() {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 
     // Baseline: a plain contenteditable with the same paragraphs, in the same browser.
-    await page.setContent(`<div id="plain" contenteditable="true" style="font:18px serif;max-width:700px">${texts.map((t) => `<p>${t}</p>`).join("")}</div>`);
+    await page.setContent(
+      `<div id="plain" contenteditable="true" style="font:18px serif;max-width:700px">${texts.map((t) => `<p>${t}</p>`).join("")}</div>`,
+    );
     const plain = await keystrokes(page, "#plain");
 
     await page.goto(`${base}/signin`);
@@ -73,9 +85,22 @@ async function main() {
     await page.getByLabel("Password").fill("masthead-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/newsroom$/);
-    const created = await page.request.post(`${base}/api/trpc/article.create`, { data: { json: { headline: "Benchmark: a very long article" } } });
-    const { id, version } = ((await created.json()) as { result: { data: { json: { id: string; version: number } } } }).result.data.json;
-    const update = { id, version, headline: "Benchmark: a very long article", standfirst: "", sectionId: null, body: doc, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null };
+    const created = await page.request.post(`${base}/api/trpc/article.create`, {
+      data: { json: { headline: "Benchmark: a very long article" } },
+    });
+    const { id, version } = ((await created.json()) as { result: { data: { json: { id: string; version: number } } } })
+      .result.data.json;
+    const update = {
+      id,
+      version,
+      headline: "Benchmark: a very long article",
+      standfirst: "",
+      sectionId: null,
+      body: doc,
+      heroImageCaption: null,
+      heroImageCredit: null,
+      heroImageAlt: null,
+    };
     const saved = await page.request.post(`${base}/api/trpc/article.update`, { data: { json: update } });
     if (!saved.ok()) throw new Error(`could not load the article: ${saved.status()}`);
     await page.goto(`${base}/newsroom/articles/${id}`);
@@ -84,8 +109,11 @@ async function main() {
 
     // One autosave round trip: the request the editor sends (the whole 20,000-word document,
     // validated and stored with a revision), timed from the page.
-    const current = await page.request.get(`${base}/api/trpc/article.get?input=${encodeURIComponent(JSON.stringify({ json: { id } }))}`);
-    const startVersion = ((await current.json()) as { result: { data: { json: { version: number } } } }).result.data.json.version;
+    const current = await page.request.get(
+      `${base}/api/trpc/article.get?input=${encodeURIComponent(JSON.stringify({ json: { id } }))}`,
+    );
+    const startVersion = ((await current.json()) as { result: { data: { json: { version: number } } } }).result.data
+      .json.version;
     const saves = await page.evaluate(
       async ({ body, count, first }) => {
         const times: number[] = [];
@@ -108,11 +136,27 @@ async function main() {
     );
 
     const ratio = percentile(editor, 95) / percentile(plain, 95);
-    console.log(`bench/editor — ${WORDS.toLocaleString("en")} words, Chromium ${browser.version()}, a key every ${KEY_INTERVAL_MS} ms`);
+    console.log(
+      `bench/editor — ${WORDS.toLocaleString("en")} words, Chromium ${browser.version()}, a key every ${KEY_INTERVAL_MS} ms`,
+    );
     console.log(row("keystroke→paint, plain contenteditable", plain));
-    console.log(row("keystroke→paint, Masthead editor", editor, `p95 ${ratio.toFixed(1)}× the plain one; target p95 < 16 ms: ${percentile(editor, 95) < 16 ? "met" : "NOT met"}`));
-    console.log(row("autosave round trip (request → answer)", saves, `target p95 < 150 ms: ${percentile(saves, 95) < 150 ? "met" : "NOT met"}`));
-    console.log(row("server render of the article", render, `target < 50 ms: ${percentile(render, 95) < 50 ? "met" : "NOT met"}`));
+    console.log(
+      row(
+        "keystroke→paint, Masthead editor",
+        editor,
+        `p95 ${ratio.toFixed(1)}× the plain one; target p95 < 16 ms: ${percentile(editor, 95) < 16 ? "met" : "NOT met"}`,
+      ),
+    );
+    console.log(
+      row(
+        "autosave round trip (request → answer)",
+        saves,
+        `target p95 < 150 ms: ${percentile(saves, 95) < 150 ? "met" : "NOT met"}`,
+      ),
+    );
+    console.log(
+      row("server render of the article", render, `target < 50 ms: ${percentile(render, 95) < 50 ? "met" : "NOT met"}`),
+    );
   } finally {
     await browser.close();
     await app.stop();

@@ -29,7 +29,10 @@ async function lighthouse(url: string): Promise<Report> {
       `--only-categories=${Object.keys(TARGETS).join(",")}`,
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
     ],
-    { env: { ...process.env, ...(existsSync("/usr/bin/chromium") ? { CHROME_PATH: "/usr/bin/chromium" } : {}) }, maxBuffer: 64 * 1024 * 1024 },
+    {
+      env: { ...process.env, ...(existsSync("/usr/bin/chromium") ? { CHROME_PATH: "/usr/bin/chromium" } : {}) },
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   return JSON.parse(stdout) as Report;
 }
@@ -42,7 +45,10 @@ async function main() {
     const sitemap = await (await fetch(`${app.base}/sitemap.xml`)).text();
     const article = /<loc>([^<]*\/articles\/[^<]+)<\/loc>/.exec(sitemap)?.[1] ?? `${app.base}/`;
     console.log("bench/lighthouse — mobile preset, Chromium, production build");
-    for (const [label, url] of [["home", `${app.base}/`], ["article", article]] as const) {
+    for (const [label, url] of [
+      ["home", `${app.base}/`],
+      ["article", article],
+    ] as const) {
       await fetch(url); // served from the cache from here on, as readers get it
       const result = await lighthouse(url);
       const categories = result.categories;
@@ -52,9 +58,13 @@ async function main() {
       });
       console.log(`${label.padEnd(8)} ${scores.join("   ")}`);
       const audits = result.audits;
-      const failing = Object.values(audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary").map((a) => a.id);
+      const failing = Object.values(audits)
+        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary")
+        .map((a) => a.id);
       if (failing.length > 0) console.log(`         failing audits: ${failing.join(", ")}`);
-      console.log(`         LCP ${audits["largest-contentful-paint"]?.displayValue ?? "?"}, CLS ${audits["cumulative-layout-shift"]?.displayValue ?? "?"}, TBT ${audits["total-blocking-time"]?.displayValue ?? "?"}`);
+      console.log(
+        `         LCP ${audits["largest-contentful-paint"]?.displayValue ?? "?"}, CLS ${audits["cumulative-layout-shift"]?.displayValue ?? "?"}, TBT ${audits["total-blocking-time"]?.displayValue ?? "?"}`,
+      );
     }
   } finally {
     await app.stop();

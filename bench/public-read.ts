@@ -20,14 +20,21 @@ interface Figures {
 
 async function load(url: string): Promise<Figures> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 /**
  * The baseline: a bare Node `http` server in its own process (as the app's server is), answering
  * the same bytes from memory. The pages are handed over on its standard input.
  */
-async function bareServer(pages: Map<string, { body: Buffer; type: string }>): Promise<{ url: string; close: () => void }> {
+async function bareServer(
+  pages: Map<string, { body: Buffer; type: string }>,
+): Promise<{ url: string; close: () => void }> {
   const source = `
     const http = require("node:http");
     let input = "";
@@ -43,7 +50,9 @@ async function bareServer(pages: Map<string, { body: Buffer; type: string }>): P
     });`;
   const child = spawn(process.execPath, ["-e", source], { stdio: ["pipe", "pipe", "inherit"] });
   child.stdin.end(JSON.stringify([...pages].map(([path, page]) => [path, page.type, page.body.toString("base64")])));
-  const port = await new Promise<string>((resolve) => child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim())));
+  const port = await new Promise<string>((resolve) =>
+    child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim())),
+  );
   return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
 }
 
@@ -61,15 +70,23 @@ async function main() {
       const response = await fetch(`${app.base}${path}`);
       const served = `${response.headers.get("x-masthead-cache")}/${response.headers.get("x-nextjs-cache")}`;
       if (served !== "HIT/HIT") console.warn(`warning: ${path} was not served from the cache (front/Next: ${served})`);
-      pages.set(path, { body: Buffer.from(await response.arrayBuffer()), type: response.headers.get("content-type") ?? "text/html" });
+      pages.set(path, {
+        body: Buffer.from(await response.arrayBuffer()),
+        type: response.headers.get("content-type") ?? "text/html",
+      });
     }
     const bare = await bareServer(pages);
     console.log(`bench/public-read — ${CONNECTIONS} connections, ${DURATION_S} s each, same machine`);
     // What Next itself manages here: its prerendered 404 page, the cheapest page it serves,
     // which the front copy leaves to Next (it answers 404 with no page-cache header).
     const ceiling = await load(`${app.base}/_not-found`);
-    console.log(`${"Next's prerendered /_not-found".padEnd(30)} ${ceiling.rps.toFixed(0).padStart(7)} req/s   p99 ${String(ceiling.p99).padStart(4)} ms   (through Next on every request; answers 404)`);
-    for (const [label, path] of [["article page", articlePath], ["home page", "/"]] as const) {
+    console.log(
+      `${"Next's prerendered /_not-found".padEnd(30)} ${ceiling.rps.toFixed(0).padStart(7)} req/s   p99 ${String(ceiling.p99).padStart(4)} ms   (through Next on every request; answers 404)`,
+    );
+    for (const [label, path] of [
+      ["article page", articlePath],
+      ["home page", "/"],
+    ] as const) {
       const bytes = pages.get(path)?.body.length ?? 0;
       const next = await load(`${app.base}${path}`);
       const baseline = await load(`${bare.url}${path}`);

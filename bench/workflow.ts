@@ -36,7 +36,9 @@ async function seed(url: string) {
     INSERT INTO "ArticleAuthor" ("articleId", "userId", position)
     SELECT id, '00000000-0000-7000-8000-000000000001', 0 FROM "Article";
     ANALYZE;`);
-  const ready = await client.query<{ id: string }>(`SELECT id::text FROM "Article" WHERE slug IN (SELECT 'bench-' || n FROM generate_series(1, ${PUBLISHES}) n) ORDER BY slug`);
+  const ready = await client.query<{ id: string }>(
+    `SELECT id::text FROM "Article" WHERE slug IN (SELECT 'bench-' || n FROM generate_series(1, ${PUBLISHES}) n) ORDER BY slug`,
+  );
   await client.end();
   return ready.rows.map((r) => r.id);
 }
@@ -56,14 +58,22 @@ async function main() {
     await applyMigrations(url.toString());
     const ids = await seed(url.toString());
     const db = createDb(url.toString(), { max: 4 });
-    const editor = { id: "00000000-0000-7000-8000-000000000002", email: "editor@bench.test", displayName: "Bench Editor", role: "EDITOR" as const };
+    const editor = {
+      id: "00000000-0000-7000-8000-000000000002",
+      email: "editor@bench.test",
+      displayName: "Bench Editor",
+      role: "EDITOR" as const,
+    };
     const env = { now: new Date(), timeZone: "UTC" };
     const waiting = await db.article.count({ where: { status: "IN_REVIEW" } });
 
-    const pk = await sample(1000, (i) => db.article.findUnique({ where: { id: ids[Math.abs(i) % ids.length] }, select: { id: true, headline: true } }));
+    const pk = await sample(1000, (i) =>
+      db.article.findUnique({ where: { id: ids[Math.abs(i) % ids.length] }, select: { id: true, headline: true } }),
+    );
     const publish = await sample(
       PUBLISHES - 20,
-      (i) => transition(db, editor, { articleId: ids[i < 0 ? -1 - i : i + 20] ?? "", action: "publish", version: 1 }, env),
+      (i) =>
+        transition(db, editor, { articleId: ids[i < 0 ? -1 - i : i + 20] ?? "", action: "publish", version: 1 }, env),
       20,
     );
     const queue = await sample(200, () => reviewQueue(db));
@@ -72,11 +82,21 @@ async function main() {
 
     const pkP95 = percentile(pk, 95);
     const ratio = percentile(publish, 95) / pkP95;
-    console.log(`bench/workflow — ${ARTICLES.toLocaleString("en")} articles, ${waiting.toLocaleString("en")} in review, PostgreSQL ${embedded ? "embedded" : "at BENCH_DATABASE_URL"}`);
+    console.log(
+      `bench/workflow — ${ARTICLES.toLocaleString("en")} articles, ${waiting.toLocaleString("en")} in review, PostgreSQL ${embedded ? "embedded" : "at BENCH_DATABASE_URL"}`,
+    );
     console.log(row("primary-key SELECT (baseline)", pk));
-    console.log(row("publish transition", publish, `p95 = ${ratio.toFixed(1)}× baseline p95 (target ≤ 10×): ${ratio <= 10 ? "met" : "NOT met"}`));
+    console.log(
+      row(
+        "publish transition",
+        publish,
+        `p95 = ${ratio.toFixed(1)}× baseline p95 (target ≤ 10×): ${ratio <= 10 ? "met" : "NOT met"}`,
+      ),
+    );
     const queueP95 = percentile(queue, 95);
-    console.log(row("review queue (count + oldest 50)", queue, `target p95 < 50 ms: ${queueP95 < 50 ? "met" : "NOT met"}`));
+    console.log(
+      row("review queue (count + oldest 50)", queue, `target p95 < 50 ms: ${queueP95 < 50 ? "met" : "NOT met"}`),
+    );
     console.log(row("whole editors' desk (5 groups)", desk));
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -3,7 +3,10 @@ import { signIn, storageState } from "./fixtures/accounts";
 
 test.use({ storageState: storageState("admin") });
 
-test("an admin adds a person, who signs in; a role change and a deactivation apply on their next request", async ({ page, browser }) => {
+test("an admin adds a person, who signs in; a role change and a deactivation apply on their next request", async ({
+  page,
+  browser,
+}) => {
   const email = `reporter.${Date.now()}@example.com`;
   const password = "a-good-long-password";
   await page.goto("/newsroom/admin/users");

@@ -16,7 +16,8 @@ async function typeAtEnd(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /Saved|Saving|saved|Offline|Conflict|Restored|Unsaved|Not saved/ });
+const saveStatus = (page: Page) =>
+  page.getByRole("status").filter({ hasText: /Saved|Saving|saved|Offline|Conflict|Restored|Unsaved|Not saved/ });
 
 test.describe("autosave", () => {
   test.use({ storageState: storageState("writer") });
@@ -70,12 +71,20 @@ test("two people editing at once: the second sees both versions, nothing is lost
   await expect(saveStatus(editor)).toHaveText("Conflict");
 
   const conflict = editor.getByRole("region", { name: "Conflict" });
-  await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText("The editor's paragraph.");
+  await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText(
+    "The editor's paragraph.",
+  );
   const theirs = conflict.getByRole("region", { name: "Saved by Wendy Writer" });
   await expect(theirs).toContainText("The writer's paragraph.");
   // Copy the writer's paragraph across, then keep the combined version: neither text is lost.
-  await theirs.getByRole("listitem").filter({ hasText: "The writer's paragraph." }).getByRole("button", { name: /^Copy paragraph \d+ to mine$/ }).click();
-  await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText("The writer's paragraph.");
+  await theirs
+    .getByRole("listitem")
+    .filter({ hasText: "The writer's paragraph." })
+    .getByRole("button", { name: /^Copy paragraph \d+ to mine$/ })
+    .click();
+  await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText(
+    "The writer's paragraph.",
+  );
   await expect(editor.getByRole("textbox", { name: "Body" })).toContainText("The writer's paragraph.");
   await conflict.getByRole("button", { name: "Keep mine" }).click();
   await expect(saveStatus(editor)).toHaveText(/^Saved/);

@@ -64,7 +64,9 @@ test("toolbar, shortcuts and newsroom blocks survive a save and a reload", async
   await expect(reloaded.locator('a[href="https://example.com/statement"]')).toHaveText("Read the statement");
   await expect(reloaded.locator("figure.pull-quote blockquote")).toHaveText("We are not seeking to erase the past");
   await expect(reloaded.locator("figure.pull-quote figcaption")).toHaveText("Asaad al-Shaibani");
-  await expect(reloaded.locator("aside.callout-factbox")).toContainText("Tartus is Russia's only Mediterranean naval base.");
+  await expect(reloaded.locator("aside.callout-factbox")).toContainText(
+    "Tartus is Russia's only Mediterranean naval base.",
+  );
   await expect(body).toBeVisible();
 });
 
@@ -78,7 +80,9 @@ test("pasting a web page keeps its structure and drops scripts and styles", asyn
       '<h2 style="color:red">Pasted heading</h2><p style="font-family:Comic Sans">Some <b>bold</b> and <a href="https://example.com/x" onclick="window.__pwned=true">a link</a>.</p><ul><li>one</li><li>two</li></ul><script>window.__pwned=true</script><img src=x onerror="window.__pwned=true">',
     );
     data.setData("text/plain", "Pasted heading Some bold and a link. one two");
-    document.querySelector('[role="textbox"][aria-labelledby="edit-body-label"]')?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    document
+      .querySelector('[role="textbox"][aria-labelledby="edit-body-label"]')
+      ?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(body.locator("h2")).toHaveText("Pasted heading");
   await expect(body.locator("strong")).toHaveText("bold");
@@ -97,7 +101,9 @@ test("counters, target length and a clashing slug, as the writer sees them", asy
   await expect(page.getByText("10 words · 1 min read · 10 of 100 target words (90 to go)")).toBeVisible();
 
   await page.getByLabel("Slug").fill("russia-hosts-syrias-new-leadership-in-an-attempt-to-retain-its-strategic");
-  await expect(page.getByRole("status").filter({ hasText: "Not saved" })).toHaveText("Not saved: Another article already uses that slug.");
+  await expect(page.getByRole("status").filter({ hasText: "Not saved" })).toHaveText(
+    "Not saved: Another article already uses that slug.",
+  );
   await expect(page.getByText("Another article already uses that slug", { exact: true })).toBeVisible();
   const slug = `counters-test-${Date.now()}`;
   await page.getByLabel("Slug").fill(slug);

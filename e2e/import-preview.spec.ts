@@ -27,6 +27,8 @@ test("the sample story imports from Markdown and previews as the public page wil
 
 test("a file that is not an article is refused with a message", async ({ page }) => {
   await page.goto("/newsroom/articles/new");
-  await page.getByLabel("Import Markdown").setInputFiles({ name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from("Just some notes") });
+  await page
+    .getByLabel("Import Markdown")
+    .setInputFiles({ name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from("Just some notes") });
   await expect(page.getByRole("main").getByRole("alert")).toContainText("no front matter");
 });

@@ -10,7 +10,9 @@ test.describe("uploading to the media library", () => {
       .jpeg()
       .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" } })
       .toBuffer();
-    const upload = await page.request.post("/api/media", { multipart: { file: { name: "scene.jpg", mimeType: "image/jpeg", buffer: photo } } });
+    const upload = await page.request.post("/api/media", {
+      multipart: { file: { name: "scene.jpg", mimeType: "image/jpeg", buffer: photo } },
+    });
     expect(upload.status()).toBe(201);
     const media = (await upload.json()) as { fileName: string; width: number };
     expect(media.width).toBe(1000);
@@ -18,14 +20,18 @@ test.describe("uploading to the media library", () => {
     expect(served.headers()["content-type"]).toBe("image/jpeg");
     expect((await sharp(await served.body()).metadata()).exif).toBeUndefined();
 
-    const renamed = await page.request.post("/api/media", { multipart: { file: { name: "holiday.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a picture") } } });
+    const renamed = await page.request.post("/api/media", {
+      multipart: { file: { name: "holiday.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a picture") } },
+    });
     expect(renamed.status()).toBe(400);
     expect(((await renamed.json()) as { error: string }).error).toContain("not an image");
   });
 });
 
 test("signed-out visitors cannot upload", async ({ request }) => {
-  const response = await request.post("/api/media", { multipart: { file: { name: "a.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff]) } } });
+  const response = await request.post("/api/media", {
+    multipart: { file: { name: "a.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff]) } },
+  });
   expect(response.status()).toBe(401);
 });
 
@@ -34,7 +40,9 @@ test.describe("from the library into an article", () => {
 
   test("upload with the picker, describe it, insert it as a figure, and preview it", async ({ page }) => {
     const name = `harbour-${Date.now()}.png`;
-    const picture = await sharp({ create: { width: 1200, height: 700, channels: 3, background: "#1d4ed8" } }).png().toBuffer();
+    const picture = await sharp({ create: { width: 1200, height: 700, channels: 3, background: "#1d4ed8" } })
+      .png()
+      .toBuffer();
     await page.goto("/newsroom/media");
     await page.getByLabel("Upload an image").setInputFiles({ name, mimeType: "image/png", buffer: picture });
     await expect(page.getByRole("status").filter({ hasText: "uploaded" })).toContainText(`${name} uploaded`);
@@ -67,7 +75,9 @@ test.describe("from the library into an article", () => {
     await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
 
     await page.reload();
-    await expect(page.getByRole("textbox", { name: "Body" }).getByRole("img", { name: "Blue water in the harbour at dawn" })).toBeVisible();
+    await expect(
+      page.getByRole("textbox", { name: "Body" }).getByRole("img", { name: "Blue water in the harbour at dawn" }),
+    ).toBeVisible();
     await expect(page.getByLabel("Caption", { exact: true })).toHaveValue("The harbour this morning");
     await page.getByRole("link", { name: "Preview" }).click();
     await expect(page.locator("article > figure figcaption")).toContainText("The harbour this morning");

@@ -5,8 +5,15 @@ import { paragraphsDoc, publishStory } from "./fixtures/api";
 test.describe("as an editor", () => {
   test.use({ storageState: storageState("editor") });
 
-  test("changing a published story's address: the old one redirects; pinning makes it the lead", async ({ page, request }) => {
-    const story = await publishStory(page.request, { headline: `Tram line reopens ${Date.now()}`, standfirst: "After two years.", body: paragraphsDoc("The line reopens on Monday.") });
+  test("changing a published story's address: the old one redirects; pinning makes it the lead", async ({
+    page,
+    request,
+  }) => {
+    const story = await publishStory(page.request, {
+      headline: `Tram line reopens ${Date.now()}`,
+      standfirst: "After two years.",
+      body: paragraphsDoc("The line reopens on Monday."),
+    });
     await page.goto(`/newsroom/articles/${story.id}`);
     const address = page.getByLabel("Address (slug)");
     await address.fill(`${story.slug}-new`);

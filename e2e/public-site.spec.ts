@@ -5,7 +5,8 @@ import { SAMPLE, storageState } from "./fixtures/accounts";
 import { mutate, paragraphsDoc, publishStory } from "./fixtures/api";
 
 const xml = new XMLParser({ ignoreAttributes: false });
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 async function editorRequest(browser: import("@playwright/test").Browser): Promise<APIRequestContext> {
   return (await browser.newContext({ storageState: storageState("editor") })).request;
@@ -14,7 +15,10 @@ async function editorRequest(browser: import("@playwright/test").Browser): Promi
 /** The sample story's hero: a media-library image other test stories can use. */
 async function sampleHeroUrl(request: APIRequestContext): Promise<string> {
   const sitemap = await (await request.get("/sitemap.xml")).text();
-  const sample = asArray<{ loc: string }>(xml.parse(sitemap).urlset.url).map((u) => new URL(u.loc).pathname).find((p) => p.startsWith("/articles/russia-hosts")) ?? "/";
+  const sample =
+    asArray<{ loc: string }>(xml.parse(sitemap).urlset.url)
+      .map((u) => new URL(u.loc).pathname)
+      .find((p) => p.startsWith("/articles/russia-hosts")) ?? "/";
   const html = await (await request.get(sample)).text();
   const src = /<img src="(\/media\/[^"]+\.jpg)"/.exec(html)?.[1];
   if (!src) throw new Error("the sample story has no hero image");
@@ -24,7 +28,14 @@ async function sampleHeroUrl(request: APIRequestContext): Promise<string> {
 /** Where a story shows up, each read fresh (the first request after a change). */
 async function presence(request: APIRequestContext, slug: string, word: string) {
   const read = async (path: string) => (await request.get(path)).text();
-  const [rss, atom, sitemap, news, home, search] = await Promise.all([read("/feed.xml"), read("/atom.xml"), read("/sitemap.xml"), read("/news-sitemap.xml"), read("/"), read(`/search?q=${encodeURIComponent(word)}`)]);
+  const [rss, atom, sitemap, news, home, search] = await Promise.all([
+    read("/feed.xml"),
+    read("/atom.xml"),
+    read("/sitemap.xml"),
+    read("/news-sitemap.xml"),
+    read("/"),
+    read(`/search?q=${encodeURIComponent(word)}`),
+  ]);
   const shareImage = (await request.get(`/articles/${slug}/image`)).status();
   const path = `/articles/${slug}`;
   return {
@@ -54,7 +65,10 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
   expect(await head('meta[name="twitter:card"]')).toBe("summary_large_image");
   expect(await head('meta[name="description"]')).toBe(SAMPLE.standfirst);
 
-  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as Record<string, unknown>;
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as Record<
+    string,
+    unknown
+  >;
   expect(ld).toMatchObject({
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -62,12 +76,20 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
     description: SAMPLE.standfirst,
     articleSection: "World",
     author: [{ "@type": "Person", name: "Wendy Writer", url: expect.stringMatching(/\/authors\/wendy-writer$/) }],
-    publisher: { "@type": "NewsMediaOrganization", name: "Masthead", logo: { "@type": "ImageObject", url: expect.stringMatching(/\/logo\.png$/) } },
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: "Masthead",
+      logo: { "@type": "ImageObject", url: expect.stringMatching(/\/logo\.png$/) },
+    },
   });
   expect(String(ld.keywords)).toContain("Syria");
   expect(Date.parse(String(ld.datePublished))).not.toBeNaN();
   expect(Date.parse(String(ld.dateModified))).not.toBeNaN();
-  expect((await request.get(String((ld.publisher as { logo: { url: string } }).logo.url).replace(/^http:\/\/[^/]+/, ""))).status()).toBe(200);
+  expect(
+    (
+      await request.get(String((ld.publisher as { logo: { url: string } }).logo.url).replace(/^http:\/\/[^/]+/, ""))
+    ).status(),
+  ).toBe(200);
 
   // Hero with renditions and reserved space; bylines link to the author's page; tags link.
   const hero = page.locator("main figure").first().locator("img");
@@ -80,22 +102,56 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
 
   // The sample story is in every feed and sitemap, and found by search with the word marked.
   const slug = new URL(url).pathname.split("/").pop() ?? "";
-  expect(await presence(request, slug, "Lavrov")).toEqual({ rss: true, atom: true, sitemap: true, newsSitemap: true, home: true, search: true, shareImage: true });
+  expect(await presence(request, slug, "Lavrov")).toEqual({
+    rss: true,
+    atom: true,
+    sitemap: true,
+    newsSitemap: true,
+    home: true,
+    search: true,
+    shareImage: true,
+  });
   await page.goto("/search?q=Lavrov");
   await expect(page.getByRole("status")).toHaveText(/1 story matches “Lavrov”/);
   await expect(page.locator("mark").first()).toHaveText("Lavrov");
 });
 
-test("a new story appears everywhere, its old address redirects, and after unpublishing it is gone everywhere at once", async ({ browser, request }) => {
+test("a new story appears everywhere, its old address redirects, and after unpublishing it is gone everywhere at once", async ({
+  browser,
+  request,
+}) => {
   const editor = await editorRequest(browser);
   const word = `Quokkafest${Date.now()}`;
-  const hero = { url: await sampleHeroUrl(request), caption: "The harbour.", credit: "Masthead", alt: "Boats in the harbour" };
-  const story = await publishStory(editor, { headline: `Harbour festival ${word}`, standfirst: "Thousands expected.", body: paragraphsDoc(`The ${word} opens on Friday.`), tags: ["Festivals"], hero });
-  expect(await presence(request, story.slug, word)).toEqual({ rss: true, atom: true, sitemap: true, newsSitemap: true, home: true, search: true, shareImage: true });
+  const hero = {
+    url: await sampleHeroUrl(request),
+    caption: "The harbour.",
+    credit: "Masthead",
+    alt: "Boats in the harbour",
+  };
+  const story = await publishStory(editor, {
+    headline: `Harbour festival ${word}`,
+    standfirst: "Thousands expected.",
+    body: paragraphsDoc(`The ${word} opens on Friday.`),
+    tags: ["Festivals"],
+    hero,
+  });
+  expect(await presence(request, story.slug, word)).toEqual({
+    rss: true,
+    atom: true,
+    sitemap: true,
+    newsSitemap: true,
+    home: true,
+    search: true,
+    shareImage: true,
+  });
   expect((await request.get("/tags/festivals")).status()).toBe(200);
 
   // A new address: the old one answers 301 to it, on the first request.
-  const moved = await mutate<{ version: number; slug: string }>(editor, "article.changeSlug", { id: story.id, version: story.version, slug: `${story.slug}-moved` });
+  const moved = await mutate<{ version: number; slug: string }>(editor, "article.changeSlug", {
+    id: story.id,
+    version: story.version,
+    slug: `${story.slug}-moved`,
+  });
   const old = await request.get(`/articles/${story.slug}`, { maxRedirects: 0 });
   expect(old.status()).toBe(301);
   expect(old.headers().location).toBe(`/articles/${moved.slug}`);
@@ -114,7 +170,15 @@ test("a new story appears everywhere, its old address redirects, and after unpub
   expect(gone.status()).toBe(410);
   expect(gone.headers()["x-masthead-cache"]).toBe("MISS");
   expect((await request.get(`/articles/${story.slug}`, { maxRedirects: 0 })).status()).toBe(410);
-  expect(await presence(request, moved.slug, word)).toEqual({ rss: false, atom: false, sitemap: false, newsSitemap: false, home: false, search: false, shareImage: false });
+  expect(await presence(request, moved.slug, word)).toEqual({
+    rss: false,
+    atom: false,
+    sitemap: false,
+    newsSitemap: false,
+    home: false,
+    search: false,
+    shareImage: false,
+  });
   expect((await request.get(`/articles/${moved.slug}/image`)).status()).toBe(410);
   expect((await request.get("/tags/festivals")).status()).toBe(404);
 });
@@ -122,14 +186,18 @@ test("a new story appears everywhere, its old address redirects, and after unpub
 const PAYLOADS = [
   "<script>window.__pwned=1;console.log('PWNED')</script>",
   "<img src=x onerror=\"window.__pwned=1;console.log('PWNED')\">",
-  "<svg onload=\"window.__pwned=1\"><script>alert(1)</script></svg>",
+  '<svg onload="window.__pwned=1"><script>alert(1)</script></svg>',
   "javascript:alert(1)",
   "data:text/html,<script>alert(1)</script>",
-  "\"><iframe src=javascript:alert(1)>",
+  '"><iframe src=javascript:alert(1)>',
   "</title><script>alert(1)</script><!--",
 ];
 
-test("a story full of script-injection payloads is shown as text and runs nothing", async ({ browser, page, request }) => {
+test("a story full of script-injection payloads is shown as text and runs nothing", async ({
+  browser,
+  page,
+  request,
+}) => {
   const editor = await editorRequest(browser);
   const mark = `Inject${Date.now()}`;
   const payload = PAYLOADS.join(" ");
@@ -137,17 +205,49 @@ test("a story full of script-injection payloads is shown as text and runs nothin
     type: "doc",
     content: [
       { type: "paragraph", content: [{ type: "text", text: `${mark} ${payload}` }] },
-      { type: "paragraph", content: [{ type: "text", text: "a link", marks: [{ type: "link", attrs: { href: "https://example.com/?q=\"><script>alert(1)</script>" } }] }] },
+      {
+        type: "paragraph",
+        content: [
+          {
+            type: "text",
+            text: "a link",
+            marks: [{ type: "link", attrs: { href: 'https://example.com/?q="><script>alert(1)</script>' } }],
+          },
+        ],
+      },
       { type: "pullQuote", attrs: { attribution: PAYLOADS[1] }, content: [{ type: "text", text: payload }] },
-      { type: "callout", attrs: { kind: "note" }, content: [{ type: "paragraph", content: [{ type: "text", text: payload }] }] },
+      {
+        type: "callout",
+        attrs: { kind: "note" },
+        content: [{ type: "paragraph", content: [{ type: "text", text: payload }] }],
+      },
       { type: "embed", attrs: { provider: "youtube", id: "dQw4w9WgXcQ" } },
     ],
   };
   // Link targets that are not http(s)/mailto are refused outright, and nothing is stored.
-  const draft = await mutate<{ id: string; version: number }>(editor, "article.create", { headline: `${mark} refused` });
+  const draft = await mutate<{ id: string; version: number }>(editor, "article.create", {
+    headline: `${mark} refused`,
+  });
   for (const href of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
     const refused = await editor.post("/api/trpc/article.update", {
-      data: { json: { id: draft.id, version: draft.version, headline: "x", standfirst: "", sectionId: null, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }] }, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null } },
+      data: {
+        json: {
+          id: draft.id,
+          version: draft.version,
+          headline: "x",
+          standfirst: "",
+          sectionId: null,
+          body: {
+            type: "doc",
+            content: [
+              { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] },
+            ],
+          },
+          heroImageCaption: null,
+          heroImageCredit: null,
+          heroImageAlt: null,
+        },
+      },
     });
     expect(refused.status(), href).toBe(400);
   }
@@ -168,7 +268,13 @@ test("a story full of script-injection payloads is shown as text and runs nothin
     void dialog.dismiss();
   });
   page.on("console", (message) => consoleMessages.push(message.text()));
-  for (const path of [`/articles/${story.slug}`, "/", `/search?q=${mark}`, `/search?q=${encodeURIComponent(payload.slice(0, 150))}`, "/tags/script-alert-1"]) {
+  for (const path of [
+    `/articles/${story.slug}`,
+    "/",
+    `/search?q=${mark}`,
+    `/search?q=${encodeURIComponent(payload.slice(0, 150))}`,
+    "/tags/script-alert-1",
+  ]) {
     await page.goto(path);
     await expect(page.locator("main")).toBeVisible();
   }
@@ -189,20 +295,38 @@ test("a story full of script-injection payloads is shown as text and runs nothin
 
 async function expectNoAxeViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`every public page type passes axe (${colorScheme} mode)`, async ({ browser }) => {
     test.setTimeout(60_000);
     const editor = await editorRequest(browser);
-    const story = await publishStory(editor, { headline: `Axe check ${colorScheme} ${Date.now()}`, standfirst: "Checked.", body: paragraphsDoc("Body."), tags: ["Accessibility"] });
+    const story = await publishStory(editor, {
+      headline: `Axe check ${colorScheme} ${Date.now()}`,
+      standfirst: "Checked.",
+      body: paragraphsDoc("Body."),
+      tags: ["Accessibility"],
+    });
     await mutate(editor, "workflow.unpublish", { id: story.id, version: story.version, note: "Test" });
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     await page.goto("/");
     const article = await page.getByRole("link", { name: SAMPLE.headline }).first().getAttribute("href");
-    for (const path of ["/", article ?? "/", "/sections/world", "/authors/wendy-writer", "/tags/syria", "/search?q=Lavrov", "/search?q=nothingmatchesthis", "/search", "/articles/no-such-story", `/articles/${story.slug}`]) {
+    for (const path of [
+      "/",
+      article ?? "/",
+      "/sections/world",
+      "/authors/wendy-writer",
+      "/tags/syria",
+      "/search?q=Lavrov",
+      "/search?q=nothingmatchesthis",
+      "/search",
+      "/articles/no-such-story",
+      `/articles/${story.slug}`,
+    ]) {
       await page.goto(path);
       await expectNoAxeViolations(page, `${colorScheme} ${path}`);
     }
@@ -210,7 +334,10 @@ for (const colorScheme of ["light", "dark"] as const) {
   });
 }
 
-test("public pages are plain HTML: no script runs, a strict CSP, and a print layout without the chrome", async ({ page, request }) => {
+test("public pages are plain HTML: no script runs, a strict CSP, and a print layout without the chrome", async ({
+  page,
+  request,
+}) => {
   const scripts: string[] = [];
   page.on("request", (r) => {
     if (r.resourceType() === "script") scripts.push(r.url());
@@ -240,7 +367,14 @@ test("from the keyboard: search, sections and stories are all reachable", async 
   const reached = new Set<string>();
   for (let i = 0; i < 15; i += 1) {
     await page.keyboard.press("Tab");
-    reached.add(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute("href") ?? (document.activeElement as HTMLElement | null)?.id ?? ""));
+    reached.add(
+      await page.evaluate(
+        () =>
+          (document.activeElement as HTMLElement | null)?.getAttribute("href") ??
+          (document.activeElement as HTMLElement | null)?.id ??
+          "",
+      ),
+    );
   }
   expect(reached).toContain("site-search");
   expect(reached).toContain("/sections/world");
@@ -253,7 +387,18 @@ test("from the keyboard: search, sections and stories are all reachable", async 
 });
 
 test("odd addresses get a 404 or a clear message, never a 500", async ({ request }) => {
-  for (const path of ["/sections/world/page/0", "/sections/world/page/abc", "/sections/world/page/1", "/sections/world/page/99", "/sections/NOPE", "/authors/nobody", "/tags/none-such", "/sections/world/feed.xml/x", "/search?q=x&page=abc", "/search?q=x&page=500"]) {
+  for (const path of [
+    "/sections/world/page/0",
+    "/sections/world/page/abc",
+    "/sections/world/page/1",
+    "/sections/world/page/99",
+    "/sections/NOPE",
+    "/authors/nobody",
+    "/tags/none-such",
+    "/sections/world/feed.xml/x",
+    "/search?q=x&page=abc",
+    "/search?q=x&page=500",
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
   }

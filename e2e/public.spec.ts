@@ -22,7 +22,12 @@ test("the home page leads with the sample story and its article page shows every
 });
 
 test("unknown and malformed article addresses are 404, not errors", async ({ page }) => {
-  for (const path of ["/articles/no-such-story", "/articles/UPPER_case", "/articles/%3Cscript%3E", `/articles/${"a".repeat(300)}`]) {
+  for (const path of [
+    "/articles/no-such-story",
+    "/articles/UPPER_case",
+    "/articles/%3Cscript%3E",
+    `/articles/${"a".repeat(300)}`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }
@@ -74,7 +79,10 @@ test("reader pages ship no editor code (they ship no script at all)", async ({ p
     if (response.request().resourceType() === "script") scripts.push(response.url());
   });
   await page.goto("/");
-  await page.getByRole("link", { name: /Russia hosts Syria/ }).first().click();
+  await page
+    .getByRole("link", { name: /Russia hosts Syria/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(scripts).toEqual([]);
   expect(await page.content()).not.toMatch(/prosemirror|@tiptap|ProseMirror-|insertContentAt/);

@@ -33,8 +33,12 @@ test.describe("writer", () => {
     const mine = page.getByRole("region", { name: "My articles" });
     await expect(mine).toBeVisible();
     await expect(mine.getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
-    await expect(mine.getByRole("row").filter({ hasText: "Published" }).getByRole("link", { name: SAMPLE.headline })).toBeVisible();
-    await expect(page.getByRole("region", { name: /^My drafts/ }).getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
+    await expect(
+      mine.getByRole("row").filter({ hasText: "Published" }).getByRole("link", { name: SAMPLE.headline }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: /^My drafts/ }).getByRole("link", { name: DEMO_DRAFT }),
+    ).toBeVisible();
     await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
     await page.goto("/newsroom/admin/users");
     await expect(page.getByText("Only admins can manage people.")).toBeVisible();
@@ -46,7 +50,9 @@ test.describe("editor", () => {
   test("sees All articles, including the writer's draft", async ({ page }) => {
     await page.goto("/newsroom");
     await expect(page.getByRole("heading", { name: "Editors' desk" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "All articles" }).getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "All articles" }).getByRole("link", { name: DEMO_DRAFT }),
+    ).toBeVisible();
     await expect(page.getByRole("region", { name: /^Review queue/ })).toBeVisible();
     await expect(page.getByText(`${ACCOUNTS.editor.name} (Editor)`)).toBeVisible();
     await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);

@@ -18,7 +18,10 @@ test("a story goes from writer to editor and back, live, and down again", async 
 
   // The editor finds it in the review queue and sends it back with a note.
   await editor.goto("/newsroom");
-  await editor.getByRole("region", { name: /^Review queue/ }).getByRole("link", { name: headline }).click();
+  await editor
+    .getByRole("region", { name: /^Review queue/ })
+    .getByRole("link", { name: headline })
+    .click();
   await editor.getByRole("button", { name: "Request changes" }).click();
   const dialog = editor.getByRole("dialog", { name: "Send back to the writer" });
   await dialog.getByRole("button", { name: "Request changes" }).click();
@@ -36,7 +39,10 @@ test("a story goes from writer to editor and back, live, and down again", async 
   await expect(sentBack).toContainText("Add a quote from the union.");
   await sentBack.getByRole("link", { name: headline }).click();
   await expect(writer.getByRole("note", { name: "Changes requested" })).toContainText("Add a quote from the union.");
-  await typeBody(writer, "Talks ran through the night.\n\n“We got what we asked for,” the union said.\n\nServices resume on Monday.");
+  await typeBody(
+    writer,
+    "Talks ran through the night.\n\n“We got what we asked for,” the union said.\n\nServices resume on Monday.",
+  );
   await writer.getByRole("button", { name: "Save" }).click();
   await expect(writer.getByRole("status")).toContainText("Saved");
   await act(writer, "Submit for review");

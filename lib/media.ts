@@ -51,7 +51,9 @@ export function responsiveSources(src: string, width: number | null | undefined)
 /** The smallest stored WebP rendition (or the original) for thumbnails. */
 export function thumbnailUrl(item: Pick<MediaItem, "fileName" | "renditions">): string {
   // A plain <img>, so WebP (which every browser shows), not AVIF.
-  const renditions = Array.isArray(item.renditions) ? (item.renditions as { fileName?: unknown; format?: unknown }[]) : [];
+  const renditions = Array.isArray(item.renditions)
+    ? (item.renditions as { fileName?: unknown; format?: unknown }[])
+    : [];
   const first = renditions.find((r) => typeof r.fileName === "string" && r.format === "webp");
   return `/media/${typeof first?.fileName === "string" ? first.fileName : item.fileName}`;
 }

@@ -13,7 +13,14 @@ describe("newsroom time zone", () => {
   });
 
   it("refuses malformed values and wall times skipped by the clocks going forward", () => {
-    for (const bad of ["", "2026-13-01T09:00", "2026-02-30T09:00", "2026-01-01 09:00", "2026-01-01T24:00", "tomorrow"]) {
+    for (const bad of [
+      "",
+      "2026-13-01T09:00",
+      "2026-02-30T09:00",
+      "2026-01-01 09:00",
+      "2026-01-01T24:00",
+      "tomorrow",
+    ]) {
       expect(fromZonedInput(bad, "UTC")).toBeNull();
     }
     expect(fromZonedInput("2026-03-29T01:30", "Europe/London")).toBeNull();

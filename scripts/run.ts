@@ -31,13 +31,18 @@ function authSecret(dataDir: string): string {
 
 runCli(async (env) => {
   if (!(await portFree(env.PORT))) {
-    throw new StartupError(`Port ${env.PORT} is already in use. Stop the program using it, or set PORT to another port.`);
+    throw new StartupError(
+      `Port ${env.PORT} is already in use. Stop the program using it, or set PORT to another port.`,
+    );
   }
   if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
-    throw new StartupError("NEXTAUTH_SECRET is required with DATABASE_URL (at least 32 random characters, the same on every instance).");
+    throw new StartupError(
+      "NEXTAUTH_SECRET is required with DATABASE_URL (at least 32 random characters, the same on every instance).",
+    );
   }
   const log = (line: string) => console.log(`masthead: ${line}`);
-  if (env.MASTHEAD_TEST_CLOCK) log("WARNING: MASTHEAD_TEST_CLOCK is on: /api/test/clock can move this server's clock. For end-to-end tests only.");
+  if (env.MASTHEAD_TEST_CLOCK)
+    log("WARNING: MASTHEAD_TEST_CLOCK is on: /api/test/clock can move this server's clock. For end-to-end tests only.");
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -47,7 +52,9 @@ runCli(async (env) => {
     process.exit(code);
   };
   try {
-    log(database.embedded ? `embedded PostgreSQL running, data in ${env.dataDir}` : "using the database at DATABASE_URL");
+    log(
+      database.embedded ? `embedded PostgreSQL running, data in ${env.dataDir}` : "using the database at DATABASE_URL",
+    );
     if (env.MASTHEAD_MIGRATE_ON_START) {
       const applied = await applyMigrations(database.url);
       log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");

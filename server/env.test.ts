@@ -55,6 +55,8 @@ describe("app environment", () => {
   it("requires DATABASE_URL and NEXTAUTH_SECRET", () => {
     expect(message(() => parseAppEnv({}))).toBe("DATABASE_URL is required");
     expect(message(() => parseAppEnv({ DATABASE_URL: "postgres://a@b/c" }))).toBe("NEXTAUTH_SECRET is required");
-    expect(parseAppEnv({ DATABASE_URL: "postgres://a@b/c", NEXTAUTH_SECRET: "x".repeat(32) }).mediaDir).toBe(path.resolve(".data/media"));
+    expect(parseAppEnv({ DATABASE_URL: "postgres://a@b/c", NEXTAUTH_SECRET: "x".repeat(32) }).mediaDir).toBe(
+      path.resolve(".data/media"),
+    );
   });
 });

@@ -14,7 +14,10 @@ let compiled: Promise<{ css: string; version: string }> | null = null;
 export function publicStylesheet(): Promise<{ css: string; version: string }> {
   compiled ??= (async () => {
     const file = path.join(process.cwd(), "styles", "public.css");
-    const compiler = await compile(await readFile(file, "utf8"), { base: path.dirname(file), onDependency: () => undefined });
+    const compiler = await compile(await readFile(file, "utf8"), {
+      base: path.dirname(file),
+      onDependency: () => undefined,
+    });
     const candidates = new Scanner({ sources: compiler.sources }).scan();
     const css = optimize(compiler.build(candidates), { minify: true }).code;
     return { css, version: createHash("sha256").update(css).digest("hex").slice(0, 12) };

@@ -27,7 +27,10 @@ export function resetTablesBeforeEach() {
 }
 
 let counter = 0;
-export async function makeUser(role: RoleName, overrides: { email?: string; active?: boolean } = {}): Promise<SessionUser> {
+export async function makeUser(
+  role: RoleName,
+  overrides: { email?: string; active?: boolean } = {},
+): Promise<SessionUser> {
   counter += 1;
   passwordHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
@@ -58,14 +61,28 @@ export const env = (now: Date = FIXED_NOW) => ({ now, timeZone: "UTC" });
 /** A draft that passes every publish gate (headline, standfirst, section, author). */
 export async function makeReadyDraft(author: SessionUser, headline = "Council approves harbour plan") {
   const draft = await makeDraft(author, headline);
-  const section = await db.section.upsert({ where: { slug: "news" }, update: {}, create: { slug: "news", name: "News" } });
-  await db.article.update({ where: { id: draft.id }, data: { standfirst: "What the decision means.", sectionId: section.id } });
-  return db.article.findUniqueOrThrow({ where: { id: draft.id }, select: { id: true, slug: true, version: true, status: true } });
+  const section = await db.section.upsert({
+    where: { slug: "news" },
+    update: {},
+    create: { slug: "news", name: "News" },
+  });
+  await db.article.update({
+    where: { id: draft.id },
+    data: { standfirst: "What the decision means.", sectionId: section.id },
+  });
+  return db.article.findUniqueOrThrow({
+    where: { id: draft.id },
+    select: { id: true, slug: true, version: true, status: true },
+  });
 }
 
 /** A tRPC caller whose clock is fixed, for workflow tests. */
 export async function workflowCallerFor(user: SessionUser | null, now: Date = FIXED_NOW) {
-  return createCaller({ ...(await createContext({ db, userId: user?.id ?? null })), clock: () => now, timeZone: "UTC" });
+  return createCaller({
+    ...(await createContext({ db, userId: user?.id ?? null })),
+    clock: () => now,
+    timeZone: "UTC",
+  });
 }
 
 export async function versionOf(id: string): Promise<number> {

@@ -17,7 +17,12 @@ const PATHS: Record<ArticleStatusName, Action[]> = {
 };
 
 /** A ready draft by `author`, moved by `editor` through the workflow into `status`. */
-export async function articleIn(status: ArticleStatusName, author: SessionUser, editor: SessionUser, headline?: string) {
+export async function articleIn(
+  status: ArticleStatusName,
+  author: SessionUser,
+  editor: SessionUser,
+  headline?: string,
+) {
   const article = await makeReadyDraft(author, headline ?? `Story in ${status.toLowerCase()}`);
   for (const action of PATHS[status]) {
     await transition(

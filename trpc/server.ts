@@ -12,11 +12,24 @@ import { nextPublicCache, noPublicCache } from "@/server/public-cache";
  * user lookup with the pages, so the user is read from the database once per request.
  */
 export const api = cache(async () =>
-  createCaller({ db: getDb(), user: await getCurrentUser(), clock: serverClock, timeZone: appEnv().MASTHEAD_TIME_ZONE, publicCache: nextPublicCache }),
+  createCaller({
+    db: getDb(),
+    user: await getCurrentUser(),
+    clock: serverClock,
+    timeZone: appEnv().MASTHEAD_TIME_ZONE,
+    publicCache: nextPublicCache,
+  }),
 );
 
 /**
  * A caller for the public site's cached pages: no user (so no cookies are read and the pages
  * stay cacheable) and nothing to refresh (they only read).
  */
-export const publicApi = () => createCaller({ db: getDb(), user: null, clock: serverClock, timeZone: appEnv().MASTHEAD_TIME_ZONE, publicCache: noPublicCache });
+export const publicApi = () =>
+  createCaller({
+    db: getDb(),
+    user: null,
+    clock: serverClock,
+    timeZone: appEnv().MASTHEAD_TIME_ZONE,
+    publicCache: noPublicCache,
+  });

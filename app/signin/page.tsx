@@ -8,7 +8,11 @@ import { getCurrentUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const raw = (await searchParams).callbackUrl;
   const callbackPath = safeCallbackPath(Array.isArray(raw) ? raw[0] : raw);
   if (await getCurrentUser()) redirect(callbackPath);

@@ -25,7 +25,9 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.");
+        setError(
+          result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.",
+        );
         return;
       }
       router.replace(callbackPath);

@@ -16,7 +16,15 @@ import { Toolbar } from "./toolbar";
 function visibleSelection(editor: Editor): { from: number; to: number } {
   const { view } = editor;
   const dom = window.getSelection();
-  if (dom && dom.rangeCount > 0 && !dom.isCollapsed && dom.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+  if (
+    dom &&
+    dom.rangeCount > 0 &&
+    !dom.isCollapsed &&
+    dom.anchorNode &&
+    dom.focusNode &&
+    view.dom.contains(dom.anchorNode) &&
+    view.dom.contains(dom.focusNode)
+  ) {
     try {
       const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
       const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
@@ -92,7 +100,8 @@ export const BodyEditor = memo(function BodyEditor({
         "aria-multiline": "true",
         "aria-labelledby": labelId,
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
-        class: "article-body min-h-72 rounded-b border border-neutral-500 px-4 py-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700",
+        class:
+          "article-body min-h-72 rounded-b border border-neutral-500 px-4 py-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700",
       },
     }),
     [labelId, describedBy],
@@ -127,19 +136,41 @@ export const BodyEditor = memo(function BodyEditor({
     const chain = target.chain().focus();
     if (range && range.to <= size) chain.setTextSelection(range);
     // The caret lands after the link, so the next keystroke never replaces the linked words.
-    if (request.kind === "link") chain.extendMarkRange("link").setLink({ href: request.href }).setTextSelection(range?.to ?? target.state.selection.to).run();
+    if (request.kind === "link")
+      chain
+        .extendMarkRange("link")
+        .setLink({ href: request.href })
+        .setTextSelection(range?.to ?? target.state.selection.to)
+        .run();
     else if (request.kind === "unlink") chain.extendMarkRange("link").unsetLink().run();
     else if (request.kind === "pullQuote")
-      chain.insertContent({ type: "pullQuote", attrs: { attribution: request.attribution }, content: [{ type: "text", text: request.quote }] }).run();
-    else if (request.kind === "embed") chain.insertContent({ type: "embed", attrs: { provider: request.provider, id: request.id } }).run();
+      chain
+        .insertContent({
+          type: "pullQuote",
+          attrs: { attribution: request.attribution },
+          content: [{ type: "text", text: request.quote }],
+        })
+        .run();
+    else if (request.kind === "embed")
+      chain.insertContent({ type: "embed", attrs: { provider: request.provider, id: request.id } }).run();
     else if (request.kind === "figure")
       chain
         .insertContent({
           type: "figure",
-          attrs: { src: request.src, alt: request.alt, caption: request.caption, credit: request.credit, width: request.width, height: request.height },
+          attrs: {
+            src: request.src,
+            alt: request.alt,
+            caption: request.caption,
+            credit: request.credit,
+            width: request.width,
+            height: request.height,
+          },
         })
         .run();
-    else chain.insertContent({ type: "callout", attrs: { kind: request.calloutKind }, content: [{ type: "paragraph" }] }).run();
+    else
+      chain
+        .insertContent({ type: "callout", attrs: { kind: request.calloutKind }, content: [{ type: "paragraph" }] })
+        .run();
     setDialog(null);
     setRange(null);
   }

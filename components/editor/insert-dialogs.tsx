@@ -14,12 +14,23 @@ export type InsertRequest =
   | { kind: "pullQuote"; quote: string; attribution: string }
   | { kind: "embed"; provider: EmbedProvider; id: string }
   | { kind: "callout"; calloutKind: CalloutKind }
-  | { kind: "figure"; src: string; width: number | null; height: number | null; alt: string; caption: string; credit: string };
+  | {
+      kind: "figure";
+      src: string;
+      width: number | null;
+      height: number | null;
+      alt: string;
+      caption: string;
+      credit: string;
+    };
 
 export type DialogKind = "link" | "pullQuote" | "embed" | "callout" | "figure" | "insertMenu";
 
 /** What the "/" menu offers: blocks inserted at once, or a dialog that asks for more. */
-export const INSERT_MENU: { label: string; action: "heading2" | "heading3" | "bulletList" | "orderedList" | "blockquote" | "divider" | DialogKind }[] = [
+export const INSERT_MENU: {
+  label: string;
+  action: "heading2" | "heading3" | "bulletList" | "orderedList" | "blockquote" | "divider" | DialogKind;
+}[] = [
   { label: "Heading 2", action: "heading2" },
   { label: "Heading 3", action: "heading3" },
   { label: "Bulleted list", action: "bulletList" },
@@ -82,7 +93,10 @@ export function InsertDialog({
       return onInsert({ kind: "embed", ...parsed });
     }
     const calloutKind = value("calloutKind");
-    return onInsert({ kind: "callout", calloutKind: (CALLOUT_KINDS as readonly string[]).includes(calloutKind) ? (calloutKind as CalloutKind) : "note" });
+    return onInsert({
+      kind: "callout",
+      calloutKind: (CALLOUT_KINDS as readonly string[]).includes(calloutKind) ? (calloutKind as CalloutKind) : "note",
+    });
   }
 
   const titles: Record<Exclude<DialogKind, "insertMenu">, [string, string]> = {
@@ -94,13 +108,27 @@ export function InsertDialog({
   };
   const [title, confirmLabel] = titles[kind];
   return (
-    <ConfirmDialog id="insert-dialog" open title={title} confirmLabel={confirmLabel} busy={false} onClose={close} onConfirm={confirm}>
+    <ConfirmDialog
+      id="insert-dialog"
+      open
+      title={title}
+      confirmLabel={confirmLabel}
+      busy={false}
+      onClose={close}
+      onConfirm={confirm}
+    >
       {kind === "link" ? (
         <div className="flex flex-col gap-1">
           <label htmlFor="insert-href" className="text-sm font-semibold">
             Address
           </label>
-          <input id="insert-href" name="href" defaultValue={initialLink} placeholder="https://…" className={inputClass} />
+          <input
+            id="insert-href"
+            name="href"
+            defaultValue={initialLink}
+            placeholder="https://…"
+            className={inputClass}
+          />
           <p className="text-sm text-neutral-700">Leave empty to remove the link.</p>
         </div>
       ) : null}
@@ -159,11 +187,23 @@ function InsertMenu({ onChoose, onClose }: { onChoose: (action: InsertMenuAction
     buttons[next]?.focus();
   }
   return (
-    <ConfirmDialog id="insert-menu" open title="Insert" confirmLabel="Close" busy={false} onClose={onClose} onConfirm={onClose}>
+    <ConfirmDialog
+      id="insert-menu"
+      open
+      title="Insert"
+      confirmLabel="Close"
+      busy={false}
+      onClose={onClose}
+      onConfirm={onClose}
+    >
       <ul aria-label="Blocks" className="flex flex-col" onKeyDown={move}>
         {INSERT_MENU.map((item) => (
           <li key={item.action}>
-            <button type="button" className="w-full rounded px-3 py-2 text-left hover:bg-neutral-100 focus:bg-neutral-200" onClick={() => onChoose(item.action)}>
+            <button
+              type="button"
+              className="w-full rounded px-3 py-2 text-left hover:bg-neutral-100 focus:bg-neutral-200"
+              onClick={() => onChoose(item.action)}
+            >
               {item.label}
             </button>
           </li>

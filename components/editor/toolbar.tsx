@@ -12,15 +12,46 @@ interface Tool {
 
 const TOOLS: Tool[][] = [
   [
-    { label: "Bold", shortcut: "Ctrl+B", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
-    { label: "Italic", shortcut: "Ctrl+I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
-    { label: "Strikethrough", shortcut: "Ctrl+Shift+S", active: (e) => e.isActive("strike"), run: (e) => e.chain().focus().toggleStrike().run() },
+    {
+      label: "Bold",
+      shortcut: "Ctrl+B",
+      active: (e) => e.isActive("bold"),
+      run: (e) => e.chain().focus().toggleBold().run(),
+    },
+    {
+      label: "Italic",
+      shortcut: "Ctrl+I",
+      active: (e) => e.isActive("italic"),
+      run: (e) => e.chain().focus().toggleItalic().run(),
+    },
+    {
+      label: "Strikethrough",
+      shortcut: "Ctrl+Shift+S",
+      active: (e) => e.isActive("strike"),
+      run: (e) => e.chain().focus().toggleStrike().run(),
+    },
   ],
   [
-    { label: "Heading 2", active: (e) => e.isActive("heading", { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-    { label: "Heading 3", active: (e) => e.isActive("heading", { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
-    { label: "Bulleted list", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
-    { label: "Numbered list", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
+    {
+      label: "Heading 2",
+      active: (e) => e.isActive("heading", { level: 2 }),
+      run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      label: "Heading 3",
+      active: (e) => e.isActive("heading", { level: 3 }),
+      run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      label: "Bulleted list",
+      active: (e) => e.isActive("bulletList"),
+      run: (e) => e.chain().focus().toggleBulletList().run(),
+    },
+    {
+      label: "Numbered list",
+      active: (e) => e.isActive("orderedList"),
+      run: (e) => e.chain().focus().toggleOrderedList().run(),
+    },
     { label: "Quote", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
     { label: "Divider", run: (e) => e.chain().focus().setHorizontalRule().run() },
   ],
@@ -45,10 +76,16 @@ export function Toolbar({ editor, onDialog }: { editor: Editor | null; onDialog:
   const active = useEditorState({
     editor,
     selector: ({ editor: current }) =>
-      Object.fromEntries(TOOLS.flat().map((tool) => [tool.label, Boolean(current && tool.active?.(current))])) as Record<string, boolean>,
+      Object.fromEntries(
+        TOOLS.flat().map((tool) => [tool.label, Boolean(current && tool.active?.(current))]),
+      ) as Record<string, boolean>,
   });
   return (
-    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap items-center gap-1 rounded-t border border-b-0 border-neutral-500 bg-neutral-50 px-2 py-1">
+    <div
+      role="toolbar"
+      aria-label="Formatting"
+      className="flex flex-wrap items-center gap-1 rounded-t border border-b-0 border-neutral-500 bg-neutral-50 px-2 py-1"
+    >
       {TOOLS.map((group, g) => (
         <div key={g} className="flex flex-wrap gap-1 border-r border-neutral-300 pr-1">
           {group.map((tool) => {

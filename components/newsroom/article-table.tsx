@@ -3,7 +3,15 @@ import { formatInZone } from "@/lib/time-zone";
 import type { NewsroomArticle } from "@/trpc/types";
 import { StatusBadge } from "./status-badge";
 
-export function ArticleTable({ articles, caption, timeZone }: { articles: NewsroomArticle[]; caption: string; timeZone: string }) {
+export function ArticleTable({
+  articles,
+  caption,
+  timeZone,
+}: {
+  articles: NewsroomArticle[];
+  caption: string;
+  timeZone: string;
+}) {
   if (articles.length === 0) {
     return (
       <p className="text-neutral-700">
@@ -21,10 +29,18 @@ export function ArticleTable({ articles, caption, timeZone }: { articles: Newsro
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-neutral-400">
-            <th scope="col" className="py-2 pr-4">Headline</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-            <th scope="col" className="py-2 pr-4">Authors</th>
-            <th scope="col" className="py-2">Last change</th>
+            <th scope="col" className="py-2 pr-4">
+              Headline
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Authors
+            </th>
+            <th scope="col" className="py-2">
+              Last change
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -42,7 +42,12 @@ export function CreateUserForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="create-user-heading" className="flex flex-col gap-4 rounded border border-neutral-300 p-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="create-user-heading"
+      className="flex flex-col gap-4 rounded border border-neutral-300 p-4"
+    >
       <h2 id="create-user-heading" className="text-lg font-bold">
         Add a person
       </h2>
@@ -52,8 +57,21 @@ export function CreateUserForm() {
           {message}
         </p>
       ) : null}
-      <Field id="new-email" label="Email" type="email" value={values.email} onChange={(e) => set("email")(e.target.value)} error={errors.email?.[0]} />
-      <Field id="new-name" label="Name" value={values.displayName} onChange={(e) => set("displayName")(e.target.value)} error={errors.displayName?.[0]} />
+      <Field
+        id="new-email"
+        label="Email"
+        type="email"
+        value={values.email}
+        onChange={(e) => set("email")(e.target.value)}
+        error={errors.email?.[0]}
+      />
+      <Field
+        id="new-name"
+        label="Name"
+        value={values.displayName}
+        onChange={(e) => set("displayName")(e.target.value)}
+        error={errors.displayName?.[0]}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="new-role" className="text-sm font-semibold text-neutral-800">
           Role

@@ -7,7 +7,11 @@ export function DashboardGroups({ groups, now, timeZone }: { groups: DashboardGr
   return (
     <div className="grid gap-6 md:grid-cols-2">
       {groups.map((group) => (
-        <section key={group.key} aria-labelledby={`group-${group.key}`} className="rounded border border-neutral-300 p-4">
+        <section
+          key={group.key}
+          aria-labelledby={`group-${group.key}`}
+          className="rounded border border-neutral-300 p-4"
+        >
           <h2 id={`group-${group.key}`} className="flex items-baseline justify-between gap-2 text-lg font-bold">
             <span>{group.title}</span> <span className="rounded-full bg-neutral-200 px-2 text-sm">{group.count}</span>
           </h2>
@@ -22,12 +26,22 @@ export function DashboardGroups({ groups, now, timeZone }: { groups: DashboardGr
                   </Link>
                   <p className="text-neutral-700">
                     {row.authors.map((a) => a.user.displayName).join(", ")}
-                    {group.key === "review" ? ` · waiting ${formatDuration(now.getTime() - row.statusChangedAt.getTime())}` : null}
-                    {row.scheduledFor && (group.key === "scheduled" || group.key === "failed") ? ` · ${formatInZone(row.scheduledFor, timeZone)}` : null}
-                    {group.key === "published" && row.publishedAt ? ` · ${formatInZone(row.publishedAt, timeZone)}` : null}
+                    {group.key === "review"
+                      ? ` · waiting ${formatDuration(now.getTime() - row.statusChangedAt.getTime())}`
+                      : null}
+                    {row.scheduledFor && (group.key === "scheduled" || group.key === "failed")
+                      ? ` · ${formatInZone(row.scheduledFor, timeZone)}`
+                      : null}
+                    {group.key === "published" && row.publishedAt
+                      ? ` · ${formatInZone(row.publishedAt, timeZone)}`
+                      : null}
                   </p>
-                  {group.key === "failed" && row.scheduleFailure ? <p className="mt-1 text-red-900">{row.scheduleFailure}</p> : null}
-                  {row.note ? <p className="mt-1 rounded bg-orange-50 px-2 py-1">Editor&apos;s note: {row.note}</p> : null}
+                  {group.key === "failed" && row.scheduleFailure ? (
+                    <p className="mt-1 text-red-900">{row.scheduleFailure}</p>
+                  ) : null}
+                  {row.note ? (
+                    <p className="mt-1 rounded bg-orange-50 px-2 py-1">Editor&apos;s note: {row.note}</p>
+                  ) : null}
                 </li>
               ))}
             </ul>

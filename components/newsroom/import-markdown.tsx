@@ -36,7 +36,10 @@ export function ImportMarkdown() {
   }
 
   return (
-    <section aria-labelledby="import-heading" className="flex max-w-2xl flex-col gap-3 rounded border border-neutral-300 p-4">
+    <section
+      aria-labelledby="import-heading"
+      className="flex max-w-2xl flex-col gap-3 rounded border border-neutral-300 p-4"
+    >
       <h2 id="import-heading" className="text-lg font-bold">
         Or import a Markdown file
       </h2>
@@ -46,7 +49,14 @@ export function ImportMarkdown() {
       <label htmlFor="import-file" className="text-sm font-semibold">
         Import Markdown
       </label>
-      <input id="import-file" type="file" accept=".md,.markdown,text/markdown,text/plain" disabled={busy} onChange={(e) => void onFile(e)} aria-describedby="import-hint" />
+      <input
+        id="import-file"
+        type="file"
+        accept=".md,.markdown,text/markdown,text/plain"
+        disabled={busy}
+        onChange={(e) => void onFile(e)}
+        aria-describedby="import-hint"
+      />
       {busy ? <p role="status">Importing…</p> : null}
       <FormAlert message={error} />
       {result ? (

@@ -21,7 +21,8 @@ export function NewArticleForm() {
         router.refresh();
       },
       // The headline stays in the field on failure: nothing typed is lost.
-      onError: (failure) => setError(describeError(failure).fieldErrors.headline?.[0] ?? describeError(failure).message),
+      onError: (failure) =>
+        setError(describeError(failure).fieldErrors.headline?.[0] ?? describeError(failure).message),
     }),
   );
 

@@ -27,27 +27,46 @@ export function NotificationsList() {
   return (
     <div className="flex flex-col gap-4">
       <div>
-        <Button type="button" variant="secondary" disabled={unread.length === 0 || markRead.isPending} onClick={() => markRead.mutate({})}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={unread.length === 0 || markRead.isPending}
+          onClick={() => markRead.mutate({})}
+        >
           Mark all as read
         </Button>
       </div>
       {list.data.length === 0 ? <p>No notifications yet.</p> : null}
       <ul className="flex flex-col divide-y divide-neutral-200">
         {list.data.map((n) => (
-          <li key={n.id} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${n.readAt ? "text-neutral-700" : ""}`}>
+          <li
+            key={n.id}
+            className={`flex flex-wrap items-start justify-between gap-3 py-3 ${n.readAt ? "text-neutral-700" : ""}`}
+          >
             <div>
               <p className={n.readAt ? "" : "font-semibold"}>
                 {n.readAt ? null : <span className="sr-only">Unread: </span>}
-                <Link href={`/newsroom/articles/${n.articleId}`} className="hover:underline" onClick={() => (n.readAt ? undefined : markRead.mutate({ ids: [n.id] }))}>
+                <Link
+                  href={`/newsroom/articles/${n.articleId}`}
+                  className="hover:underline"
+                  onClick={() => (n.readAt ? undefined : markRead.mutate({ ids: [n.id] }))}
+                >
                   {n.message}
                 </Link>
               </p>
               <p className="text-sm text-neutral-700">
-                <time dateTime={n.createdAt.toISOString()}>{n.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+                <time dateTime={n.createdAt.toISOString()}>
+                  {n.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+                </time>
               </p>
             </div>
             {n.readAt ? null : (
-              <Button type="button" variant="secondary" aria-label={`Mark as read: ${n.message}`} onClick={() => markRead.mutate({ ids: [n.id] })}>
+              <Button
+                type="button"
+                variant="secondary"
+                aria-label={`Mark as read: ${n.message}`}
+                onClick={() => markRead.mutate({ ids: [n.id] })}
+              >
                 Mark as read
               </Button>
             )}

@@ -41,11 +41,21 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
               <caption className="sr-only">People</caption>
               <thead>
                 <tr className="border-b border-neutral-400">
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">Email</th>
-                  <th scope="col" className="py-2 pr-4">Role</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2">Actions</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Role
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2">
+                    Actions
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -71,11 +81,19 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                     <td className="py-2 pr-4">{user.active ? "Active" : "Deactivated"}</td>
                     <td className="py-2">
                       {user.active ? (
-                        <Button variant="danger" aria-label={`Deactivate ${user.displayName}`} onClick={() => deactivate.mutate({ userId: user.id })}>
+                        <Button
+                          variant="danger"
+                          aria-label={`Deactivate ${user.displayName}`}
+                          onClick={() => deactivate.mutate({ userId: user.id })}
+                        >
                           Deactivate
                         </Button>
                       ) : (
-                        <Button variant="secondary" aria-label={`Reactivate ${user.displayName}`} onClick={() => reactivate.mutate({ userId: user.id })}>
+                        <Button
+                          variant="secondary"
+                          aria-label={`Reactivate ${user.displayName}`}
+                          onClick={() => reactivate.mutate({ userId: user.id })}
+                        >
                           Reactivate
                         </Button>
                       )}

@@ -3,20 +3,41 @@ import { Byline } from "./byline";
 import { Picture } from "./picture";
 
 /** A story in a list: section, headline (the link), standfirst, byline; the lead shows its image. */
-export function ArticleCard({ article, timeZone, lead = false, headingLevel = 2 }: { article: PublicCard; timeZone: string; lead?: boolean; headingLevel?: 2 | 3 }) {
+export function ArticleCard({
+  article,
+  timeZone,
+  lead = false,
+  headingLevel = 2,
+}: {
+  article: PublicCard;
+  timeZone: string;
+  lead?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const text = (
     <div className="min-w-0 flex-1">
       {/* A label, not a link: one tab stop per story (the sections are in the header). */}
-      {article.section ? <p className="text-xs font-bold tracking-widest text-accent uppercase">{article.section.name}</p> : null}
-      <Heading className={`mt-1 font-serif leading-tight font-bold ${lead ? "text-3xl sm:text-4xl" : "text-xl sm:text-2xl"}`}>
+      {article.section ? (
+        <p className="text-xs font-bold tracking-widest text-accent uppercase">{article.section.name}</p>
+      ) : null}
+      <Heading
+        className={`mt-1 font-serif leading-tight font-bold ${lead ? "text-3xl sm:text-4xl" : "text-xl sm:text-2xl"}`}
+      >
         <a href={`/articles/${article.slug}`} className="underline-offset-4 hover:underline">
           {article.headline}
         </a>
       </Heading>
-      {article.standfirst ? <p className={`mt-2 font-serif ${lead ? "text-lg" : "text-base sm:text-lg"}`}>{article.standfirst}</p> : null}
+      {article.standfirst ? (
+        <p className={`mt-2 font-serif ${lead ? "text-lg" : "text-base sm:text-lg"}`}>{article.standfirst}</p>
+      ) : null}
       <div className="mt-2">
-        <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.contentUpdatedAt} timeZone={timeZone} />
+        <Byline
+          authors={article.authors}
+          publishedAt={article.publishedAt}
+          updatedAt={article.contentUpdatedAt}
+          timeZone={timeZone}
+        />
       </div>
     </div>
   );
@@ -25,7 +46,15 @@ export function ArticleCard({ article, timeZone, lead = false, headingLevel = 2 
       <article className="border-b border-rule pb-8">
         {article.hero ? (
           <div className="mb-4">
-            <Picture src={article.hero.url} alt={article.hero.alt} width={article.hero.width} height={article.hero.height} sizes="(min-width: 64rem) 62rem, 100vw" eager className="h-auto w-full bg-surface" />
+            <Picture
+              src={article.hero.url}
+              alt={article.hero.alt}
+              width={article.hero.width}
+              height={article.hero.height}
+              sizes="(min-width: 64rem) 62rem, 100vw"
+              eager
+              className="h-auto w-full bg-surface"
+            />
           </div>
         ) : null}
         {text}
@@ -37,7 +66,14 @@ export function ArticleCard({ article, timeZone, lead = false, headingLevel = 2 
       {text}
       {article.hero ? (
         <div className="w-24 shrink-0 sm:w-40">
-          <Picture src={article.hero.url} alt={article.hero.alt} width={article.hero.width} height={article.hero.height} sizes="(min-width: 40rem) 10rem, 6rem" className="h-auto w-full bg-surface" />
+          <Picture
+            src={article.hero.url}
+            alt={article.hero.alt}
+            width={article.hero.width}
+            height={article.hero.height}
+            sizes="(min-width: 40rem) 10rem, 6rem"
+            className="h-auto w-full bg-surface"
+          />
         </div>
       ) : null}
     </article>

@@ -6,7 +6,15 @@ import { Byline } from "./byline";
 import { Picture } from "./picture";
 
 /** The article as readers see it: the same rendering serves the public page and the newsroom preview. */
-export function ArticleView({ article, related = [], timeZone }: { article: PublicArticle; related?: PublicCard[]; timeZone: string }) {
+export function ArticleView({
+  article,
+  related = [],
+  timeZone,
+}: {
+  article: PublicArticle;
+  related?: PublicCard[];
+  timeZone: string;
+}) {
   return (
     <article className="mx-auto max-w-3xl">
       {article.section ? (
@@ -17,7 +25,12 @@ export function ArticleView({ article, related = [], timeZone }: { article: Publ
       <h1 className="mt-2 font-serif text-3xl leading-tight font-black sm:text-5xl">{article.headline}</h1>
       {article.standfirst ? <p className="mt-4 font-serif text-xl leading-snug">{article.standfirst}</p> : null}
       <div className="mt-4">
-        <Byline authors={article.authors} publishedAt={article.publishedAt} updatedAt={article.contentUpdatedAt} timeZone={timeZone} />
+        <Byline
+          authors={article.authors}
+          publishedAt={article.publishedAt}
+          updatedAt={article.contentUpdatedAt}
+          timeZone={timeZone}
+        />
       </div>
       {article.hero ? (
         <figure className="my-6">
@@ -60,7 +73,10 @@ export function ArticleView({ article, related = [], timeZone }: { article: Publ
         <ul aria-label="Tags" className="mt-10 flex flex-wrap gap-2">
           {article.tags.map((tag) => (
             <li key={tag.slug}>
-              <a href={`/tags/${tag.slug}`} className="inline-block rounded-full bg-surface px-3 py-1 text-sm underline-offset-4 hover:underline">
+              <a
+                href={`/tags/${tag.slug}`}
+                className="inline-block rounded-full bg-surface px-3 py-1 text-sm underline-offset-4 hover:underline"
+              >
                 {tag.name}
               </a>
             </li>

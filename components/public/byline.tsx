@@ -6,7 +6,17 @@ export interface BylineAuthor {
 }
 
 /** Authors (linking to their pages) and machine-readable times in the newsroom's zone. */
-export function Byline({ authors, publishedAt, updatedAt = null, timeZone }: { authors: BylineAuthor[]; publishedAt: Date; updatedAt?: Date | null; timeZone: string }) {
+export function Byline({
+  authors,
+  publishedAt,
+  updatedAt = null,
+  timeZone,
+}: {
+  authors: BylineAuthor[];
+  publishedAt: Date;
+  updatedAt?: Date | null;
+  timeZone: string;
+}) {
   return (
     <p className="text-sm text-muted">
       {authors.length > 0 ? (

@@ -57,11 +57,21 @@ export function PublicDocument({
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         <link rel="alternate" type="application/rss+xml" title={`${SITE_NAME}: latest stories`} href="/feed.xml" />
-        <link rel="alternate" type="application/atom+xml" title={`${SITE_NAME}: latest stories (Atom)`} href="/atom.xml" />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${SITE_NAME}: latest stories (Atom)`}
+          href="/atom.xml"
+        />
         {head.feeds ? (
           <>
             <link rel="alternate" type="application/rss+xml" title={head.feeds.title} href={head.feeds.rss} />
-            <link rel="alternate" type="application/atom+xml" title={`${head.feeds.title} (Atom)`} href={head.feeds.atom} />
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              title={`${head.feeds.title} (Atom)`}
+              href={head.feeds.atom}
+            />
           </>
         ) : null}
         <meta property="og:site_name" content={SITE_NAME} />
@@ -84,7 +94,9 @@ export function PublicDocument({
         {head.article ? (
           <>
             <meta property="article:published_time" content={head.article.publishedTime.toISOString()} />
-            {head.article.modifiedTime ? <meta property="article:modified_time" content={head.article.modifiedTime.toISOString()} /> : null}
+            {head.article.modifiedTime ? (
+              <meta property="article:modified_time" content={head.article.modifiedTime.toISOString()} />
+            ) : null}
             {head.article.section ? <meta property="article:section" content={head.article.section} /> : null}
             {head.article.tags.map((tag) => (
               <meta key={tag} property="article:tag" content={tag} />

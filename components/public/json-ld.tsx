@@ -5,7 +5,10 @@ import type { Thing, WithContext } from "schema-dts";
  * an author typed; the block is data (never executed), which the CSP's script ban allows.
  */
 export function serializeJsonLd(data: WithContext<Thing>): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 export function JsonLd({ data }: { data: WithContext<Thing> }) {

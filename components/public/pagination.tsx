@@ -1,5 +1,13 @@
 /** Previous / next links between pages of a list; `href(page)` makes each page's address. */
-export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  href,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pages" className="no-print mt-8 flex items-center justify-between gap-4 text-sm">

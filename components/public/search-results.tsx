@@ -7,7 +7,9 @@ export function SearchResults({ results, timeZone }: { results: SearchResult[]; 
     <ol className="mt-4">
       {results.map(({ card, snippet }) => (
         <li key={card.id} className="border-b border-rule py-5">
-          {card.section ? <p className="text-xs font-bold tracking-widest text-accent uppercase">{card.section.name}</p> : null}
+          {card.section ? (
+            <p className="text-xs font-bold tracking-widest text-accent uppercase">{card.section.name}</p>
+          ) : null}
           <h2 className="mt-1 font-serif text-2xl leading-tight font-bold">
             <a href={`/articles/${card.slug}`} className="underline-offset-4 hover:underline">
               {card.headline}

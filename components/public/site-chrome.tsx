@@ -52,8 +52,18 @@ export function SiteFooter() {
   return (
     <footer className="no-print mx-auto mt-12 max-w-5xl border-t border-rule px-4 py-6 text-sm text-muted">
       <p>
-        Published with Masthead. <a href="/feed.xml" className="underline">RSS</a> · <a href="/atom.xml" className="underline">Atom</a> ·{" "}
-        <a href="/signin" className="underline">Newsroom sign-in</a>
+        Published with Masthead.{" "}
+        <a href="/feed.xml" className="underline">
+          RSS
+        </a>{" "}
+        ·{" "}
+        <a href="/atom.xml" className="underline">
+          Atom
+        </a>{" "}
+        ·{" "}
+        <a href="/signin" className="underline">
+          Newsroom sign-in
+        </a>
       </p>
     </footer>
   );

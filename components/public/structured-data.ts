@@ -23,15 +23,35 @@ export function websiteData(siteUrl: string): WithContext<WebSite> {
     description: SITE_DESCRIPTION,
     url: `${siteUrl}/`,
     publisher: publisher(siteUrl),
-    potentialAction: { "@type": "SearchAction", target: `${siteUrl}/search?q={search_term_string}`, "query-input": "required name=search_term_string" } as WebSite["potentialAction"],
+    potentialAction: {
+      "@type": "SearchAction",
+      target: `${siteUrl}/search?q={search_term_string}`,
+      "query-input": "required name=search_term_string",
+    } as WebSite["potentialAction"],
   };
 }
 
-export function collectionData(siteUrl: string, name: string, path: string, description: string): WithContext<CollectionPage> {
-  return { "@context": "https://schema.org", "@type": "CollectionPage", name, description, url: `${siteUrl}${path}`, isPartOf: { "@type": "WebSite", name: SITE_NAME, url: `${siteUrl}/` } };
+export function collectionData(
+  siteUrl: string,
+  name: string,
+  path: string,
+  description: string,
+): WithContext<CollectionPage> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "CollectionPage",
+    name,
+    description,
+    url: `${siteUrl}${path}`,
+    isPartOf: { "@type": "WebSite", name: SITE_NAME, url: `${siteUrl}/` },
+  };
 }
 
-export function newsArticleData(siteUrl: string, article: PublicArticle, description: string): WithContext<NewsArticle> {
+export function newsArticleData(
+  siteUrl: string,
+  article: PublicArticle,
+  description: string,
+): WithContext<NewsArticle> {
   const url = `${siteUrl}/articles/${article.slug}`;
   return {
     "@context": "https://schema.org",
@@ -43,12 +63,22 @@ export function newsArticleData(siteUrl: string, article: PublicArticle, descrip
     ...(article.hero ? { image: [`${siteUrl}/articles/${article.slug}/image`] } : {}),
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.contentUpdatedAt ?? article.publishedAt).toISOString(),
-    author: article.authors.map((a) => ({ "@type": "Person", name: a.displayName, url: `${siteUrl}/authors/${a.slug}` })),
+    author: article.authors.map((a) => ({
+      "@type": "Person",
+      name: a.displayName,
+      url: `${siteUrl}/authors/${a.slug}`,
+    })),
     publisher: publisher(siteUrl),
     ...(article.section ? { articleSection: article.section.name } : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name).join(", ") } : {}),
     ...(article.corrections.length > 0
-      ? { correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: c.createdAt.toISOString() })) }
+      ? {
+          correction: article.corrections.map((c) => ({
+            "@type": "CorrectionComment",
+            text: c.text,
+            datePublished: c.createdAt.toISOString(),
+          })),
+        }
       : {}),
   };
 }

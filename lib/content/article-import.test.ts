@@ -18,7 +18,8 @@ describe("importing the sample story", () => {
     expect(story.tags).toEqual(["Russia", "Syria", "Diplomacy"]);
     expect(story.hero).toEqual({
       image: "sample-hero.jpg",
-      caption: "Russian Foreign Minister Sergei Lavrov and Syrian Foreign Minister Asaad al-Shaibani hold a joint press conference following their meeting in Moscow",
+      caption:
+        "Russian Foreign Minister Sergei Lavrov and Syrian Foreign Minister Asaad al-Shaibani hold a joint press conference following their meeting in Moscow",
       credit: "AP",
       alt: "Russian Foreign Minister Sergei Lavrov and Syrian Foreign Minister Asaad al-Shaibani hold a joint press conference following their meeting in Moscow",
     });
@@ -46,16 +47,27 @@ describe("importing other Markdown", () => {
     const doc = parseArticleMarkdown(
       "---\nheadline: Test\n---\n## Sub\n\n> Quoted **bold**\n\n- one\n- two\n\n1. first\n\n---\n\nText with *italic*, ~~struck~~ and [a link](https://example.com).",
     ).body;
-    expect(doc.content?.map((n) => n.type)).toEqual(["heading", "blockquote", "bulletList", "orderedList", "horizontalRule", "paragraph"]);
+    expect(doc.content?.map((n) => n.type)).toEqual([
+      "heading",
+      "blockquote",
+      "bulletList",
+      "orderedList",
+      "horizontalRule",
+      "paragraph",
+    ]);
     const para = doc.content?.at(-1)?.content ?? [];
     expect(para.find((n) => n.text === "italic")?.marks).toEqual([{ type: "italic" }]);
     expect(para.find((n) => n.text === "struck")?.marks).toEqual([{ type: "strike" }]);
-    expect(para.find((n) => n.text === "a link")?.marks).toEqual([{ type: "link", attrs: { href: "https://example.com" } }]);
+    expect(para.find((n) => n.text === "a link")?.marks).toEqual([
+      { type: "link", attrs: { href: "https://example.com" } },
+    ]);
     expect(validateDocument(doc).ok).toBe(true);
   });
 
   it("keeps raw HTML and script as text, and drops javascript: links but keeps their words", () => {
-    const doc = parseArticleMarkdown('---\nheadline: X\n---\n<script>alert(1)</script> and [click](javascript:alert(1))').body;
+    const doc = parseArticleMarkdown(
+      "---\nheadline: X\n---\n<script>alert(1)</script> and [click](javascript:alert(1))",
+    ).body;
     const texts = (doc.content?.[0]?.content ?? []).map((n) => n.text).join("");
     expect(texts).toBe("<script>alert(1)</script> and click");
     expect(JSON.stringify(doc)).not.toContain("javascript:");

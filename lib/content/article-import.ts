@@ -40,7 +40,9 @@ export function parseArticleMarkdown(source: string): ImportedArticle {
   const front = articleFrontMatterSchema.safeParse(data ?? {});
   if (!front.success) {
     const issue = front.error.issues[0];
-    throw new ArticleImportError(`Front matter ${issue?.path.join(".") || ""}: ${issue?.message ?? "is invalid"}`.trim());
+    throw new ArticleImportError(
+      `Front matter ${issue?.path.join(".") || ""}: ${issue?.message ?? "is invalid"}`.trim(),
+    );
   }
   return { ...front.data, body: markdownToDocument(match[2] ?? "") };
 }

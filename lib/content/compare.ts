@@ -24,7 +24,11 @@ function blockText(node: ContentNode): string {
 /** The blocks of `doc`, each marked if `other` lacks it. */
 export function compareBlocks(doc: ContentDocument, other: ContentDocument): ComparedBlock[] {
   const otherKeys = new Set((other.content ?? []).map(key));
-  return (doc.content ?? []).map((node, index) => ({ index, text: blockText(node), onlyHere: !otherKeys.has(key(node)) }));
+  return (doc.content ?? []).map((node, index) => ({
+    index,
+    text: blockText(node),
+    onlyHere: !otherKeys.has(key(node)),
+  }));
 }
 
 /**

@@ -32,6 +32,8 @@ export const EMPTY_DOCUMENT: ContentDocument = { type: "doc", content: [{ type: 
 export function paragraphs(texts: string[]): ContentDocument {
   return {
     type: "doc",
-    content: texts.map((text) => (text ? { type: "paragraph", content: [{ type: "text", text }] } : { type: "paragraph" })),
+    content: texts.map((text) =>
+      text ? { type: "paragraph", content: [{ type: "text", text }] } : { type: "paragraph" },
+    ),
   };
 }

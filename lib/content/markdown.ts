@@ -52,7 +52,11 @@ function listBlock(lines: string[], ordered: boolean): ContentNode {
  * --- rules. Anything else is kept as paragraph text, never as markup.
  */
 export function markdownToDocument(markdown: string): ContentDocument {
-  const blocks = markdown.replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+  const blocks = markdown
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean);
   const content: ContentNode[] = blocks.map((block) => {
     const lines = block.split("\n");
     const heading = /^(#{1,6})\s+(.*)$/s.exec(block);

@@ -6,7 +6,11 @@ import { renderDocument } from "./render";
 import { validateDocument } from "./validate";
 
 const html = (doc: ContentDocument) => renderToStaticMarkup(createElement(Fragment, null, renderDocument(doc)));
-const t = (text: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: "text", text, ...(marks ? { marks } : {}) });
+const t = (text: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({
+  type: "text",
+  text,
+  ...(marks ? { marks } : {}),
+});
 
 /** One of everything the schema supports. */
 export const EVERYTHING: ContentDocument = {
@@ -29,13 +33,35 @@ export const EVERYTHING: ContentDocument = {
       ],
     },
     { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [t("bullet")] }] }] },
-    { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [t("numbered")] }] }] },
+    {
+      type: "orderedList",
+      attrs: { start: 3 },
+      content: [{ type: "listItem", content: [{ type: "paragraph", content: [t("numbered")] }] }],
+    },
     { type: "blockquote", content: [{ type: "paragraph", content: [t("quoted")] }] },
     { type: "horizontalRule" },
-    { type: "pullQuote", attrs: { attribution: "Sergei Lavrov" }, content: [t("Russia is open to reviewing all agreements")] },
-    { type: "figure", attrs: { src: "/media/sample-hero.jpg", alt: "Two ministers", caption: "The press conference", credit: "AP", width: 1600, height: 900 } },
+    {
+      type: "pullQuote",
+      attrs: { attribution: "Sergei Lavrov" },
+      content: [t("Russia is open to reviewing all agreements")],
+    },
+    {
+      type: "figure",
+      attrs: {
+        src: "/media/sample-hero.jpg",
+        alt: "Two ministers",
+        caption: "The press conference",
+        credit: "AP",
+        width: 1600,
+        height: 900,
+      },
+    },
     { type: "embed", attrs: { provider: "youtube", id: "dQw4w9WgXcQ" } },
-    { type: "callout", attrs: { kind: "factbox" }, content: [{ type: "paragraph", content: [t("Tartus is a naval base.")] }] },
+    {
+      type: "callout",
+      attrs: { kind: "factbox" },
+      content: [{ type: "paragraph", content: [t("Tartus is a naval base.")] }],
+    },
   ],
 };
 
@@ -80,7 +106,17 @@ describe("server rendering", () => {
       content: [
         { type: "paragraph", content: [t('<script>alert(1)</script><img src=x onerror="alert(2)">')] },
         { type: "pullQuote", attrs: { attribution: "<b>x</b>" }, content: [t("<svg onload=alert(3)>")] },
-        { type: "figure", attrs: { src: "/media/a.jpg", alt: '" onerror="alert(4)', caption: "<i>c</i>", credit: "</figcaption><script>", width: null, height: null } },
+        {
+          type: "figure",
+          attrs: {
+            src: "/media/a.jpg",
+            alt: '" onerror="alert(4)',
+            caption: "<i>c</i>",
+            credit: "</figcaption><script>",
+            width: null,
+            height: null,
+          },
+        },
       ],
     });
     expect(out).not.toMatch(/<script|<img src=x|<svg|<b>x|<i>c/);
@@ -92,16 +128,34 @@ describe("server rendering", () => {
 describe("validation of newsroom blocks", () => {
   const withBlock = (block: Record<string, unknown>) => ({ type: "doc", content: [block] });
   it.each([
-    ["figure outside the media library", { type: "figure", attrs: { src: "https://evil.example/x.jpg", alt: "a", caption: "", credit: "" } }],
-    ["figure with a javascript: src", { type: "figure", attrs: { src: "javascript:alert(1)", alt: "a", caption: "", credit: "" } }],
+    [
+      "figure outside the media library",
+      { type: "figure", attrs: { src: "https://evil.example/x.jpg", alt: "a", caption: "", credit: "" } },
+    ],
+    [
+      "figure with a javascript: src",
+      { type: "figure", attrs: { src: "javascript:alert(1)", alt: "a", caption: "", credit: "" } },
+    ],
     ["figure without alt text", { type: "figure", attrs: { src: "/media/a.jpg", alt: " ", caption: "", credit: "" } }],
-    ["figure with a silly width", { type: "figure", attrs: { src: "/media/a.jpg", alt: "a", caption: "", credit: "", width: -4, height: 3 } }],
+    [
+      "figure with a silly width",
+      { type: "figure", attrs: { src: "/media/a.jpg", alt: "a", caption: "", credit: "", width: -4, height: 3 } },
+    ],
     ["embed from an unknown provider", { type: "embed", attrs: { provider: "myspace", id: "x" } }],
-    ["embed with an id that is not the provider's", { type: "embed", attrs: { provider: "youtube", id: "../../evil" } }],
+    [
+      "embed with an id that is not the provider's",
+      { type: "embed", attrs: { provider: "youtube", id: "../../evil" } },
+    ],
     ["callout of an unknown kind", { type: "callout", attrs: { kind: "ad" }, content: [{ type: "paragraph" }] }],
-    ["pull quote with a huge attribution", { type: "pullQuote", attrs: { attribution: "x".repeat(201) }, content: [t("q")] }],
+    [
+      "pull quote with a huge attribution",
+      { type: "pullQuote", attrs: { attribution: "x".repeat(201) }, content: [t("q")] },
+    ],
     ["pull quote with marks", { type: "pullQuote", attrs: { attribution: "" }, content: [t("q", [{ type: "bold" }])] }],
-    ["figure with content", { type: "figure", attrs: { src: "/media/a.jpg", alt: "a", caption: "", credit: "" }, content: [t("x")] }],
+    [
+      "figure with content",
+      { type: "figure", attrs: { src: "/media/a.jpg", alt: "a", caption: "", credit: "" }, content: [t("x")] },
+    ],
   ])("refuses a %s", (_name, block) => {
     expect(validateDocument(withBlock(block)).ok).toBe(false);
   });

@@ -13,8 +13,17 @@ describe("document validation", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Sub" }] },
-        { type: "paragraph", content: [{ type: "text", text: "Bold", marks: [{ type: "bold" }] }, { type: "text", text: " words" }] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "item" }] }] }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Bold", marks: [{ type: "bold" }] },
+            { type: "text", text: " words" },
+          ],
+        },
+        {
+          type: "bulletList",
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "item" }] }] }],
+        },
       ],
     });
     expect(result).toMatchObject({ ok: true, text: "Sub\n\nBold words\n\nitem" });
@@ -24,33 +33,80 @@ describe("document validation", () => {
     expect(validateDocument(linkDoc(href)).ok).toBe(true);
   });
 
-  it.each(["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "vbscript:x", "/relative", "//evil.example", "ftp://x.example", " javascript:alert(1)"])(
-    "refuses link %s",
-    (href) => {
-      const result = validateDocument(linkDoc(href));
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatch(/not allowed|does not fit/);
-    },
-  );
+  it.each([
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>",
+    "vbscript:x",
+    "/relative",
+    "//evil.example",
+    "ftp://x.example",
+    " javascript:alert(1)",
+  ])("refuses link %s", (href) => {
+    const result = validateDocument(linkDoc(href));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/not allowed|does not fit/);
+  });
 
   it.each([
     ["not an object", "hello"],
     ["not a doc", { type: "paragraph" }],
     ["unknown node", { type: "doc", content: [{ type: "script", content: [{ type: "text", text: "x" }] }] }],
-    ["unknown mark", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "onclick" }] }] }] }],
+    [
+      "unknown mark",
+      {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "onclick" }] }] }],
+      },
+    ],
     ["text directly in doc", { type: "doc", content: [{ type: "text", text: "x" }] }],
     ["extra keys", { type: "doc", content: [], html: "<b>x</b>" }],
-    ["heading level 1", { type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "x" }] }] }],
-    ["heading level as text", { type: "doc", content: [{ type: "heading", attrs: { level: "2" }, content: [{ type: "text", text: "x" }] }] }],
-    ["list starting at -5", { type: "doc", content: [{ type: "orderedList", attrs: { start: -5 }, content: [{ type: "listItem", content: [{ type: "paragraph" }] }] }] }],
+    [
+      "heading level 1",
+      { type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "x" }] }] },
+    ],
+    [
+      "heading level as text",
+      { type: "doc", content: [{ type: "heading", attrs: { level: "2" }, content: [{ type: "text", text: "x" }] }] },
+    ],
+    [
+      "list starting at -5",
+      {
+        type: "doc",
+        content: [
+          {
+            type: "orderedList",
+            attrs: { start: -5 },
+            content: [{ type: "listItem", content: [{ type: "paragraph" }] }],
+          },
+        ],
+      },
+    ],
     ["unknown attribute", { type: "doc", content: [{ type: "paragraph", attrs: { onclick: "alert(1)" } }] }],
-    ["link with a class", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "https://a.example", class: "overlay" } }] }] }] }],
+    [
+      "link with a class",
+      {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [
+              {
+                type: "text",
+                text: "x",
+                marks: [{ type: "link", attrs: { href: "https://a.example", class: "overlay" } }],
+              },
+            ],
+          },
+        ],
+      },
+    ],
   ])("refuses %s", (_name, input) => {
     expect(validateDocument(input).ok).toBe(false);
   });
 
   it("refuses documents over the size limit and says the limit", () => {
-    const big = paragraphs([ "x".repeat(MAX_DOCUMENT_BYTES) ]);
+    const big = paragraphs(["x".repeat(MAX_DOCUMENT_BYTES)]);
     const result = validateDocument(big);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain(`${MAX_DOCUMENT_BYTES / 1024} KB`);

@@ -12,9 +12,7 @@ import { plainText } from "./text";
 export const MAX_DOCUMENT_BYTES = 512 * 1024;
 export const MAX_DOCUMENT_DEPTH = 20;
 
-export type DocumentValidation =
-  | { ok: true; document: ContentDocument; text: string }
-  | { ok: false; error: string };
+export type DocumentValidation = { ok: true; document: ContentDocument; text: string } | { ok: false; error: string };
 
 let schema: Schema | undefined;
 export function contentSchema(): Schema {
@@ -29,7 +27,10 @@ function depth(node: ContentNode, level = 1): number {
 
 type AttrRule = (value: unknown) => boolean;
 const isNullOrString: AttrRule = (v) => v === null || (typeof v === "string" && v.length <= 200);
-const text = (max: number): AttrRule => (v) => typeof v === "string" && v.length <= max;
+const text =
+  (max: number): AttrRule =>
+  (v) =>
+    typeof v === "string" && v.length <= max;
 const dimension: AttrRule = (v) => v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20_000);
 
 /**
@@ -38,9 +39,19 @@ const dimension: AttrRule = (v) => v === null || (Number.isInteger(v) && (v as n
  */
 const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
   heading: { level: (v) => v === 2 || v === 3 },
-  orderedList: { start: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100_000, type: isNullOrString },
+  orderedList: {
+    start: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100_000,
+    type: isNullOrString,
+  },
   pullQuote: { attribution: text(200) },
-  figure: { src: (v) => typeof v === "string" && MEDIA_SRC.test(v), alt: text(500), caption: text(1000), credit: text(200), width: dimension, height: dimension },
+  figure: {
+    src: (v) => typeof v === "string" && MEDIA_SRC.test(v),
+    alt: text(500),
+    caption: text(1000),
+    credit: text(200),
+    width: dimension,
+    height: dimension,
+  },
   embed: { provider: isEmbedProvider, id: text(300) },
   callout: { kind: (v) => (CALLOUT_KINDS as readonly unknown[]).includes(v) },
   link: {
@@ -80,13 +91,15 @@ function unknownAttribute(node: ContentNode, schema: Schema): string | null {
   const nodeType = schema.nodes[node.type];
   if (!nodeType) return `The body contains an unknown block or inline type "${node.type.slice(0, 40)}".`;
   for (const name of Object.keys(node.attrs ?? {})) {
-    if (!(name in (nodeType.spec.attrs ?? {}))) return `The ${node.type} has an unknown attribute "${name.slice(0, 40)}".`;
+    if (!(name in (nodeType.spec.attrs ?? {})))
+      return `The ${node.type} has an unknown attribute "${name.slice(0, 40)}".`;
   }
   for (const mark of node.marks ?? []) {
     const markType = schema.marks[mark.type];
     if (!markType) return `The body contains an unknown formatting type "${mark.type.slice(0, 40)}".`;
     for (const name of Object.keys(mark.attrs ?? {})) {
-      if (!(name in (markType.spec.attrs ?? {}))) return `The ${mark.type} has an unknown attribute "${name.slice(0, 40)}".`;
+      if (!(name in (markType.spec.attrs ?? {})))
+        return `The ${mark.type} has an unknown attribute "${name.slice(0, 40)}".`;
     }
   }
   for (const child of node.content ?? []) {
@@ -119,7 +132,10 @@ export function validateDocument(input: unknown): DocumentValidation {
     return { ok: false, error: "The body is not a JSON document." };
   }
   if (size > MAX_DOCUMENT_BYTES) {
-    return { ok: false, error: `The body is too large (${Math.ceil(size / 1024)} KB; the limit is ${MAX_DOCUMENT_BYTES / 1024} KB).` };
+    return {
+      ok: false,
+      error: `The body is too large (${Math.ceil(size / 1024)} KB; the limit is ${MAX_DOCUMENT_BYTES / 1024} KB).`,
+    };
   }
   const shape = contentNodeSchema.safeParse(input);
   if (!shape.success) return { ok: false, error: "The body is not a valid document." };

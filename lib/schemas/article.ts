@@ -36,7 +36,10 @@ export const updateArticleInput = z.object({
   id: articleIdSchema,
   version: versionSchema,
   headline: headlineSchema,
-  standfirst: z.string().trim().max(MAX_STANDFIRST_LENGTH, `Standfirst must be at most ${MAX_STANDFIRST_LENGTH} characters`),
+  standfirst: z
+    .string()
+    .trim()
+    .max(MAX_STANDFIRST_LENGTH, `Standfirst must be at most ${MAX_STANDFIRST_LENGTH} characters`),
   sectionId: z.uuid({ message: "Choose a section" }).nullable(),
   /** A Tiptap JSON document; validated against lib/content's schema by the service. */
   body: z.unknown(),
@@ -44,17 +47,37 @@ export const updateArticleInput = z.object({
   heroImageCredit: optionalText("Credit", 200),
   heroImageAlt: optionalText("Alt text", 500),
   // Optional below: left out means "leave as it is".
-  heroImageUrl: z.string().regex(/^\/media\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/, "Choose the hero image from the media library").nullable().optional(),
+  heroImageUrl: z
+    .string()
+    .regex(/^\/media\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/, "Choose the hero image from the media library")
+    .nullable()
+    .optional(),
   slug: slugParamSchema.max(MAX_SLUG_LENGTH, `Slugs are at most ${MAX_SLUG_LENGTH} characters`).optional(),
-  authorIds: z.array(z.uuid({ message: "Unknown author" })).min(1, "An article needs at least one author").max(10, "At most 10 authors").optional(),
-  tags: z.array(z.string().trim().min(1, "Tags cannot be empty").max(50, "Tags are at most 50 characters")).max(20, "At most 20 tags").optional(),
+  authorIds: z
+    .array(z.uuid({ message: "Unknown author" }))
+    .min(1, "An article needs at least one author")
+    .max(10, "At most 10 authors")
+    .optional(),
+  tags: z
+    .array(z.string().trim().min(1, "Tags cannot be empty").max(50, "Tags are at most 50 characters"))
+    .max(20, "At most 20 tags")
+    .optional(),
   seoTitle: optionalText("SEO title", MAX_SEO_TITLE).optional(),
   seoDescription: optionalText("SEO description", MAX_SEO_DESCRIPTION).optional(),
-  targetWords: z.number().int("Target length is a whole number of words").min(50, "Target length is at least 50 words").max(50_000, "Target length is at most 50,000 words").nullable().optional(),
+  targetWords: z
+    .number()
+    .int("Target length is a whole number of words")
+    .min(50, "Target length is at least 50 words")
+    .max(50_000, "Target length is at most 50,000 words")
+    .nullable()
+    .optional(),
 });
 export type UpdateArticleInput = z.infer<typeof updateArticleInput>;
 
-export const revisionRefInput = z.object({ id: articleIdSchema, revisionId: z.uuid({ message: "Not a valid version id" }) });
+export const revisionRefInput = z.object({
+  id: articleIdSchema,
+  revisionId: z.uuid({ message: "Not a valid version id" }),
+});
 
 export const MAX_IMPORT_BYTES = 1_000_000;
 export const importMarkdownInput = z.object({
@@ -69,4 +92,7 @@ export const changeSlugInput = z.object({
 });
 
 /** Pin (or unpin) a published story as the home page's lead. */
-export const pinInput = z.object({ id: articleIdSchema, pinned: z.boolean({ message: "Say whether to pin or unpin" }) });
+export const pinInput = z.object({
+  id: articleIdSchema,
+  pinned: z.boolean({ message: "Say whether to pin or unpin" }),
+});

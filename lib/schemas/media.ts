@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const listMediaInput = z.object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).default(40) }).default({ limit: 40 });
+export const listMediaInput = z
+  .object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).default(40) })
+  .default({ limit: 40 });
 
 export const describeMediaInput = z.object({
   id: z.uuid({ message: "Not a valid image id" }),

@@ -3,7 +3,12 @@ import { slugParamSchema } from "./article";
 
 /** Inputs of the public site's read procedures (anyone may call them). */
 export const MAX_PAGE = 10_000;
-export const pageSchema = z.number().int("Pages are whole numbers").min(1, "Pages start at 1").max(MAX_PAGE, "No such page").default(1);
+export const pageSchema = z
+  .number()
+  .int("Pages are whole numbers")
+  .min(1, "Pages start at 1")
+  .max(MAX_PAGE, "No such page")
+  .default(1);
 export const MAX_SEARCH_LENGTH = 200;
 
 export const siteSlugInput = z.object({ slug: slugParamSchema });

@@ -47,7 +47,10 @@ export const MAX_BIO_LENGTH = 1000;
 
 /** The public author page: a short biography and a portrait from the media library. */
 export const updateProfileInput = z.object({
-  bio: z.string({ message: "Bio must be text" }).trim().max(MAX_BIO_LENGTH, `Bio must be at most ${MAX_BIO_LENGTH} characters`),
+  bio: z
+    .string({ message: "Bio must be text" })
+    .trim()
+    .max(MAX_BIO_LENGTH, `Bio must be at most ${MAX_BIO_LENGTH} characters`),
   photoUrl: z
     .string()
     .regex(/^\/media\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/, "Choose the photo from the media library")

@@ -9,7 +9,10 @@ ${entries.map((e) => `  <url><loc>${xml(e.url)}</loc>${e.lastModified ? `<lastmo
 }
 
 /** Google News sitemap: publication, date and title of each recent story. */
-export function newsSitemap(publication: { name: string; language: string }, entries: { url: string; title: string; published: Date; keywords: string[] }[]): string {
+export function newsSitemap(
+  publication: { name: string; language: string },
+  entries: { url: string; title: string; published: Date; keywords: string[] }[],
+): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 ${entries

@@ -15,7 +15,7 @@ const feed: FeedInfo = {
     {
       url: "https://news.example/articles/a",
       title: "Russia hosts Syria’s <new> leadership",
-      summary: "A standfirst with \"quotes\" & ampersands",
+      summary: 'A standfirst with "quotes" & ampersands',
       contentHtml: "<p>Body with <strong>bold</strong> and ]]> inside</p>",
       published: new Date("2026-11-26T09:00:00Z"),
       updated: null,
@@ -54,10 +54,30 @@ describe("feeds and sitemaps", () => {
   });
 
   it("sitemaps list addresses with dates; the news sitemap names the publication", () => {
-    const map = parser.parse(sitemap([{ url: "https://news.example/articles/a?x=1&y=2", lastModified: new Date("2026-11-26T09:00:00Z") }, { url: "https://news.example/", lastModified: null }]));
-    expect(map.urlset.url[0]).toEqual({ loc: "https://news.example/articles/a?x=1&y=2", lastmod: "2026-11-26T09:00:00.000Z" });
-    const news = parser.parse(newsSitemap({ name: "Masthead", language: "en" }, [{ url: "https://news.example/articles/a", title: "A & B", published: new Date("2026-11-26T09:00:00Z"), keywords: ["Syria"] }]));
-    expect(news.urlset.url["news:news"]["news:publication"]).toEqual({ "news:name": "Masthead", "news:language": "en" });
+    const map = parser.parse(
+      sitemap([
+        { url: "https://news.example/articles/a?x=1&y=2", lastModified: new Date("2026-11-26T09:00:00Z") },
+        { url: "https://news.example/", lastModified: null },
+      ]),
+    );
+    expect(map.urlset.url[0]).toEqual({
+      loc: "https://news.example/articles/a?x=1&y=2",
+      lastmod: "2026-11-26T09:00:00.000Z",
+    });
+    const news = parser.parse(
+      newsSitemap({ name: "Masthead", language: "en" }, [
+        {
+          url: "https://news.example/articles/a",
+          title: "A & B",
+          published: new Date("2026-11-26T09:00:00Z"),
+          keywords: ["Syria"],
+        },
+      ]),
+    );
+    expect(news.urlset.url["news:news"]["news:publication"]).toEqual({
+      "news:name": "Masthead",
+      "news:language": "en",
+    });
     expect(news.urlset.url["news:news"]["news:title"]).toBe("A & B");
   });
 });

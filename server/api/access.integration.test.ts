@@ -44,8 +44,20 @@ const ADMIN_ONLY: Record<Actor, Outcome> = {
   editor: "FORBIDDEN",
   admin: "ok",
 };
-const SIGNED_IN: Record<Actor, Outcome> = { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "ok", editor: "ok", admin: "ok" };
-const EVERYONE: Record<Actor, Outcome> = { signedOut: "ok", writer: "ok", otherWriter: "ok", editor: "ok", admin: "ok" };
+const SIGNED_IN: Record<Actor, Outcome> = {
+  signedOut: "UNAUTHORIZED",
+  writer: "ok",
+  otherWriter: "ok",
+  editor: "ok",
+  admin: "ok",
+};
+const EVERYONE: Record<Actor, Outcome> = {
+  signedOut: "ok",
+  writer: "ok",
+  otherWriter: "ok",
+  editor: "ok",
+  admin: "ok",
+};
 
 const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expected: Record<Actor, Outcome> }[] = [
   { name: "article.create", call: (c) => c.article.create({ headline: "New story" }), expected: SIGNED_IN },
@@ -62,7 +74,12 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
   },
   {
     name: "article.changeSlug (the writer's published story)",
-    call: async (c) => c.article.changeSlug({ id: f.published.id, version: (await db.article.findUniqueOrThrow({ where: { id: f.published.id } })).version, slug: "a-new-address" }),
+    call: async (c) =>
+      c.article.changeSlug({
+        id: f.published.id,
+        version: (await db.article.findUniqueOrThrow({ where: { id: f.published.id } })).version,
+        slug: "a-new-address",
+      }),
     expected: { signedOut: "UNAUTHORIZED", writer: "FORBIDDEN", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
   },
   {
@@ -78,20 +95,33 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
   { name: "site.sitemap", call: (c) => c.site.sitemap(), expected: EVERYONE },
   { name: "user.me", call: (c) => c.user.me(), expected: SIGNED_IN },
   { name: "user.profile", call: (c) => c.user.profile(), expected: SIGNED_IN },
-  { name: "user.updateProfile", call: (c) => c.user.updateProfile({ bio: "Covers the harbour.", photoUrl: null }), expected: SIGNED_IN },
+  {
+    name: "user.updateProfile",
+    call: (c) => c.user.updateProfile({ bio: "Covers the harbour.", photoUrl: null }),
+    expected: SIGNED_IN,
+  },
   { name: "user.list", call: (c) => c.user.list(), expected: ADMIN_ONLY },
   {
     name: "user.create",
-    call: (c) => c.user.create({ email: "new.person@example.test", displayName: "New Person", role: "WRITER", password: "a long enough password" }),
+    call: (c) =>
+      c.user.create({
+        email: "new.person@example.test",
+        displayName: "New Person",
+        role: "WRITER",
+        password: "a long enough password",
+      }),
     expected: ADMIN_ONLY,
   },
-  { name: "user.changeRole", call: (c) => c.user.changeRole({ userId: f.target.id, role: "EDITOR" }), expected: ADMIN_ONLY },
+  {
+    name: "user.changeRole",
+    call: (c) => c.user.changeRole({ userId: f.target.id, role: "EDITOR" }),
+    expected: ADMIN_ONLY,
+  },
   { name: "user.deactivate", call: (c) => c.user.deactivate({ userId: f.target.id }), expected: ADMIN_ONLY },
   { name: "user.reactivate", call: (c) => c.user.reactivate({ userId: f.target.id }), expected: ADMIN_ONLY },
 ];
 
 const actors: Actor[] = ["signedOut", "writer", "otherWriter", "editor", "admin"];
-
 
 describe.each(procedures)("$name", ({ call, expected }) => {
   it.each(actors)("as %s", async (actor) => {
@@ -118,14 +148,21 @@ describe("what each role sees", () => {
     const caller = await callerFor(f.users.writer);
     const first = await caller.article.create({ headline: "  Harbour plan: what's next?  " });
     const second = await caller.article.create({ headline: "Harbour plan: what's next?" });
-    expect(first).toMatchObject({ headline: "Harbour plan: what's next?", slug: "harbour-plan-whats-next", status: "DRAFT", version: 1 });
+    expect(first).toMatchObject({
+      headline: "Harbour plan: what's next?",
+      slug: "harbour-plan-whats-next",
+      status: "DRAFT",
+      version: 1,
+    });
     expect(second.slug).toBe("harbour-plan-whats-next-2");
     expect(first.authors.map((a) => a.user.id)).toEqual([f.users.writer.id]);
   });
 
   it("simultaneous drafts with the same headline all succeed, each with its own slug", async () => {
     const caller = await callerFor(f.users.writer);
-    const drafts = await Promise.all(Array.from({ length: 8 }, () => caller.article.create({ headline: "Storm warning" })));
+    const drafts = await Promise.all(
+      Array.from({ length: 8 }, () => caller.article.create({ headline: "Storm warning" })),
+    );
     expect(new Set(drafts.map((d) => d.slug)).size).toBe(8);
   });
 

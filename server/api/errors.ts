@@ -37,9 +37,17 @@ export function toTRPCError(error: unknown): TRPCError | null {
       case "P2025":
         return new TRPCError({ code: "NOT_FOUND", message: "That record was not found.", cause: error });
       case "P2003":
-        return new TRPCError({ code: "BAD_REQUEST", message: "That refers to something that does not exist.", cause: error });
+        return new TRPCError({
+          code: "BAD_REQUEST",
+          message: "That refers to something that does not exist.",
+          cause: error,
+        });
       case "P2034":
-        return new TRPCError({ code: "CONFLICT", message: "Someone else changed this at the same time. Try again.", cause: error });
+        return new TRPCError({
+          code: "CONFLICT",
+          message: "Someone else changed this at the same time. Try again.",
+          cause: error,
+        });
       default:
         return null;
     }

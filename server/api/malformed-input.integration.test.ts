@@ -23,8 +23,16 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
     fn: (c) => loose(c.article.create),
     inputs: [...garbage, { headline: "" }, { headline: "   " }, { headline: "x".repeat(201) }, { headline: 7 }],
   },
-  { name: "article.get", fn: (c) => loose(c.article.get), inputs: [...garbage, { id: "not-a-uuid" }, { id: "'; DROP TABLE \"Article\"; --" }] },
-  { name: "site.latest", fn: (c) => loose(c.site.latest), inputs: [{ page: 0 }, { page: -1 }, { page: "2" }, { page: 1.5 }, { page: 10_001 }] },
+  {
+    name: "article.get",
+    fn: (c) => loose(c.article.get),
+    inputs: [...garbage, { id: "not-a-uuid" }, { id: '\'; DROP TABLE "Article"; --' }],
+  },
+  {
+    name: "site.latest",
+    fn: (c) => loose(c.site.latest),
+    inputs: [{ page: 0 }, { page: -1 }, { page: "2" }, { page: 1.5 }, { page: 10_001 }],
+  },
   {
     name: "site.article",
     fn: (c) => loose(c.site.article),
@@ -33,16 +41,37 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
   {
     name: "site.list",
     fn: (c) => loose(c.site.list),
-    inputs: [...garbage, { kind: "user", slug: "x", page: 1 }, { kind: "section", slug: "../x", page: 1 }, { kind: "tag", slug: "ok", page: 0 }],
+    inputs: [
+      ...garbage,
+      { kind: "user", slug: "x", page: 1 },
+      { kind: "section", slug: "../x", page: 1 },
+      { kind: "tag", slug: "ok", page: 0 },
+    ],
   },
-  { name: "site.search", fn: (c) => loose(c.site.search), inputs: [...garbage, { q: "x".repeat(201), page: 1 }, { q: 5, page: 1 }, { q: "ok", page: "1" }] },
-  { name: "site.feed", fn: (c) => loose(c.site.feed), inputs: [...garbage, { scope: { kind: "tag", slug: "x" } }, { scope: { kind: "section", slug: "<x>" } }] },
+  {
+    name: "site.search",
+    fn: (c) => loose(c.site.search),
+    inputs: [...garbage, { q: "x".repeat(201), page: 1 }, { q: 5, page: 1 }, { q: "ok", page: "1" }],
+  },
+  {
+    name: "site.feed",
+    fn: (c) => loose(c.site.feed),
+    inputs: [...garbage, { scope: { kind: "tag", slug: "x" } }, { scope: { kind: "section", slug: "<x>" } }],
+  },
   {
     name: "article.changeSlug",
     fn: (c) => loose(c.article.changeSlug),
-    inputs: [...garbage, { id: "00000000-0000-7000-8000-000000000000", version: 1, slug: "Bad Slug" }, { id: "00000000-0000-7000-8000-000000000000", version: 1, slug: "-x" }],
+    inputs: [
+      ...garbage,
+      { id: "00000000-0000-7000-8000-000000000000", version: 1, slug: "Bad Slug" },
+      { id: "00000000-0000-7000-8000-000000000000", version: 1, slug: "-x" },
+    ],
   },
-  { name: "article.pin", fn: (c) => loose(c.article.pin), inputs: [...garbage, { id: "00000000-0000-7000-8000-000000000000", pinned: "yes" }] },
+  {
+    name: "article.pin",
+    fn: (c) => loose(c.article.pin),
+    inputs: [...garbage, { id: "00000000-0000-7000-8000-000000000000", pinned: "yes" }],
+  },
   {
     name: "user.create",
     fn: (c) => loose(c.user.create),
@@ -57,7 +86,11 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
   {
     name: "user.changeRole",
     fn: (c) => loose(c.user.changeRole),
-    inputs: [...garbage, { userId: "nope", role: "EDITOR" }, { userId: "018f0000-0000-7000-8000-000000000000", role: "KING" }],
+    inputs: [
+      ...garbage,
+      { userId: "nope", role: "EDITOR" },
+      { userId: "018f0000-0000-7000-8000-000000000000", role: "KING" },
+    ],
   },
   { name: "user.deactivate", fn: (c) => loose(c.user.deactivate), inputs: [...garbage, { userId: 1 }] },
   ...(
@@ -93,31 +126,93 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
   {
     name: "workflow.schedule (times)",
     fn: (c) => loose(c.workflow.schedule),
-    inputs: [{ id: ARTICLE_ID, version: 1, scheduledFor: "tomorrow" }, { id: ARTICLE_ID, version: 1, scheduledFor: "2026-11-27 10:00" }, { id: ARTICLE_ID, version: 1 }],
+    inputs: [
+      { id: ARTICLE_ID, version: 1, scheduledFor: "tomorrow" },
+      { id: ARTICLE_ID, version: 1, scheduledFor: "2026-11-27 10:00" },
+      { id: ARTICLE_ID, version: 1 },
+    ],
   },
   {
     name: "workflow notes",
     fn: (c) => loose(c.workflow.requestChanges),
-    inputs: [{ id: ARTICLE_ID, version: 1 }, { id: ARTICLE_ID, version: 1, note: "" }, { id: ARTICLE_ID, version: 1, note: "x".repeat(2001) }],
+    inputs: [
+      { id: ARTICLE_ID, version: 1 },
+      { id: ARTICLE_ID, version: 1, note: "" },
+      { id: ARTICLE_ID, version: 1, note: "x".repeat(2001) },
+    ],
   },
   {
     name: "article.update",
     fn: (c) => loose(c.article.update),
     inputs: [
       ...garbage,
-      { id: ARTICLE_ID, version: 1, headline: "", standfirst: "", sectionId: null, body: {}, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null },
-      { id: ARTICLE_ID, version: 1, headline: "H", standfirst: "x".repeat(401), sectionId: null, body: {}, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null },
-      { id: ARTICLE_ID, version: 1, headline: "H", standfirst: "", sectionId: "nope", body: {}, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null },
+      {
+        id: ARTICLE_ID,
+        version: 1,
+        headline: "",
+        standfirst: "",
+        sectionId: null,
+        body: {},
+        heroImageCaption: null,
+        heroImageCredit: null,
+        heroImageAlt: null,
+      },
+      {
+        id: ARTICLE_ID,
+        version: 1,
+        headline: "H",
+        standfirst: "x".repeat(401),
+        sectionId: null,
+        body: {},
+        heroImageCaption: null,
+        heroImageCredit: null,
+        heroImageAlt: null,
+      },
+      {
+        id: ARTICLE_ID,
+        version: 1,
+        headline: "H",
+        standfirst: "",
+        sectionId: "nope",
+        body: {},
+        heroImageCaption: null,
+        heroImageCredit: null,
+        heroImageAlt: null,
+      },
     ],
   },
   { name: "article.revisions", fn: (c) => loose(c.article.revisions), inputs: [...garbage, { id: "x" }] },
-  { name: "article.revision", fn: (c) => loose(c.article.revision), inputs: [...garbage, { id: ARTICLE_ID }, { id: ARTICLE_ID, revisionId: "x" }] },
-  { name: "article.importMarkdown", fn: (c) => loose(c.article.importMarkdown), inputs: [...garbage, { markdown: "" }, { markdown: "x".repeat(1_000_001) }, { markdown: 12 }] },
+  {
+    name: "article.revision",
+    fn: (c) => loose(c.article.revision),
+    inputs: [...garbage, { id: ARTICLE_ID }, { id: ARTICLE_ID, revisionId: "x" }],
+  },
+  {
+    name: "article.importMarkdown",
+    fn: (c) => loose(c.article.importMarkdown),
+    inputs: [...garbage, { markdown: "" }, { markdown: "x".repeat(1_000_001) }, { markdown: 12 }],
+  },
   { name: "article.heartbeat", fn: (c) => loose(c.article.heartbeat), inputs: [...garbage, { id: "x" }] },
   { name: "article.leave", fn: (c) => loose(c.article.leave), inputs: [...garbage, { id: 5 }] },
-  { name: "media.list", fn: (c) => loose(c.media.list), inputs: [{ limit: 0 }, { limit: 1000 }, { query: "x".repeat(201) }, 5] },
-  { name: "media.describe", fn: (c) => loose(c.media.describe), inputs: [...garbage, { id: ARTICLE_ID, caption: "", credit: "", alt: "" }, { id: "x", caption: "", credit: "", alt: "a" }] },
-  { name: "notification.markRead", fn: (c) => loose(c.notification.markRead), inputs: [{ ids: [] }, { ids: ["x"] }, { ids: "all" }, 5] },
+  {
+    name: "media.list",
+    fn: (c) => loose(c.media.list),
+    inputs: [{ limit: 0 }, { limit: 1000 }, { query: "x".repeat(201) }, 5],
+  },
+  {
+    name: "media.describe",
+    fn: (c) => loose(c.media.describe),
+    inputs: [
+      ...garbage,
+      { id: ARTICLE_ID, caption: "", credit: "", alt: "" },
+      { id: "x", caption: "", credit: "", alt: "a" },
+    ],
+  },
+  {
+    name: "notification.markRead",
+    fn: (c) => loose(c.notification.markRead),
+    inputs: [{ ids: [] }, { ids: ["x"] }, { ids: "all" }, 5],
+  },
   { name: "user.reactivate", fn: (c) => loose(c.user.reactivate), inputs: [...garbage, { userId: "" }] },
 ];
 
@@ -142,13 +237,20 @@ describe("expected failures map to the right codes", () => {
     const caller = await callerFor(admin);
     const missing = "018f0000-0000-7000-8000-000000000000";
     await expect(caller.article.get({ id: missing })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(caller.user.changeRole({ userId: missing, role: "EDITOR" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.user.changeRole({ userId: missing, role: "EDITOR" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(caller.user.deactivate({ userId: missing })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("a duplicate email is CONFLICT with a message on the email field", async () => {
     const caller = await callerFor(admin);
-    const input = { email: "Same@Example.test", displayName: "One", role: "WRITER" as const, password: "a long enough password" };
+    const input = {
+      email: "Same@Example.test",
+      displayName: "One",
+      role: "WRITER" as const,
+      password: "a long enough password",
+    };
     await caller.user.create(input);
     const error = await caller.user.create({ ...input, email: " same@example.TEST " }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);

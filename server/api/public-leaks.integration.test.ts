@@ -12,7 +12,13 @@ import { articleIn } from "@/tests/workflow-states";
 // what they should (so the test can fail).
 
 type Hidden = ArticleStatusName | "EMBARGOED" | "WORKING_COPY";
-const HIDDEN: Hidden[] = [...(Object.keys(STATUS_LABELS) as ArticleStatusName[]).filter((s): s is Exclude<ArticleStatusName, "PUBLISHED"> => s !== "PUBLISHED"), "EMBARGOED", "WORKING_COPY"];
+const HIDDEN: Hidden[] = [
+  ...(Object.keys(STATUS_LABELS) as ArticleStatusName[]).filter(
+    (s): s is Exclude<ArticleStatusName, "PUBLISHED"> => s !== "PUBLISHED",
+  ),
+  "EMBARGOED",
+  "WORKING_COPY",
+];
 const marker = (state: Hidden) => `zqx${state.toLowerCase().replace(/_/g, "")}`;
 
 let writer: SessionUser;
@@ -20,11 +26,24 @@ const slugs = new Map<Hidden, string>();
 let control: { slug: string };
 
 async function share(articleId: string, marked: string) {
-  const section = await db.section.upsert({ where: { slug: "news" }, update: {}, create: { slug: "news", name: "News" } });
-  const tag = await db.tag.upsert({ where: { slug: "harbour" }, update: {}, create: { slug: "harbour", name: "Harbour" } });
+  const section = await db.section.upsert({
+    where: { slug: "news" },
+    update: {},
+    create: { slug: "news", name: "News" },
+  });
+  const tag = await db.tag.upsert({
+    where: { slug: "harbour" },
+    update: {},
+    create: { slug: "harbour", name: "Harbour" },
+  });
   await db.article.update({
     where: { id: articleId },
-    data: { sectionId: section.id, body: jsonDoc(paragraphs([`Body about the harbour ${marked}.`])), bodyText: `Body about the harbour ${marked}.`, standfirst: `Standfirst ${marked}` },
+    data: {
+      sectionId: section.id,
+      body: jsonDoc(paragraphs([`Body about the harbour ${marked}.`])),
+      bodyText: `Body about the harbour ${marked}.`,
+      standfirst: `Standfirst ${marked}`,
+    },
   });
   await db.articleTag.create({ data: { articleId, tagId: tag.id } });
 }
@@ -34,20 +53,48 @@ beforeEach(async () => {
   writer = await makeUser("WRITER");
   const editor = await makeUser("EDITOR");
   const published = await articleIn("PUBLISHED", writer, editor, "Harbour control story zqxcontrol");
-  await db.articleTag.create({ data: { articleId: published.id, tagId: (await db.tag.upsert({ where: { slug: "harbour" }, update: {}, create: { slug: "harbour", name: "Harbour" } })).id } });
+  await db.articleTag.create({
+    data: {
+      articleId: published.id,
+      tagId: (
+        await db.tag.upsert({ where: { slug: "harbour" }, update: {}, create: { slug: "harbour", name: "Harbour" } })
+      ).id,
+    },
+  });
   control = published;
   for (const state of HIDDEN) {
-    const status: ArticleStatusName = state === "EMBARGOED" ? "APPROVED" : state === "WORKING_COPY" ? "PUBLISHED" : state;
+    const status: ArticleStatusName =
+      state === "EMBARGOED" ? "APPROVED" : state === "WORKING_COPY" ? "PUBLISHED" : state;
     if (state === "WORKING_COPY") {
       // Published, then edited: the edits are in the working copy only, not yet live.
       const live = await articleIn(status, writer, editor, `Harbour working copy story`);
-      await db.article.update({ where: { id: live.id }, data: { headline: `Harbour ${marker(state)} unpublished edit`, body: jsonDoc(paragraphs([`Edit ${marker(state)}.`])), bodyText: `Edit ${marker(state)}.`, hasUnpublishedChanges: true } });
-      await db.articleTag.create({ data: { articleId: live.id, tagId: (await db.tag.findUniqueOrThrow({ where: { slug: "harbour" } })).id } });
+      await db.article.update({
+        where: { id: live.id },
+        data: {
+          headline: `Harbour ${marker(state)} unpublished edit`,
+          body: jsonDoc(paragraphs([`Edit ${marker(state)}.`])),
+          bodyText: `Edit ${marker(state)}.`,
+          hasUnpublishedChanges: true,
+        },
+      });
+      await db.articleTag.create({
+        data: { articleId: live.id, tagId: (await db.tag.findUniqueOrThrow({ where: { slug: "harbour" } })).id },
+      });
       continue;
     }
     const article = await articleIn(status, writer, editor, `Harbour ${marker(state)} story`);
     await share(article.id, marker(state));
-    if (state === "EMBARGOED") await setEmbargo(db, editor, { articleId: article.id, version: await versionOf(article.id), until: new Date(FIXED_NOW.getTime() + 86_400_000) }, env());
+    if (state === "EMBARGOED")
+      await setEmbargo(
+        db,
+        editor,
+        {
+          articleId: article.id,
+          version: await versionOf(article.id),
+          until: new Date(FIXED_NOW.getTime() + 86_400_000),
+        },
+        env(),
+      );
     slugs.set(state, article.slug);
   }
 });
@@ -79,7 +126,20 @@ async function everySurface(query: string) {
 describe("nothing that is not published reaches a public surface", () => {
   it("the published control story is on every listing surface (so this test can fail)", async () => {
     const out = await everySurface("zqxcontrol");
-    for (const key of ["home", "latest", "section", "author", "tag", "search", "feed", "sectionFeed", "authorFeed", "sitemap", "newsSitemap", "controlArticle"]) {
+    for (const key of [
+      "home",
+      "latest",
+      "section",
+      "author",
+      "tag",
+      "search",
+      "feed",
+      "sectionFeed",
+      "authorFeed",
+      "sitemap",
+      "newsSitemap",
+      "controlArticle",
+    ]) {
       expect(JSON.stringify(out[key]), key).toContain(control.slug);
     }
   });

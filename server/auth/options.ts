@@ -32,7 +32,9 @@ export const authOptions: NextAuthOptions = {
           return { id: user.id, email: user.email, name: user.displayName };
         } catch (error) {
           // next-auth shows a thrown error's message to the sign-in form.
-          throw new Error(error instanceof DomainError ? error.message : "Sign-in is not available right now. Try again shortly.");
+          throw new Error(
+            error instanceof DomainError ? error.message : "Sign-in is not available right now. Try again shortly.",
+          );
         }
       },
     }),

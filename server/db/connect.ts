@@ -22,7 +22,9 @@ export async function checkConnection(url: string): Promise<void> {
     await client.query("SELECT 1");
   } catch (error) {
     const reason = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code : String(error);
-    throw new StartupError(`Cannot reach the database at ${describe(url)}: ${reason}. Check DATABASE_URL and that the server is running.`);
+    throw new StartupError(
+      `Cannot reach the database at ${describe(url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

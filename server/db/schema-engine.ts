@@ -152,9 +152,9 @@ async function loadEngineModule(): Promise<EngineModule> {
   panicGlobal.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => void panics.push(message) };
   const require = createRequire(path.join(process.cwd(), "package.json"));
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
-  const bindings = (await import(
-    pathToFileURL(path.join(dir, "schema_engine_bg.js")).href
-  )) as EngineModule & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
+  const bindings = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as EngineModule & {
+    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  };
   const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
   const { instance } = await WebAssembly.instantiate(bytes, {
     "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,

@@ -1,24 +1,59 @@
 import { describe, expect, it } from "vitest";
 import { FrontCache, frontCacheKey, storableResponse, type CachedResponse } from "./front-cache";
 
-const page = (text: string, status = 200): CachedResponse => ({ status, headers: { "content-type": "text/html" }, body: Buffer.from(text) });
-const nextHeaders = (cache: string, extra: Record<string, string | string[]> = {}) => ({ "content-type": "text/html; charset=utf-8", "x-nextjs-cache": cache, ...extra });
+const page = (text: string, status = 200): CachedResponse => ({
+  status,
+  headers: { "content-type": "text/html" },
+  body: Buffer.from(text),
+});
+const nextHeaders = (cache: string, extra: Record<string, string | string[]> = {}) => ({
+  "content-type": "text/html; charset=utf-8",
+  "x-nextjs-cache": cache,
+  ...extra,
+});
 
 describe("which requests the front cache answers", () => {
   it("keys public pages by address and Accept-Encoding", () => {
     expect(frontCacheKey("GET", "/", {})).toBe("/\n");
-    expect(frontCacheKey("GET", "/articles/a-story", { "accept-encoding": "gzip, br" })).toBe("/articles/a-story\ngzip, br");
-    expect(frontCacheKey("HEAD", "/articles/a-story", { "accept-encoding": "gzip, br" })).toBe("/articles/a-story\ngzip, br");
+    expect(frontCacheKey("GET", "/articles/a-story", { "accept-encoding": "gzip, br" })).toBe(
+      "/articles/a-story\ngzip, br",
+    );
+    expect(frontCacheKey("HEAD", "/articles/a-story", { "accept-encoding": "gzip, br" })).toBe(
+      "/articles/a-story\ngzip, br",
+    );
     expect(frontCacheKey("GET", "/sections/world/page/2?utm=x", {})).toBe("/sections/world/page/2\n");
     expect(frontCacheKey("GET", "/site.css?v=abc", {})).toBe(frontCacheKey("GET", "/site.css?v=def", {}));
-    for (const path of ["/feed.xml", "/atom.xml", "/sitemap.xml", "/news-sitemap.xml", "/site.css?v=abc", "/authors/wendy/feed.xml", "/tags/syria"]) {
+    for (const path of [
+      "/feed.xml",
+      "/atom.xml",
+      "/sitemap.xml",
+      "/news-sitemap.xml",
+      "/site.css?v=abc",
+      "/authors/wendy/feed.xml",
+      "/tags/syria",
+    ]) {
       expect(frontCacheKey("GET", path, {}), path).not.toBeNull();
     }
-    expect(frontCacheKey("GET", "/articles/a", { "accept-encoding": "GZIP " })).toBe(frontCacheKey("GET", "/articles/a", { "accept-encoding": "gzip" }));
+    expect(frontCacheKey("GET", "/articles/a", { "accept-encoding": "GZIP " })).toBe(
+      frontCacheKey("GET", "/articles/a", { "accept-encoding": "gzip" }),
+    );
   });
 
   it("leaves the newsroom, the API, search, Next's own requests and other methods to Next", () => {
-    for (const path of ["/newsroom", "/newsroom/articles/1", "/signin", "/api/trpc/site.home", "/api/health", "/search?q=x", "/robots.txt", "/media/a.jpg", "/_next/static/x.js", "/articles", "/articles/", "/favicon.ico"]) {
+    for (const path of [
+      "/newsroom",
+      "/newsroom/articles/1",
+      "/signin",
+      "/api/trpc/site.home",
+      "/api/health",
+      "/search?q=x",
+      "/robots.txt",
+      "/media/a.jpg",
+      "/_next/static/x.js",
+      "/articles",
+      "/articles/",
+      "/favicon.ico",
+    ]) {
       expect(frontCacheKey("GET", path, {}), path).toBeNull();
     }
     expect(frontCacheKey("POST", "/", {})).toBeNull();
@@ -35,13 +70,30 @@ describe("which requests the front cache answers", () => {
 describe("which responses it keeps", () => {
   it("keeps what Next served from or into its page cache, with the connection's headers dropped", () => {
     const body = Buffer.from("<p>story</p>");
-    const kept = storableResponse(200, { ...nextHeaders("MISS"), "transfer-encoding": "chunked", date: "then", connection: "keep-alive", "content-security-policy": "script-src 'none'" }, body);
+    const kept = storableResponse(
+      200,
+      {
+        ...nextHeaders("MISS"),
+        "transfer-encoding": "chunked",
+        date: "then",
+        connection: "keep-alive",
+        "content-security-policy": "script-src 'none'",
+      },
+      body,
+    );
     expect(kept).toEqual({
       status: 200,
       body,
-      headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'none'", "x-nextjs-cache": "HIT", "x-masthead-cache": "HIT", "content-length": body.length },
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": "script-src 'none'",
+        "x-nextjs-cache": "HIT",
+        "x-masthead-cache": "HIT",
+        "content-length": body.length,
+      },
     });
-    for (const status of [301, 308, 404, 410]) expect(storableResponse(status, nextHeaders("HIT"), body)?.status).toBe(status);
+    for (const status of [301, 308, 404, 410])
+      expect(storableResponse(status, nextHeaders("HIT"), body)?.status).toBe(status);
   });
 
   it("refuses per-request answers, pages Next is rebuilding, errors, cookies and oversize bodies", () => {
@@ -52,7 +104,9 @@ describe("which responses it keeps", () => {
     expect(storableResponse(500, nextHeaders("HIT"), body)).toBeNull();
     expect(storableResponse(302, nextHeaders("HIT"), body)).toBeNull();
     expect(storableResponse(200, nextHeaders("HIT", { "set-cookie": ["a=b"] }), body)).toBeNull();
-    expect(storableResponse(200, nextHeaders("HIT"), Buffer.alloc(11), { maxBytes: 100, maxEntries: 10, maxBodyBytes: 10 })).toBeNull();
+    expect(
+      storableResponse(200, nextHeaders("HIT"), Buffer.alloc(11), { maxBytes: 100, maxEntries: 10, maxBodyBytes: 10 }),
+    ).toBeNull();
   });
 });
 

@@ -22,13 +22,25 @@ export interface FrontCacheLimits {
   maxBodyBytes: number;
 }
 
-export const DEFAULT_LIMITS: FrontCacheLimits = { maxBytes: 64 * 1024 * 1024, maxEntries: 5_000, maxBodyBytes: 2 * 1024 * 1024 };
+export const DEFAULT_LIMITS: FrontCacheLimits = {
+  maxBytes: 64 * 1024 * 1024,
+  maxEntries: 5_000,
+  maxBodyBytes: 2 * 1024 * 1024,
+};
 
 /** The public site's cached addresses (app/(public)); search and robots.txt are read per request and never carry Next's cache header. */
-const PUBLIC_PATH = /^\/(?:|articles\/.+|sections\/.+|authors\/.+|tags\/.+|feed\.xml|atom\.xml|sitemap\.xml|news-sitemap\.xml|site\.css)$/;
+const PUBLIC_PATH =
+  /^\/(?:|articles\/.+|sections\/.+|authors\/.+|tags\/.+|feed\.xml|atom\.xml|sitemap\.xml|news-sitemap\.xml|site\.css)$/;
 
 /** Requests from Next's client router or for server actions are Next's own business. */
-const NEXT_INTERNAL_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
+const NEXT_INTERNAL_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "next-url",
+];
 
 const CACHEABLE_STATUS = new Set([200, 301, 308, 404, 410]);
 /** Headers that belong to one connection or one moment, not to the page. */
@@ -42,7 +54,11 @@ const MAX_ENCODING_LENGTH = 200;
  * so `?utm_source=…` variants are one page (and cannot crowd the others out). Responses differ
  * by Accept-Encoding (Next compresses), so the exact header is part of the key.
  */
-export function frontCacheKey(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
+export function frontCacheKey(
+  method: string | undefined,
+  url: string | undefined,
+  headers: IncomingHttpHeaders,
+): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url || url.length > MAX_URL_LENGTH) return null;
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
@@ -63,10 +79,16 @@ const headerValue = (headers: OutgoingHttpHeaders, name: string) => {
  * from its page cache (x-nextjs-cache HIT or MISS: STALE means Next is rebuilding the page),
  * with a status a reader may see again, no cookie, and a body of reasonable size.
  */
-export function storableResponse(status: number, headers: OutgoingHttpHeaders, body: Buffer, limits: FrontCacheLimits = DEFAULT_LIMITS): CachedResponse | null {
+export function storableResponse(
+  status: number,
+  headers: OutgoingHttpHeaders,
+  body: Buffer,
+  limits: FrontCacheLimits = DEFAULT_LIMITS,
+): CachedResponse | null {
   const nextCache = headerValue(headers, "x-nextjs-cache");
   if (nextCache !== "HIT" && nextCache !== "MISS") return null;
-  if (!CACHEABLE_STATUS.has(status) || headers["set-cookie"] !== undefined || body.length > limits.maxBodyBytes) return null;
+  if (!CACHEABLE_STATUS.has(status) || headers["set-cookie"] !== undefined || body.length > limits.maxBodyBytes)
+    return null;
   const kept: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && !HOP_HEADERS.has(name)) kept[name] = value;

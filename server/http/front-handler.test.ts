@@ -57,7 +57,12 @@ async function serve(listener: (req: IncomingMessage, res: ServerResponse) => vo
 
 async function read(url: string, method = "GET") {
   const response = await fetch(url, { method });
-  return { status: response.status, body: await response.text(), cache: response.headers.get("x-masthead-cache"), length: response.headers.get("content-length") };
+  return {
+    status: response.status,
+    body: await response.text(),
+    cache: response.headers.get("x-masthead-cache"),
+    length: response.headers.get("content-length"),
+  };
 }
 
 describe("the front cache in front of Next", () => {
@@ -65,7 +70,12 @@ describe("the front cache in front of Next", () => {
     const base = await serve(fakeNext());
     expect(await read(`${base}/articles/story`)).toMatchObject({ status: 200, body: "the story", cache: "MISS" });
     expect(await read(`${base}/articles/story`)).toEqual({ status: 200, body: "the story", cache: "HIT", length: "9" });
-    expect(await read(`${base}/articles/story`, "HEAD")).toMatchObject({ status: 200, body: "", cache: "HIT", length: "9" });
+    expect(await read(`${base}/articles/story`, "HEAD")).toMatchObject({
+      status: 200,
+      body: "",
+      cache: "HIT",
+      length: "9",
+    });
     const first = await read(`${base}/search`);
     await later(5);
     expect((await read(`${base}/search`)).body).not.toBe(first.body);

@@ -22,7 +22,10 @@ function replay(req: IncomingMessage, res: ServerResponse, entry: CachedResponse
  * cache, and pages Next answers from its own cache are copied into it. `hook` is what the
  * public-site invalidation (server/public-cache.ts) calls from inside a request.
  */
-export function frontCachedHandler(handle: RequestHandler): { listener: (req: IncomingMessage, res: ServerResponse) => void; hook: FrontCacheHook } {
+export function frontCachedHandler(handle: RequestHandler): {
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+  hook: FrontCacheHook;
+} {
   const cache = new FrontCache();
   const scopes = new AsyncLocalStorage<RequestScope>();
 
@@ -36,7 +39,10 @@ export function frontCachedHandler(handle: RequestHandler): { listener: (req: In
       // response. A page read from Next in between belongs to the old site, so the generation
       // moves on again when the response starts: no reader can have seen it before then.
       const writeHead = scope.res.writeHead;
-      scope.res.writeHead = function invalidatingWriteHead(this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+      scope.res.writeHead = function invalidatingWriteHead(
+        this: ServerResponse,
+        ...args: Parameters<typeof writeHead>
+      ) {
         cache.invalidate();
         return writeHead.apply(this, args);
       } as typeof writeHead;
@@ -59,11 +65,13 @@ export function frontCachedHandler(handle: RequestHandler): { listener: (req: In
       const entry = recorded ? storableResponse(recorded.status, recorded.headers, recorded.body) : null;
       if (key !== null && entry) cache.store(generation, key, entry);
     });
-    scopes.run(scope, () => handle(req, res)).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("Internal server error");
-    });
+    scopes
+      .run(scope, () => handle(req, res))
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("Internal server error");
+      });
   };
 
   return { listener, hook };

@@ -11,7 +11,8 @@ type WriteCallback = (error?: Error | null) => void;
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
   if (Buffer.isBuffer(chunk)) return chunk;
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" && Buffer.isEncoding(encoding) ? encoding : "utf8");
+  if (typeof chunk === "string")
+    return Buffer.from(chunk, typeof encoding === "string" && Buffer.isEncoding(encoding) ? encoding : "utf8");
   return null;
 }
 
@@ -52,7 +53,12 @@ export function recordResponse(res: ServerResponse, maxBodyBytes: number): { res
   } as typeof res.writeHead;
 
   const write = res.write;
-  res.write = function recordedWrite(this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: WriteCallback) {
+  res.write = function recordedWrite(
+    this: ServerResponse,
+    chunk: unknown,
+    encoding?: unknown,
+    callback?: WriteCallback,
+  ) {
     keep(chunk, encoding);
     return write.call(this, chunk, encoding as BufferEncoding, callback as WriteCallback);
   } as typeof res.write;

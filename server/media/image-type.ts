@@ -11,7 +11,8 @@ const EXTENSIONS: Record<ImageType, string> = {
 
 export const extensionFor = (type: ImageType) => EXTENSIONS[type];
 
-const startsWith = (bytes: Buffer, signature: number[], offset = 0) => signature.every((byte, i) => bytes[offset + i] === byte);
+const startsWith = (bytes: Buffer, signature: number[], offset = 0) =>
+  signature.every((byte, i) => bytes[offset + i] === byte);
 const ascii = (bytes: Buffer, start: number, end: number) => bytes.subarray(start, end).toString("latin1");
 
 /** The image type from the file's own bytes (never from its name or the browser's claim). */

@@ -13,8 +13,19 @@ beforeEach(async () => {
   editor = await makeUser("EDITOR");
 });
 
-const base = { standfirst: "", sectionId: null, body: paragraphs(["Text"]), heroImageCaption: null, heroImageCredit: null, heroImageAlt: null };
-const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as TRPCError);
+const base = {
+  standfirst: "",
+  sectionId: null,
+  body: paragraphs(["Text"]),
+  heroImageCaption: null,
+  heroImageCredit: null,
+  heroImageAlt: null,
+};
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as TRPCError,
+  );
 
 describe("saving article details", () => {
   it("stores slug, authors in order, tags (creating new ones), SEO fields and target length", async () => {
@@ -37,7 +48,12 @@ describe("saving article details", () => {
       where: { id: draft.id },
       include: { authors: { orderBy: { position: "asc" } }, tags: { include: { tag: true } } },
     });
-    expect(saved).toMatchObject({ slug: "harbour-plan-2026", seoTitle: "Harbour plan explained", seoDescription: "What the council decided.", targetWords: 800 });
+    expect(saved).toMatchObject({
+      slug: "harbour-plan-2026",
+      seoTitle: "Harbour plan explained",
+      seoDescription: "What the council decided.",
+      targetWords: 800,
+    });
     expect(saved.authors.map((a) => a.userId)).toEqual([editor.id, writer.id]);
     expect(saved.tags.map((t) => t.tag.name).sort()).toEqual(["Cycling", "Harbour"]);
     expect(await db.tag.count()).toBe(2);
@@ -46,7 +62,15 @@ describe("saving article details", () => {
   it("a slug another article uses is a CONFLICT on the slug field, and nothing is stored", async () => {
     await makeDraft(writer, "Taken slug");
     const draft = await makeDraft(writer, "Mine");
-    const error = await fail((await workflowCallerFor(writer)).article.update({ id: draft.id, version: draft.version, ...base, headline: "Changed too", slug: "taken-slug" }));
+    const error = await fail(
+      (await workflowCallerFor(writer)).article.update({
+        id: draft.id,
+        version: draft.version,
+        ...base,
+        headline: "Changed too",
+        slug: "taken-slug",
+      }),
+    );
     expect(error?.code).toBe("CONFLICT");
     expect(error?.message).toBe("Another article already uses that slug.");
     expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).headline).toBe("Mine");
@@ -55,7 +79,13 @@ describe("saving article details", () => {
   it("the slug is fixed once the article has been published", async () => {
     const article = await articleIn("PUBLISHED", writer, editor);
     const error = await fail(
-      (await workflowCallerFor(editor)).article.update({ id: article.id, version: article.version, ...base, headline: "H", slug: "a-new-address" }),
+      (await workflowCallerFor(editor)).article.update({
+        id: article.id,
+        version: article.version,
+        ...base,
+        headline: "H",
+        slug: "a-new-address",
+      }),
     );
     expect(error?.code).toBe("BAD_REQUEST");
     expect(await versionOf(article.id)).toBe(article.version);
@@ -70,7 +100,15 @@ describe("saving article details", () => {
     ["a 60-character tag", { tags: ["x".repeat(60)] }],
   ])("refuses %s with BAD_REQUEST", async (_label, change) => {
     const draft = await makeDraft(writer, "Stays as it is");
-    const error = await fail((await workflowCallerFor(writer)).article.update({ id: draft.id, version: draft.version, ...base, headline: "Changed", ...change }));
+    const error = await fail(
+      (await workflowCallerFor(writer)).article.update({
+        id: draft.id,
+        version: draft.version,
+        ...base,
+        headline: "Changed",
+        ...change,
+      }),
+    );
     expect(error?.code).toBe("BAD_REQUEST");
     expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).headline).toBe("Stays as it is");
   });
@@ -78,19 +116,54 @@ describe("saving article details", () => {
   it("the hero image must come from the media library", async () => {
     const draft = await makeDraft(writer, "Hero");
     const caller = await workflowCallerFor(writer);
-    const error = await fail(caller.article.update({ id: draft.id, version: draft.version, ...base, headline: "Hero", heroImageUrl: "/media/not-uploaded.jpg" }));
+    const error = await fail(
+      caller.article.update({
+        id: draft.id,
+        version: draft.version,
+        ...base,
+        headline: "Hero",
+        heroImageUrl: "/media/not-uploaded.jpg",
+      }),
+    );
     expect(error?.code).toBe("BAD_REQUEST");
     await db.media.create({
-      data: { fileName: "in-library.jpg", originalName: "x.jpg", mimeType: "image/jpeg", width: 10, height: 10, bytes: 100, renditions: [], alt: "A", uploaderId: writer.id },
+      data: {
+        fileName: "in-library.jpg",
+        originalName: "x.jpg",
+        mimeType: "image/jpeg",
+        width: 10,
+        height: 10,
+        bytes: 100,
+        renditions: [],
+        alt: "A",
+        uploaderId: writer.id,
+      },
     });
-    await caller.article.update({ id: draft.id, version: draft.version, ...base, headline: "Hero", heroImageUrl: "/media/in-library.jpg", heroImageAlt: "A harbour" });
-    expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).heroImageUrl).toBe("/media/in-library.jpg");
+    await caller.article.update({
+      id: draft.id,
+      version: draft.version,
+      ...base,
+      headline: "Hero",
+      heroImageUrl: "/media/in-library.jpg",
+      heroImageAlt: "A harbour",
+    });
+    expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).heroImageUrl).toBe(
+      "/media/in-library.jpg",
+    );
   });
 
   it("a deactivated colleague cannot be added as an author", async () => {
     const gone = await makeUser("WRITER", { active: false });
     const draft = await makeDraft(writer, "Bylines");
-    const error = await fail((await workflowCallerFor(writer)).article.update({ id: draft.id, version: draft.version, ...base, headline: "Bylines", authorIds: [writer.id, gone.id] }));
+    const error = await fail(
+      (await workflowCallerFor(writer)).article.update({
+        id: draft.id,
+        version: draft.version,
+        ...base,
+        headline: "Bylines",
+        authorIds: [writer.id, gone.id],
+      }),
+    );
     expect(error?.code).toBe("BAD_REQUEST");
   });
 });

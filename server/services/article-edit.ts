@@ -24,7 +24,9 @@ async function assertSlugFree(tx: Prisma.TransactionClient, articleId: string, s
 async function checkSlug(tx: Prisma.TransactionClient, article: StepArticle, slug: string | undefined) {
   if (slug === undefined || slug === article.slug) return;
   if (article.publishedAt) {
-    throw badRequest("A published article's address is changed with “Change address”, not by saving.", { slug: ["Use “Change address” for a published article"] });
+    throw badRequest("A published article's address is changed with “Change address”, not by saving.", {
+      slug: ["Use “Change address” for a published article"],
+    });
   }
   await assertSlugFree(tx, article.id, slug);
 }
@@ -33,16 +35,23 @@ async function checkSlug(tx: Prisma.TransactionClient, article: StepArticle, slu
  * Gives a published (or unpublished) article a new address. The old one is kept as a redirect,
  * so every earlier link answers 301 to the new address; nothing else about the article changes.
  */
-export async function changePublishedSlug(db: Db, actor: SessionUser, input: { id: string; version: number; slug: string }, env: WorkflowEnv): Promise<{ version: number; slug: string; live: boolean }> {
+export async function changePublishedSlug(
+  db: Db,
+  actor: SessionUser,
+  input: { id: string; version: number; slug: string },
+  env: WorkflowEnv,
+): Promise<{ version: number; slug: string; live: boolean }> {
   return db.$transaction(async (tx) => {
     const { article, workflowActor } = await lockArticle(tx, actor, input.id, input.version, env.timeZone);
-    if (!canEdit(article, workflowActor)) throw forbidden("You cannot change this article's address in its current state.");
+    if (!canEdit(article, workflowActor))
+      throw forbidden("You cannot change this article's address in its current state.");
     const live = article.status === "PUBLISHED";
     if (input.slug === article.slug) return { version: article.version, slug: article.slug, live };
     await assertSlugFree(tx, article.id, input.slug);
     // Going back to an earlier address: it is the live one again, no longer a redirect.
     await tx.articleSlugRedirect.deleteMany({ where: { slug: input.slug, articleId: article.id } });
-    if (article.publishedAt) await tx.articleSlugRedirect.create({ data: { slug: article.slug, articleId: article.id } });
+    if (article.publishedAt)
+      await tx.articleSlugRedirect.create({ data: { slug: article.slug, articleId: article.id } });
     const saved = await tx.article.update({
       where: { id: article.id },
       data: { slug: input.slug, version: { increment: 1 }, updatedById: actor.id },
@@ -53,10 +62,15 @@ export async function changePublishedSlug(db: Db, actor: SessionUser, input: { i
 }
 
 /** Pins a live story as the home page's lead (the latest pin wins), or unpins it. Editors only (checked by the procedure). */
-export async function setPinned(db: Db, input: { id: string; pinned: boolean }, env: WorkflowEnv): Promise<{ pinned: boolean }> {
+export async function setPinned(
+  db: Db,
+  input: { id: string; pinned: boolean },
+  env: WorkflowEnv,
+): Promise<{ pinned: boolean }> {
   const article = await db.article.findUnique({ where: { id: input.id }, select: { status: true } });
   if (!article) throw notFound("That article");
-  if (input.pinned && article.status !== "PUBLISHED") throw badRequest("Only a published story can lead the home page.");
+  if (input.pinned && article.status !== "PUBLISHED")
+    throw badRequest("Only a published story can lead the home page.");
   await db.article.update({ where: { id: input.id }, data: { pinnedAt: input.pinned ? env.now : null } });
   return { pinned: input.pinned };
 }
@@ -65,7 +79,10 @@ export async function setPinned(db: Db, input: { id: string; pinned: boolean }, 
 async function replaceAuthors(tx: Prisma.TransactionClient, articleId: string, authorIds: string[]) {
   const unique = [...new Set(authorIds)];
   const found = await tx.user.count({ where: { id: { in: unique }, active: true } });
-  if (found !== unique.length) throw badRequest("One of the authors is not an active newsroom account.", { authorIds: ["Choose authors from the list"] });
+  if (found !== unique.length)
+    throw badRequest("One of the authors is not an active newsroom account.", {
+      authorIds: ["Choose authors from the list"],
+    });
   await tx.articleAuthor.deleteMany({ where: { articleId } });
   await tx.articleAuthor.createMany({ data: unique.map((userId, position) => ({ articleId, userId, position })) });
 }
@@ -79,7 +96,9 @@ async function replaceTags(tx: Prisma.TransactionClient, articleId: string, name
     if (slug && !bySlug.has(slug)) bySlug.set(slug, name.trim());
   }
   const tags = await Promise.all(
-    [...bySlug].map(([slug, name]) => tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true } })),
+    [...bySlug].map(([slug, name]) =>
+      tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true } }),
+    ),
   );
   await tx.articleTag.deleteMany({ where: { articleId } });
   await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId, tagId: tag.id })) });
@@ -109,7 +128,12 @@ async function readerVisibleFields(tx: Prisma.TransactionClient, articleId: stri
   return JSON.stringify(row);
 }
 
-export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArticleInput, env: WorkflowEnv): Promise<{ version: number; changesPublicSite: boolean }> {
+export async function updateArticle(
+  db: Db,
+  actor: SessionUser,
+  input: UpdateArticleInput,
+  env: WorkflowEnv,
+): Promise<{ version: number; changesPublicSite: boolean }> {
   const body = validateDocument(input.body);
   if (!body.ok) throw badRequest(body.error, { body: [body.error] });
   return db.$transaction(async (tx) => {
@@ -124,8 +148,13 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
     const readersSaw = article.status === "PUBLISHED" ? await readerVisibleFields(tx, article.id) : null;
     if (input.heroImageUrl) {
       const fileName = input.heroImageUrl.slice("/media/".length);
-      if (!(await tx.media.findUnique({ where: { fileName }, select: { id: true } })) && input.heroImageUrl !== article.heroImageUrl) {
-        throw badRequest("That image is not in the media library.", { heroImageUrl: ["Choose the hero image from the media library"] });
+      if (
+        !(await tx.media.findUnique({ where: { fileName }, select: { id: true } })) &&
+        input.heroImageUrl !== article.heroImageUrl
+      ) {
+        throw badRequest("That image is not in the media library.", {
+          heroImageUrl: ["Choose the hero image from the media library"],
+        });
       }
     }
     if (input.authorIds) await replaceAuthors(tx, article.id, input.authorIds);
@@ -156,7 +185,10 @@ export async function updateArticle(db: Db, actor: SessionUser, input: UpdateArt
     await recordSave(tx, article.id, actor.id, content, env.now);
     // Section, bylines, tags and share texts of a live story show on the public site at once;
     // the rest of a save stays in the working copy.
-    return { version, changesPublicSite: readersSaw !== null && readersSaw !== (await readerVisibleFields(tx, article.id)) };
+    return {
+      version,
+      changesPublicSite: readersSaw !== null && readersSaw !== (await readerVisibleFields(tx, article.id)),
+    };
   });
 }
 
@@ -177,9 +209,15 @@ async function recordSave(
     orderBy: { createdAt: "desc" },
     select: { id: true, kind: true, createdById: true, createdAt: true },
   });
-  if (latest?.kind === "SAVE" && latest.createdById === userId && now.getTime() - latest.createdAt.getTime() < SAVE_COALESCE_MS) {
+  if (
+    latest?.kind === "SAVE" &&
+    latest.createdById === userId &&
+    now.getTime() - latest.createdAt.getTime() < SAVE_COALESCE_MS
+  ) {
     await tx.articleRevision.update({ where: { id: latest.id }, data });
   } else {
-    await tx.articleRevision.create({ data: { ...data, kind: "SAVE", articleId, createdById: userId, createdAt: now } });
+    await tx.articleRevision.create({
+      data: { ...data, kind: "SAVE", articleId, createdById: userId, createdAt: now },
+    });
   }
 }

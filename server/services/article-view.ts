@@ -31,9 +31,20 @@ const viewSelect = {
   authors: bylineSelect,
   events: {
     orderBy: { createdAt: "asc" },
-    select: { id: true, action: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { displayName: true } } },
+    select: {
+      id: true,
+      action: true,
+      fromStatus: true,
+      toStatus: true,
+      note: true,
+      createdAt: true,
+      actor: { select: { displayName: true } },
+    },
   },
-  corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, createdBy: { select: { displayName: true } } } },
+  corrections: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, text: true, createdAt: true, createdBy: { select: { displayName: true } } },
+  },
   tags: { select: { tag: { select: { name: true, slug: true } } } },
 } as const satisfies Prisma.ArticleSelect;
 
@@ -49,7 +60,12 @@ export type NewsroomArticleView = Omit<Row, "body" | "_count"> & {
 };
 
 /** The article as the newsroom sees it, with what this user may do to it now. */
-export async function getNewsroomArticle(db: DbOrTx, actor: SessionUser, id: string, env: WorkflowEnv): Promise<NewsroomArticleView> {
+export async function getNewsroomArticle(
+  db: DbOrTx,
+  actor: SessionUser,
+  id: string,
+  env: WorkflowEnv,
+): Promise<NewsroomArticleView> {
   const row = await db.article.findFirst({ where: { id, ...visibleTo(actor) }, select: viewSelect });
   if (!row) throw notFound("That article");
   const workflowActor = { role: actor.role, isAuthor: row.authors.some((a) => a.user.id === actor.id) };
@@ -68,7 +84,12 @@ export async function getNewsroomArticle(db: DbOrTx, actor: SessionUser, id: str
  * The working copy in the shape the public page renders, for the newsroom preview: the page
  * shows exactly what readers would see if it went live now.
  */
-export async function getPreview(db: DbOrTx, actor: SessionUser, id: string, env: WorkflowEnv): Promise<PublicArticle & { status: NewsroomArticleView["status"] }> {
+export async function getPreview(
+  db: DbOrTx,
+  actor: SessionUser,
+  id: string,
+  env: WorkflowEnv,
+): Promise<PublicArticle & { status: NewsroomArticleView["status"] }> {
   const article = await getNewsroomArticle(db, actor, id, env);
   return {
     id: article.id,
@@ -85,6 +106,10 @@ export async function getPreview(db: DbOrTx, actor: SessionUser, id: string, env
     hero: await heroWithDimensions(db, article),
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
-    corrections: article.corrections.map(({ id: correctionId, text, createdAt }) => ({ id: correctionId, text, createdAt })),
+    corrections: article.corrections.map(({ id: correctionId, text, createdAt }) => ({
+      id: correctionId,
+      text,
+      createdAt,
+    })),
   };
 }

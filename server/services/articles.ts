@@ -38,7 +38,11 @@ export function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
 
 /** Active newsroom members, for the Authors field. */
 export function listPossibleAuthors(db: DbOrTx) {
-  return db.user.findMany({ where: { active: true }, orderBy: { displayName: "asc" }, select: { id: true, displayName: true } });
+  return db.user.findMany({
+    where: { active: true },
+    orderBy: { displayName: "asc" },
+    select: { id: true, displayName: true },
+  });
 }
 
 /** Existing tag names, most used first, for the Tags field's suggestions. */
@@ -118,7 +122,11 @@ export function listForNewsroom(db: DbOrTx, actor: SessionUser): Promise<Newsroo
  * for `actor`. The body goes through the same validation as any save. Returns what could not
  * be carried over.
  */
-export async function importMarkdownDraft(db: Db, actor: SessionUser, markdown: string): Promise<{ id: string; warnings: string[] }> {
+export async function importMarkdownDraft(
+  db: Db,
+  actor: SessionUser,
+  markdown: string,
+): Promise<{ id: string; warnings: string[] }> {
   let story;
   try {
     story = parseArticleMarkdown(markdown);
@@ -127,9 +135,16 @@ export async function importMarkdownDraft(db: Db, actor: SessionUser, markdown: 
     throw error;
   }
   const warnings: string[] = [];
-  const section = story.section ? await db.section.findFirst({ where: { name: { equals: story.section, mode: "insensitive" } }, select: { name: true } }) : null;
-  if (story.section && !section) warnings.push(`There is no section called “${story.section}”: choose one before publishing.`);
-  if (story.hero) warnings.push(`The hero image ${story.hero.image} was not imported: images come from the media library.`);
+  const section = story.section
+    ? await db.section.findFirst({
+        where: { name: { equals: story.section, mode: "insensitive" } },
+        select: { name: true },
+      })
+    : null;
+  if (story.section && !section)
+    warnings.push(`There is no section called “${story.section}”: choose one before publishing.`);
+  if (story.hero)
+    warnings.push(`The hero image ${story.hero.image} was not imported: images come from the media library.`);
   const created = await db.$transaction((tx) =>
     importArticle(tx, {
       headline: story.headline,
@@ -175,7 +190,12 @@ export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{
     : null;
   const tags = await Promise.all(
     input.tags.map((name) =>
-      tx.tag.upsert({ where: { slug: slugify(name) }, update: {}, create: { slug: slugify(name), name }, select: { id: true } }),
+      tx.tag.upsert({
+        where: { slug: slugify(name) },
+        update: {},
+        create: { slug: slugify(name), name },
+        select: { id: true },
+      }),
     ),
   );
   const publish = input.status === "PUBLISHED";
@@ -200,7 +220,10 @@ export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{
     select: { id: true, slug: true, headline: true, version: true },
   });
   if (publish) {
-    const creator = await tx.user.findUniqueOrThrow({ where: { id: input.createdById }, select: { id: true, displayName: true } });
+    const creator = await tx.user.findUniqueOrThrow({
+      where: { id: input.createdById },
+      select: { id: true, displayName: true },
+    });
     await writeStep(tx, {
       articleId: created.id,
       expectedVersion: created.version,

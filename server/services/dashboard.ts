@@ -41,7 +41,10 @@ async function group(
 
 /** A writer's own work, grouped by where it stands; sent-back articles carry the editor's note. */
 export async function writerDashboard(db: DbOrTx, actor: SessionUser): Promise<DashboardGroup[]> {
-  const mine = (status: ArticleStatus): Prisma.ArticleWhereInput => ({ status, authors: { some: { userId: actor.id } } });
+  const mine = (status: ArticleStatus): Prisma.ArticleWhereInput => ({
+    status,
+    authors: { some: { userId: actor.id } },
+  });
   const groups = await Promise.all([
     group(db, "changes", "Changes requested", mine("CHANGES_REQUESTED"), { statusChangedAt: "desc" }),
     group(db, "drafts", "My drafts", mine("DRAFT"), { updatedAt: "desc" }),
@@ -70,7 +73,13 @@ export function reviewQueue(db: DbOrTx): Promise<DashboardGroup> {
 export function editorDashboard(db: DbOrTx): Promise<DashboardGroup[]> {
   return Promise.all([
     reviewQueue(db),
-    group(db, "failed", "Failed schedules", { status: "SCHEDULED", scheduleFailure: { not: null } }, { scheduledFor: "asc" }),
+    group(
+      db,
+      "failed",
+      "Failed schedules",
+      { status: "SCHEDULED", scheduleFailure: { not: null } },
+      { scheduledFor: "asc" },
+    ),
     group(db, "approved", "Approved", { status: "APPROVED" }, { statusChangedAt: "asc" }),
     group(db, "scheduled", "Scheduled", { status: "SCHEDULED", scheduleFailure: null }, { scheduledFor: "asc" }),
     group(db, "published", "Recently published", { status: "PUBLISHED" }, { publishedAt: "desc" }),

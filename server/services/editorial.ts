@@ -8,7 +8,12 @@ import type { SessionUser } from "./users";
 // Editorial controls beside the state machine: legal review, embargoes and corrections.
 // Each checks the version the user saw and records a step on the article's timeline.
 
-export async function setLegalReview(db: Db, actor: SessionUser, input: { articleId: string; version: number; required: boolean }, env: WorkflowEnv) {
+export async function setLegalReview(
+  db: Db,
+  actor: SessionUser,
+  input: { articleId: string; version: number; required: boolean },
+  env: WorkflowEnv,
+) {
   return db.$transaction(async (tx) => {
     const { article } = await lockArticle(tx, actor, input.articleId, input.version, env.timeZone);
     if (!can(actor.role, "article.review")) throw forbidden("Only editors can mark an article for legal review.");
@@ -37,29 +42,53 @@ export async function setLegalReview(db: Db, actor: SessionUser, input: { articl
   });
 }
 
-export async function signOffLegal(db: Db, actor: SessionUser, input: { articleId: string; version: number; note?: string }, env: WorkflowEnv) {
+export async function signOffLegal(
+  db: Db,
+  actor: SessionUser,
+  input: { articleId: string; version: number; note?: string },
+  env: WorkflowEnv,
+) {
   return db.$transaction(async (tx) => {
     const { article } = await lockArticle(tx, actor, input.articleId, input.version, env.timeZone);
     if (!can(actor.role, "article.review")) throw forbidden("Only editors and admins can record a legal sign-off.");
     if (!article.legalReviewRequired) throw badRequest("This article is not marked for legal review.");
     const updated = await tx.article.update({
       where: { id: article.id },
-      data: { legalSignedOffAt: env.now, legalSignedOffById: actor.id, version: { increment: 1 }, updatedById: actor.id },
+      data: {
+        legalSignedOffAt: env.now,
+        legalSignedOffById: actor.id,
+        version: { increment: 1 },
+        updatedById: actor.id,
+      },
       select: { version: true },
     });
     await tx.workflowEvent.create({
-      data: { articleId: article.id, action: "LEGAL_SIGN_OFF", fromStatus: article.status, toStatus: article.status, actorId: actor.id, note: input.note?.trim() || null, createdAt: env.now },
+      data: {
+        articleId: article.id,
+        action: "LEGAL_SIGN_OFF",
+        fromStatus: article.status,
+        toStatus: article.status,
+        actorId: actor.id,
+        note: input.note?.trim() || null,
+        createdAt: env.now,
+      },
     });
     return updated;
   });
 }
 
 /** Sets or clears "embargoed until"; whoever may edit the article may change it. */
-export async function setEmbargo(db: Db, actor: SessionUser, input: { articleId: string; version: number; until: Date | null }, env: WorkflowEnv) {
+export async function setEmbargo(
+  db: Db,
+  actor: SessionUser,
+  input: { articleId: string; version: number; until: Date | null },
+  env: WorkflowEnv,
+) {
   return db.$transaction(async (tx) => {
     const { article, workflowActor } = await lockArticle(tx, actor, input.articleId, input.version, env.timeZone);
     if (!canEdit(article, workflowActor)) throw forbidden("You cannot change this article now.");
-    if (article.status === "PUBLISHED" && input.until) throw badRequest("This article is already published: unpublish it before embargoing it.");
+    if (article.status === "PUBLISHED" && input.until)
+      throw badRequest("This article is already published: unpublish it before embargoing it.");
     return tx.article.update({
       where: { id: article.id },
       data: { embargoedUntil: input.until, version: { increment: 1 }, updatedById: actor.id },
@@ -69,12 +98,23 @@ export async function setEmbargo(db: Db, actor: SessionUser, input: { articleId:
 }
 
 /** Appends a correction to a published (or once published) article. Corrections are never edited. */
-export async function addCorrection(db: Db, actor: SessionUser, input: { articleId: string; version: number; text: string }, env: WorkflowEnv) {
+export async function addCorrection(
+  db: Db,
+  actor: SessionUser,
+  input: { articleId: string; version: number; text: string },
+  env: WorkflowEnv,
+) {
   return db.$transaction(async (tx) => {
     const { article } = await lockArticle(tx, actor, input.articleId, input.version, env.timeZone);
     if (!can(actor.role, "article.publish")) throw forbidden("Only editors can attach corrections.");
     if (!article.publishedAt) throw badRequest("Corrections are for articles that have been published.");
-    await tx.correction.create({ data: { articleId: article.id, text: input.text.trim(), createdById: actor.id, createdAt: env.now } });
-    return tx.article.update({ where: { id: article.id }, data: { version: { increment: 1 }, updatedById: actor.id }, select: { version: true } });
+    await tx.correction.create({
+      data: { articleId: article.id, text: input.text.trim(), createdById: actor.id, createdAt: env.now },
+    });
+    return tx.article.update({
+      where: { id: article.id },
+      data: { version: { increment: 1 }, updatedById: actor.id },
+      select: { version: true },
+    });
   });
 }

@@ -12,7 +12,10 @@ describe("health", () => {
   it("is 503 when the database cannot be reached", async () => {
     const nowhere = createDb(`postgresql://masthead:x@127.0.0.1:${await freePort()}/masthead`);
     try {
-      expect(await checkHealth(nowhere, 2000)).toEqual({ httpStatus: 503, body: { status: "error", database: "unreachable" } });
+      expect(await checkHealth(nowhere, 2000)).toEqual({
+        httpStatus: 503,
+        body: { status: "error", database: "unreachable" },
+      });
     } finally {
       await nowhere.$disconnect();
     }

@@ -17,12 +17,18 @@ describe("importing Markdown", () => {
   it("makes the sample story a draft by the importer, with every field and paragraph", async () => {
     await db.section.create({ data: { slug: "world", name: "World" } });
     const result = await (await callerFor(writer)).article.importMarkdown({ markdown: sample });
-    expect(result.warnings).toEqual(["The hero image sample-hero.jpg was not imported: images come from the media library."]);
+    expect(result.warnings).toEqual([
+      "The hero image sample-hero.jpg was not imported: images come from the media library.",
+    ]);
     const article = await db.article.findUniqueOrThrow({
       where: { id: result.id },
       include: { section: true, tags: { include: { tag: true } }, authors: true },
     });
-    expect(article).toMatchObject({ status: "DRAFT", headline: "Russia hosts Syria’s new leadership in an attempt to retain its strategic advantages", createdById: writer.id });
+    expect(article).toMatchObject({
+      status: "DRAFT",
+      headline: "Russia hosts Syria’s new leadership in an attempt to retain its strategic advantages",
+      createdById: writer.id,
+    });
     expect(article.standfirst).toMatch(/^Despite the uncomfortable past/);
     expect(article.section?.name).toBe("World");
     expect(article.tags.map((t) => t.tag.name).sort()).toEqual(["Diplomacy", "Russia", "Syria"]);
@@ -31,7 +37,9 @@ describe("importing Markdown", () => {
   });
 
   it("does not invent sections; it says so instead", async () => {
-    const result = await (await callerFor(writer)).article.importMarkdown({ markdown: "---\nheadline: A\nsection: Gardening\n---\nText." });
+    const result = await (
+      await callerFor(writer)
+    ).article.importMarkdown({ markdown: "---\nheadline: A\nsection: Gardening\n---\nText." });
     expect(result.warnings).toEqual(["There is no section called “Gardening”: choose one before publishing."]);
     expect(await db.section.count()).toBe(0);
   });
@@ -51,6 +59,8 @@ describe("importing Markdown", () => {
     ["admin", "ADMIN", "ok"],
   ] as const)("as %s", async (_label, role, expected) => {
     const user = role ? await makeUser(role) : null;
-    expect(await outcome((await callerFor(user)).article.importMarkdown({ markdown: "---\nheadline: Hello\n---\nBody." }))).toBe(expected);
+    expect(
+      await outcome((await callerFor(user)).article.importMarkdown({ markdown: "---\nheadline: Hello\n---\nBody." })),
+    ).toBe(expected);
   });
 });

@@ -21,7 +21,10 @@ beforeEach(async () => {
 const photoWithGps = () =>
   sharp({ create: { width: 1200, height: 800, channels: 3, background: "#336699" } })
     .jpeg()
-    .withExif({ IFD0: { Copyright: "Agency" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 0/1" } })
+    .withExif({
+      IFD0: { Copyright: "Agency" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 0/1" },
+    })
     .toBuffer();
 
 describe("uploading images", () => {
@@ -35,7 +38,12 @@ describe("uploading images", () => {
     const meta = await sharp(stored ?? Buffer.alloc(0)).metadata();
     expect(meta.exif).toBeUndefined();
     expect(stored?.includes(Buffer.from("GPS"))).toBe(false);
-    expect((media.renditions as { width: number; format: string }[]).map((r) => `${r.width} ${r.format}`)).toEqual(["480 avif", "480 webp", "960 avif", "960 webp"]);
+    expect((media.renditions as { width: number; format: string }[]).map((r) => `${r.width} ${r.format}`)).toEqual([
+      "480 avif",
+      "480 webp",
+      "960 avif",
+      "960 webp",
+    ]);
     const names = [media.fileName, ...[480, 960].flatMap((w) => [`${media.id}-${w}.avif`, `${media.id}-${w}.webp`])];
     expect(readdirSync(dir).sort()).toEqual(names.sort());
     const avif = await sharp((await storage.get(`${media.id}-480.avif`)) ?? Buffer.alloc(0)).metadata();
@@ -46,7 +54,9 @@ describe("uploading images", () => {
   });
 
   it("refuses a text file renamed to .jpg, and stores nothing", async () => {
-    await expect(uploadImage(db, storage, writer, { bytes: Buffer.from("<script>alert(1)</script>"), originalName: "photo.jpg" })).rejects.toMatchObject({
+    await expect(
+      uploadImage(db, storage, writer, { bytes: Buffer.from("<script>alert(1)</script>"), originalName: "photo.jpg" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "That file is not an image: Masthead accepts JPEG, PNG, WebP, AVIF and GIF.",
     });
@@ -56,15 +66,21 @@ describe("uploading images", () => {
 
   it("refuses an oversize file and a damaged image, and stores nothing", async () => {
     const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(MAX_UPLOAD_BYTES)]);
-    await expect(uploadImage(db, storage, writer, { bytes: big, originalName: "huge.jpg" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(uploadImage(db, storage, writer, { bytes: big, originalName: "huge.jpg" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     const damaged = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 7)]);
-    await expect(uploadImage(db, storage, writer, { bytes: damaged, originalName: "broken.jpg" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      uploadImage(db, storage, writer, { bytes: damaged, originalName: "broken.jpg" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(readdirSync(dir)).toEqual([]);
     expect(await db.media.count()).toBe(0);
   });
 
   it("removes the files it wrote when the database refuses the row", async () => {
-    const png = await sharp({ create: { width: 600, height: 400, channels: 4, background: "#ffffff" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 600, height: 400, channels: 4, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     const ghost = { ...writer, id: "018f0000-0000-7000-8000-0000000000ff" };
     await expect(uploadImage(db, storage, ghost, { bytes: png, originalName: "a.png" })).rejects.toThrow();
     expect(readdirSync(dir)).toEqual([]);
@@ -73,10 +89,17 @@ describe("uploading images", () => {
   it("the library lists and finds images, and alt text is required to describe one", async () => {
     const media = await uploadImage(db, storage, writer, { bytes: await photoWithGps(), originalName: "harbour.jpg" });
     const caller = await callerFor(writer);
-    await caller.media.describe({ id: media.id, caption: "Ferries at dawn", credit: "Jane Doe", alt: "Two ferries moored at the harbour" });
+    await caller.media.describe({
+      id: media.id,
+      caption: "Ferries at dawn",
+      credit: "Jane Doe",
+      alt: "Two ferries moored at the harbour",
+    });
     expect((await caller.media.list({ query: "ferries", limit: 10 })).map((m) => m.id)).toEqual([media.id]);
     expect(await caller.media.list({ query: "nothing like it", limit: 10 })).toEqual([]);
-    expect(await outcome(caller.media.describe({ id: media.id, caption: "", credit: "", alt: " " }))).toBe("BAD_REQUEST");
+    expect(await outcome(caller.media.describe({ id: media.id, caption: "", credit: "", alt: " " }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await outcome((await callerFor(null)).media.list({ limit: 10 }))).toBe("UNAUTHORIZED");
   });
 });

@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import sharp, { type OutputInfo, type Sharp } from "sharp";
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { MAX_UPLOAD_MB, RENDITION_FORMATS, renditionFileName, renditionWidths, type RenditionFormat } from "@/lib/media";
+import {
+  MAX_UPLOAD_MB,
+  RENDITION_FORMATS,
+  renditionFileName,
+  renditionWidths,
+  type RenditionFormat,
+} from "@/lib/media";
 import { badRequest } from "../errors";
 import { extensionFor, sniffImageType, type ImageType } from "../media/image-type";
 import type { MediaStorage } from "../media/storage";
@@ -24,7 +30,13 @@ function encodeRendition(image: Sharp, format: RenditionFormat): Sharp {
  * Writes the AVIF and WebP renditions of a stored master image; returns them smallest first.
  * Names of files written are pushed to `written` as they land, so a caller can clean up.
  */
-export async function writeRenditions(storage: MediaStorage, stem: string, master: Buffer, width: number, written: string[]): Promise<Rendition[]> {
+export async function writeRenditions(
+  storage: MediaStorage,
+  stem: string,
+  master: Buffer,
+  width: number,
+  written: string[],
+): Promise<Rendition[]> {
   const renditions: Rendition[] = [];
   for (const w of renditionWidths(width)) {
     for (const format of RENDITION_FORMATS) {
@@ -82,16 +94,28 @@ export async function uploadImage(
 ) {
   if (upload.bytes.length === 0) throw badRequest("The file is empty.", { file: ["The file is empty"] });
   if (upload.bytes.length > MAX_UPLOAD_BYTES) {
-    throw badRequest(`The file is too large (${(upload.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB).`, { file: ["The file is too large"] });
+    throw badRequest(
+      `The file is too large (${(upload.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB).`,
+      { file: ["The file is too large"] },
+    );
   }
   const type = sniffImageType(upload.bytes);
-  if (!type) throw badRequest("That file is not an image: Masthead accepts JPEG, PNG, WebP, AVIF and GIF.", { file: ["Not a supported image"] });
+  if (!type)
+    throw badRequest("That file is not an image: Masthead accepts JPEG, PNG, WebP, AVIF and GIF.", {
+      file: ["Not a supported image"],
+    });
 
   let master: { data: Buffer; info: OutputInfo };
   try {
-    master = await encode(sharp(upload.bytes, { limitInputPixels: MAX_PIXELS, animated: type === "image/gif" }).rotate(), type).toBuffer({ resolveWithObject: true });
+    master = await encode(
+      sharp(upload.bytes, { limitInputPixels: MAX_PIXELS, animated: type === "image/gif" }).rotate(),
+      type,
+    ).toBuffer({ resolveWithObject: true });
   } catch {
-    throw badRequest(`The image could not be read: it may be damaged, or larger than ${MAX_PIXELS / 1_000_000} megapixels.`, { file: ["The image could not be read"] });
+    throw badRequest(
+      `The image could not be read: it may be damaged, or larger than ${MAX_PIXELS / 1_000_000} megapixels.`,
+      { file: ["The image could not be read"] },
+    );
   }
 
   const id = randomUUID();
@@ -126,7 +150,11 @@ export function listMedia(db: DbOrTx, query: string | undefined, limit: number) 
   const q = query?.trim();
   return db.media.findMany({
     where: q
-      ? { OR: (["originalName", "caption", "credit", "alt"] as const).map((field) => ({ [field]: { contains: q, mode: "insensitive" as const } })) }
+      ? {
+          OR: (["originalName", "caption", "credit", "alt"] as const).map((field) => ({
+            [field]: { contains: q, mode: "insensitive" as const },
+          })),
+        }
       : {},
     orderBy: { createdAt: "desc" },
     take: limit,
@@ -135,5 +163,9 @@ export function listMedia(db: DbOrTx, query: string | undefined, limit: number) 
 }
 
 export function describeMedia(db: DbOrTx, input: { id: string; caption: string; credit: string; alt: string }) {
-  return db.media.update({ where: { id: input.id }, data: { caption: input.caption, credit: input.credit, alt: input.alt }, select: mediaSelect });
+  return db.media.update({
+    where: { id: input.id },
+    data: { caption: input.caption, credit: input.credit, alt: input.alt },
+    select: mediaSelect,
+  });
 }

@@ -15,8 +15,12 @@ describe("also editing", () => {
   it("each sees the other while both have the article open, and not after they leave or go quiet", async () => {
     const draft = await makeDraft(writer, "Harbour");
     expect(await (await workflowCallerFor(writer)).article.heartbeat({ id: draft.id })).toEqual([]);
-    expect(await (await workflowCallerFor(editor)).article.heartbeat({ id: draft.id })).toEqual([{ id: writer.id, displayName: writer.displayName }]);
-    expect(await (await workflowCallerFor(writer)).article.heartbeat({ id: draft.id })).toEqual([{ id: editor.id, displayName: editor.displayName }]);
+    expect(await (await workflowCallerFor(editor)).article.heartbeat({ id: draft.id })).toEqual([
+      { id: writer.id, displayName: writer.displayName },
+    ]);
+    expect(await (await workflowCallerFor(writer)).article.heartbeat({ id: draft.id })).toEqual([
+      { id: editor.id, displayName: editor.displayName },
+    ]);
 
     const later = new Date(FIXED_NOW.getTime() + PRESENCE_WINDOW_MS + 1000);
     expect(await (await workflowCallerFor(writer, later)).article.heartbeat({ id: draft.id })).toEqual([]);

@@ -7,7 +7,12 @@ import type { SessionUser } from "./users";
 export const PRESENCE_WINDOW_MS = 45_000;
 
 /** Records that `actor` has the article open and returns who else does. */
-export async function heartbeat(db: DbOrTx, actor: SessionUser, articleId: string, now: Date): Promise<{ id: string; displayName: string }[]> {
+export async function heartbeat(
+  db: DbOrTx,
+  actor: SessionUser,
+  articleId: string,
+  now: Date,
+): Promise<{ id: string; displayName: string }[]> {
   const article = await db.article.findFirst({ where: { id: articleId, ...visibleTo(actor) }, select: { id: true } });
   if (!article) throw notFound("That article");
   await db.editingPresence.upsert({
@@ -16,7 +21,12 @@ export async function heartbeat(db: DbOrTx, actor: SessionUser, articleId: strin
     create: { articleId, userId: actor.id, seenAt: now },
   });
   const others = await db.editingPresence.findMany({
-    where: { articleId, userId: { not: actor.id }, seenAt: { gt: new Date(now.getTime() - PRESENCE_WINDOW_MS) }, user: { active: true } },
+    where: {
+      articleId,
+      userId: { not: actor.id },
+      seenAt: { gt: new Date(now.getTime() - PRESENCE_WINDOW_MS) },
+      user: { active: true },
+    },
     orderBy: { seenAt: "desc" },
     select: { user: { select: { id: true, displayName: true } } },
   });

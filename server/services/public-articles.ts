@@ -7,7 +7,11 @@ import { revisionContentSelect } from "./publishing";
 // What readers see: only PUBLISHED articles, and of those only the live revision, never the
 // working copy an editor may be changing. Every public surface reads through this module.
 
-export const LIVE = { status: "PUBLISHED", liveRevisionId: { not: null }, publishedAt: { not: null } } as const satisfies Prisma.ArticleWhereInput;
+export const LIVE = {
+  status: "PUBLISHED",
+  liveRevisionId: { not: null },
+  publishedAt: { not: null },
+} as const satisfies Prisma.ArticleWhereInput;
 export const PAGE_SIZE = 10;
 
 const publicBylineSelect = {
@@ -23,7 +27,16 @@ const cardSelect = {
   section: { select: { name: true, slug: true } },
   authors: publicBylineSelect,
   tags: { select: { tag: { select: { name: true, slug: true } } } },
-  liveRevision: { select: { headline: true, standfirst: true, heroImageUrl: true, heroImageAlt: true, heroImageCaption: true, heroImageCredit: true } },
+  liveRevision: {
+    select: {
+      headline: true,
+      standfirst: true,
+      heroImageUrl: true,
+      heroImageAlt: true,
+      heroImageCaption: true,
+      heroImageCredit: true,
+    },
+  },
 } as const satisfies Prisma.ArticleSelect;
 
 const articleSelect = {
@@ -76,10 +89,18 @@ export interface PublicPage<T> {
 }
 
 /** Width and height of library images, so pages reserve their space (no layout shift). */
-async function dimensionsOf(db: DbOrTx, urls: (string | null | undefined)[]): Promise<Map<string, { width: number; height: number }>> {
-  const names = [...new Set(urls.filter((u): u is string => !!u?.startsWith("/media/")).map((u) => u.slice("/media/".length)))];
+async function dimensionsOf(
+  db: DbOrTx,
+  urls: (string | null | undefined)[],
+): Promise<Map<string, { width: number; height: number }>> {
+  const names = [
+    ...new Set(urls.filter((u): u is string => !!u?.startsWith("/media/")).map((u) => u.slice("/media/".length))),
+  ];
   if (names.length === 0) return new Map();
-  const rows = await db.media.findMany({ where: { fileName: { in: names } }, select: { fileName: true, width: true, height: true } });
+  const rows = await db.media.findMany({
+    where: { fileName: { in: names } },
+    select: { fileName: true, width: true, height: true },
+  });
   return new Map(rows.map((r) => [`/media/${r.fileName}`, { width: r.width, height: r.height }]));
 }
 
@@ -100,7 +121,12 @@ function toCard(row: CardRow, sizes: Map<string, { width: number; height: number
   };
 }
 
-type HeroFields = { heroImageUrl: string | null; heroImageAlt: string | null; heroImageCaption: string | null; heroImageCredit: string | null };
+type HeroFields = {
+  heroImageUrl: string | null;
+  heroImageAlt: string | null;
+  heroImageCaption: string | null;
+  heroImageCredit: string | null;
+};
 
 function heroOf(content: HeroFields, sizes: Map<string, { width: number; height: number }>): PublicHero | null {
   if (!content.heroImageUrl) return null;
@@ -116,7 +142,10 @@ function heroOf(content: HeroFields, sizes: Map<string, { width: number; height:
 }
 
 async function cards(db: DbOrTx, rows: CardRow[]): Promise<PublicCard[]> {
-  const sizes = await dimensionsOf(db, rows.map((r) => r.liveRevision?.heroImageUrl));
+  const sizes = await dimensionsOf(
+    db,
+    rows.map((r) => r.liveRevision?.heroImageUrl),
+  );
   return rows.map((row) => toCard(row, sizes)).filter((c): c is PublicCard => c !== null);
 }
 
@@ -129,11 +158,22 @@ export async function cardsByIds(db: DbOrTx, ids: string[]): Promise<PublicCard[
 }
 
 /** Published stories matching `where`, newest first, one page of them; null past the last page. */
-export async function listPublished(db: DbOrTx, where: Prisma.ArticleWhereInput, page: number, pageSize = PAGE_SIZE): Promise<PublicPage<PublicCard> | null> {
+export async function listPublished(
+  db: DbOrTx,
+  where: Prisma.ArticleWhereInput,
+  page: number,
+  pageSize = PAGE_SIZE,
+): Promise<PublicPage<PublicCard> | null> {
   const filter = { ...where, ...LIVE };
   const [total, rows] = await Promise.all([
     db.article.count({ where: filter }),
-    db.article.findMany({ where: filter, select: cardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.article.findMany({
+      where: filter,
+      select: cardSelect,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (page > pageCount) return null;
@@ -145,26 +185,51 @@ export async function listPublished(db: DbOrTx, where: Prisma.ArticleWhereInput,
  * and then the latest per section among the stories not already shown.
  */
 export async function homePage(db: DbOrTx) {
-  const pinned = await db.article.findFirst({ where: { ...LIVE, pinnedAt: { not: null } }, select: cardSelect, orderBy: { pinnedAt: "desc" } });
-  const latestRows = await db.article.findMany({ where: LIVE, select: cardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 7 });
+  const pinned = await db.article.findFirst({
+    where: { ...LIVE, pinnedAt: { not: null } },
+    select: cardSelect,
+    orderBy: { pinnedAt: "desc" },
+  });
+  const latestRows = await db.article.findMany({
+    where: LIVE,
+    select: cardSelect,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: 7,
+  });
   const leadRow = pinned ?? latestRows[0] ?? null;
   const latest = latestRows.filter((r) => r.id !== leadRow?.id).slice(0, 6);
   const shown = [leadRow?.id, ...latest.map((r) => r.id)].filter((id): id is string => !!id);
-  const sections = await db.section.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
+  const sections = await db.section.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, slug: true },
+  });
   const bySection = await Promise.all(
     sections.map(async (section) => ({
       section,
-      rows: await db.article.findMany({ where: { ...LIVE, sectionId: section.id, id: { notIn: shown } }, select: cardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 4 }),
+      rows: await db.article.findMany({
+        where: { ...LIVE, sectionId: section.id, id: { notIn: shown } },
+        select: cardSelect,
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        take: 4,
+      }),
     })),
   );
   const all = [leadRow, ...latest, ...bySection.flatMap((s) => s.rows)].filter((r): r is CardRow => r !== null);
-  const sizes = await dimensionsOf(db, all.map((r) => r.liveRevision?.heroImageUrl));
+  const sizes = await dimensionsOf(
+    db,
+    all.map((r) => r.liveRevision?.heroImageUrl),
+  );
   const card = (row: CardRow) => toCard(row, sizes);
   const present = (c: PublicCard | null): c is PublicCard => c !== null;
   return {
     lead: leadRow ? card(leadRow) : null,
     latest: latest.map(card).filter(present),
-    sections: bySection.map(({ section, rows }) => ({ section: { name: section.name, slug: section.slug }, items: rows.map(card).filter(present) })).filter((s) => s.items.length > 0),
+    sections: bySection
+      .map(({ section, rows }) => ({
+        section: { name: section.name, slug: section.slug },
+        items: rows.map(card).filter(present),
+      }))
+      .filter((s) => s.items.length > 0),
   };
 }
 
@@ -179,9 +244,15 @@ export type ArticleLookup =
  * a live story (301), a story that was taken down (410), or nothing a reader may see (404).
  */
 export async function lookupArticle(db: DbOrTx, slug: string): Promise<ArticleLookup> {
-  const row = await db.article.findUnique({ where: { slug }, select: { ...articleSelect, status: true, liveRevisionId: true } });
+  const row = await db.article.findUnique({
+    where: { slug },
+    select: { ...articleSelect, status: true, liveRevisionId: true },
+  });
   if (!row) {
-    const redirect = await db.articleSlugRedirect.findUnique({ where: { slug }, select: { article: { select: { slug: true, status: true } } } });
+    const redirect = await db.articleSlugRedirect.findUnique({
+      where: { slug },
+      select: { article: { select: { slug: true, status: true } } },
+    });
     if (redirect?.article.status === "PUBLISHED") return { kind: "moved", slug: redirect.article.slug };
     if (redirect?.article.status === "UNPUBLISHED") return { kind: "gone" };
     return { kind: "missing" };
@@ -195,17 +266,37 @@ export async function lookupArticle(db: DbOrTx, slug: string): Promise<ArticleLo
 
 /** Whole live stories (body, corrections) from their rows, with hero dimensions read once. */
 async function articles(db: DbOrTx, rows: ArticleRow[]): Promise<PublicArticle[]> {
-  const sizes = await dimensionsOf(db, rows.map((r) => r.liveRevision?.heroImageUrl));
+  const sizes = await dimensionsOf(
+    db,
+    rows.map((r) => r.liveRevision?.heroImageUrl),
+  );
   return rows.flatMap((row) => {
     const card = toCard(row, sizes);
     if (!card || !row.liveRevision) return [];
-    return [{ ...card, body: row.liveRevision.body as unknown as ContentDocument, seoTitle: row.seoTitle, seoDescription: row.seoDescription, corrections: row.corrections }];
+    return [
+      {
+        ...card,
+        body: row.liveRevision.body as unknown as ContentDocument,
+        seoTitle: row.seoTitle,
+        seoDescription: row.seoDescription,
+        corrections: row.corrections,
+      },
+    ];
   });
 }
 
 /** The newest live stories matching `where`, whole (for feeds). */
-export async function latestArticles(db: DbOrTx, where: Prisma.ArticleWhereInput, take: number): Promise<PublicArticle[]> {
-  const rows = await db.article.findMany({ where: { ...where, ...LIVE }, select: articleSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take });
+export async function latestArticles(
+  db: DbOrTx,
+  where: Prisma.ArticleWhereInput,
+  take: number,
+): Promise<PublicArticle[]> {
+  const rows = await db.article.findMany({
+    where: { ...where, ...LIVE },
+    select: articleSelect,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+  });
   return articles(db, rows);
 }
 
@@ -216,7 +307,12 @@ async function relatedStories(db: DbOrTx, row: ArticleRow): Promise<PublicCard[]
   if (tagSlugs.length > 0) or.push({ tags: { some: { tag: { slug: { in: tagSlugs } } } } });
   if (row.sectionId) or.push({ sectionId: row.sectionId });
   if (or.length === 0) return [];
-  const rows = await db.article.findMany({ where: { ...LIVE, id: { not: row.id }, OR: or }, select: cardSelect, orderBy: { publishedAt: "desc" }, take: 3 });
+  const rows = await db.article.findMany({
+    where: { ...LIVE, id: { not: row.id }, OR: or },
+    select: cardSelect,
+    orderBy: { publishedAt: "desc" },
+    take: 3,
+  });
   return cards(db, rows);
 }
 
@@ -227,7 +323,8 @@ export async function getPublishedBySlug(db: DbOrTx, slug: string): Promise<Publ
   return found.article;
 }
 
-export const sectionBySlug = (db: DbOrTx, slug: string) => db.section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+export const sectionBySlug = (db: DbOrTx, slug: string) =>
+  db.section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
 
 /** An author page's person: only newsroom users with at least one live story are public. */
 export const authorBySlug = (db: DbOrTx, slug: string) =>
@@ -237,10 +334,17 @@ export const authorBySlug = (db: DbOrTx, slug: string) =>
   });
 
 export const tagBySlug = (db: DbOrTx, slug: string) =>
-  db.tag.findFirst({ where: { slug, articles: { some: { article: LIVE } } }, select: { id: true, name: true, slug: true } });
+  db.tag.findFirst({
+    where: { slug, articles: { some: { article: LIVE } } },
+    select: { id: true, name: true, slug: true },
+  });
 
 export const navSections = (db: DbOrTx) =>
-  db.section.findMany({ where: { articles: { some: LIVE } }, orderBy: { name: "asc" }, select: { name: true, slug: true } });
+  db.section.findMany({
+    where: { articles: { some: LIVE } },
+    orderBy: { name: "asc" },
+    select: { name: true, slug: true },
+  });
 
 /** The hero of a working copy or revision, with its library dimensions. */
 export async function heroWithDimensions(db: DbOrTx, content: HeroFields): Promise<PublicHero | null> {
@@ -255,7 +359,12 @@ export interface ListingOwner {
 }
 
 /** A section, author or tag with one page of its live stories; null for an unknown one or a page past the end. */
-export async function listingFor(db: DbOrTx, kind: "section" | "author" | "tag", slug: string, page: number): Promise<(PublicPage<PublicCard> & { owner: ListingOwner }) | null> {
+export async function listingFor(
+  db: DbOrTx,
+  kind: "section" | "author" | "tag",
+  slug: string,
+  page: number,
+): Promise<(PublicPage<PublicCard> & { owner: ListingOwner }) | null> {
   let owner: ListingOwner | null = null;
   let where: Prisma.ArticleWhereInput = {};
   if (kind === "section") {
@@ -263,7 +372,11 @@ export async function listingFor(db: DbOrTx, kind: "section" | "author" | "tag",
     if (section) [owner, where] = [section, { sectionId: section.id }];
   } else if (kind === "author") {
     const author = await authorBySlug(db, slug);
-    if (author) [owner, where] = [{ name: author.displayName, slug: author.slug, bio: author.bio, photoUrl: author.photoUrl }, { authors: { some: { userId: author.id } } }];
+    if (author)
+      [owner, where] = [
+        { name: author.displayName, slug: author.slug, bio: author.bio, photoUrl: author.photoUrl },
+        { authors: { some: { userId: author.id } } },
+      ];
   } else {
     const tag = await tagBySlug(db, slug);
     if (tag) [owner, where] = [tag, { tags: { some: { tagId: tag.id } } }];

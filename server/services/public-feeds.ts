@@ -49,8 +49,18 @@ export interface SitemapEntry {
 /** Every live story, and every section, author and tag page that lists one. */
 export async function sitemapEntries(db: DbOrTx): Promise<SitemapEntry[]> {
   const [articles, sections, authors, tags] = await Promise.all([
-    db.article.findMany({ where: LIVE, select: { slug: true, publishedAt: true, contentUpdatedAt: true }, orderBy: { publishedAt: "desc" } }),
-    db.section.findMany({ where: { articles: { some: LIVE } }, select: { slug: true, articles: { where: LIVE, select: { publishedAt: true }, orderBy: { publishedAt: "desc" }, take: 1 } } }),
+    db.article.findMany({
+      where: LIVE,
+      select: { slug: true, publishedAt: true, contentUpdatedAt: true },
+      orderBy: { publishedAt: "desc" },
+    }),
+    db.section.findMany({
+      where: { articles: { some: LIVE } },
+      select: {
+        slug: true,
+        articles: { where: LIVE, select: { publishedAt: true }, orderBy: { publishedAt: "desc" }, take: 1 },
+      },
+    }),
     db.user.findMany({ where: { authorships: { some: { article: LIVE } } }, select: { slug: true } }),
     db.tag.findMany({ where: { articles: { some: { article: LIVE } } }, select: { slug: true } }),
   ]);
@@ -76,11 +86,25 @@ export async function newsSitemapEntries(db: DbOrTx, now: Date): Promise<NewsSit
   const since = new Date(now.getTime() - NEWS_SITEMAP_HOURS * 3600_000);
   const rows = await db.article.findMany({
     where: { ...LIVE, publishedAt: { gte: since, lte: now } },
-    select: { slug: true, publishedAt: true, liveRevision: { select: { headline: true } }, tags: { select: { tag: { select: { name: true } } } } },
+    select: {
+      slug: true,
+      publishedAt: true,
+      liveRevision: { select: { headline: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+    },
     orderBy: { publishedAt: "desc" },
     take: 1000,
   });
   return rows.flatMap((r) =>
-    r.publishedAt && r.liveRevision ? [{ path: `/articles/${r.slug}`, headline: r.liveRevision.headline, publishedAt: r.publishedAt, keywords: r.tags.map((t) => t.tag.name) }] : [],
+    r.publishedAt && r.liveRevision
+      ? [
+          {
+            path: `/articles/${r.slug}`,
+            headline: r.liveRevision.headline,
+            publishedAt: r.publishedAt,
+            keywords: r.tags.map((t) => t.tag.name),
+          },
+        ]
+      : [],
   );
 }

@@ -63,7 +63,14 @@ export async function searchPublished(db: DbOrTx, query: string, page: number): 
     WHERE a.status = 'PUBLISHED' AND a."publishedAt" IS NOT NULL AND r."searchVector" @@ query
     ORDER BY ts_rank_cd(r."searchVector", query) DESC, a."publishedAt" DESC, a.id
     LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
-  const byId = new Map((await cardsByIds(db, rows.map((r) => r.id))).map((c) => [c.id, c]));
+  const byId = new Map(
+    (
+      await cardsByIds(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const results = rows.flatMap((row) => {
     const card = byId.get(row.id);
     return card ? [{ card, snippet: snippetParts(row.snippet) }] : [];

@@ -14,7 +14,11 @@ let editor: SessionUser;
 let invalidations = 0;
 const recorder: PublicCache = { invalidate: async () => void (invalidations += 1) };
 const callerAs = async (user: SessionUser | null) =>
-  createCaller({ ...(await createContext({ db, userId: user?.id ?? null, publicCache: recorder })), clock: () => FIXED_NOW, timeZone: "UTC" });
+  createCaller({
+    ...(await createContext({ db, userId: user?.id ?? null, publicCache: recorder })),
+    clock: () => FIXED_NOW,
+    timeZone: "UTC",
+  });
 
 resetTablesBeforeEach();
 beforeEach(async () => {
@@ -49,8 +53,12 @@ describe("a published story's address", () => {
     const b = await articleIn("PUBLISHED", writer, editor, "Second story");
     const caller = await callerAs(editor);
     await caller.article.changeSlug({ id: a.id, version: await versionOf(a.id), slug: "first-story-moved" });
-    expect(await outcome(caller.article.changeSlug({ id: b.id, version: await versionOf(b.id), slug: a.slug }))).toBe("CONFLICT");
-    expect(await outcome(caller.article.changeSlug({ id: b.id, version: await versionOf(b.id), slug: "first-story-moved" }))).toBe("CONFLICT");
+    expect(await outcome(caller.article.changeSlug({ id: b.id, version: await versionOf(b.id), slug: a.slug }))).toBe(
+      "CONFLICT",
+    );
+    expect(
+      await outcome(caller.article.changeSlug({ id: b.id, version: await versionOf(b.id), slug: "first-story-moved" })),
+    ).toBe("CONFLICT");
     expect((await db.article.findUniqueOrThrow({ where: { id: b.id } })).slug).toBe(b.slug);
     // A new draft never takes a reserved old address either.
     const draft = await (await callerAs(writer)).article.create({ headline: "First story" });
@@ -61,7 +69,18 @@ describe("a published story's address", () => {
     const story = await articleIn("PUBLISHED", writer, editor, "Harbour vote");
     const current = await (await callerAs(editor)).article.get({ id: story.id });
     const result = await outcome(
-      (await callerAs(editor)).article.update({ id: story.id, version: current.version, headline: current.headline, standfirst: current.standfirst, sectionId: current.sectionId, body: current.body, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null, slug: "sneaky-new-slug" }),
+      (await callerAs(editor)).article.update({
+        id: story.id,
+        version: current.version,
+        headline: current.headline,
+        standfirst: current.standfirst,
+        sectionId: current.sectionId,
+        body: current.body,
+        heroImageCaption: null,
+        heroImageCredit: null,
+        heroImageAlt: null,
+        slug: "sneaky-new-slug",
+      }),
     );
     expect(result).toBe("BAD_REQUEST");
     expect(await db.articleSlugRedirect.count()).toBe(0);
@@ -75,7 +94,18 @@ describe("refreshing the public site", () => {
     const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
     const save = async (id: string, change: Partial<Parameters<typeof editorCaller.article.update>[0]> = {}) => {
       const a = await editorCaller.article.get({ id });
-      return editorCaller.article.update({ id, version: a.version, headline: a.headline, standfirst: a.standfirst, sectionId: a.sectionId, body, heroImageCaption: null, heroImageCredit: null, heroImageAlt: null, ...change });
+      return editorCaller.article.update({
+        id,
+        version: a.version,
+        headline: a.headline,
+        standfirst: a.standfirst,
+        sectionId: a.sectionId,
+        body,
+        heroImageCaption: null,
+        heroImageCredit: null,
+        heroImageAlt: null,
+        ...change,
+      });
     };
     await save(draft.id);
     expect(invalidations).toBe(0);
@@ -100,7 +130,11 @@ describe("refreshing the public site", () => {
     await save(draft.id, { seoTitle: "Harbour vote counted" });
     await save(draft.id, { seoTitle: "Harbour vote counted" });
     expect(invalidations).toBe(6);
-    await editorCaller.workflow.addCorrection({ id: draft.id, version: await versionOf(draft.id), text: "An earlier version misspelt a name." });
+    await editorCaller.workflow.addCorrection({
+      id: draft.id,
+      version: await versionOf(draft.id),
+      text: "An earlier version misspelt a name.",
+    });
     expect(invalidations).toBe(7);
     await editorCaller.workflow.unpublish({ id: draft.id, version: await versionOf(draft.id), note: "Legal" });
     expect(invalidations).toBe(8);
@@ -111,7 +145,11 @@ describe("refreshing the public site", () => {
 
   it("does not happen when the change is refused", async () => {
     const story = await articleIn("PUBLISHED", writer, editor, "Harbour vote");
-    expect(await outcome((await callerAs(writer)).workflow.unpublish({ id: story.id, version: await versionOf(story.id), note: "No" }))).toBe("FORBIDDEN");
+    expect(
+      await outcome(
+        (await callerAs(writer)).workflow.unpublish({ id: story.id, version: await versionOf(story.id), note: "No" }),
+      ),
+    ).toBe("FORBIDDEN");
     expect(invalidations).toBe(0);
   });
 });
@@ -119,7 +157,10 @@ describe("refreshing the public site", () => {
 describe("the home page's lead", () => {
   it("is the newest story, or the one an editor pinned; only live stories can be pinned", async () => {
     const older = await articleIn("PUBLISHED", writer, editor, "Older story");
-    await db.article.update({ where: { id: older.id }, data: { publishedAt: new Date(FIXED_NOW.getTime() - 3600_000) } });
+    await db.article.update({
+      where: { id: older.id },
+      data: { publishedAt: new Date(FIXED_NOW.getTime() - 3600_000) },
+    });
     const newer = await articleIn("PUBLISHED", writer, editor, "Newer story");
     const site = (await callerAs(null)).site;
     expect((await site.home()).lead?.id).toBe(newer.id);
@@ -138,13 +179,26 @@ describe("search", () => {
     const inBody = await articleIn("APPROVED", writer, editor, "Council budget");
     const text = "The minister, Sergei Lavrov, was not mentioned in the budget.";
     await db.article.update({ where: { id: inBody.id }, data: { body: jsonDoc(paragraphs([text])), bodyText: text } });
-    await transition(db, editor, { articleId: inBody.id, action: "publish", version: await versionOf(inBody.id) }, env());
+    await transition(
+      db,
+      editor,
+      { articleId: inBody.id, action: "publish", version: await versionOf(inBody.id) },
+      env(),
+    );
     const inHeadline = await articleIn("PUBLISHED", writer, editor, "Lavrov visits the harbour");
     const site = (await callerAs(null)).site;
     const found = await site.search({ q: "Lavrov", page: 1 });
     expect(found?.results.map((r) => r.card.id)).toEqual([inHeadline.id, inBody.id]);
     expect(found?.results[1]?.snippet).toContainEqual({ text: "Lavrov", hit: true });
-    for (const q of ["'); DROP TABLE \"Article\"; --", "<script>alert(1)</script>", "a & | ! :* (", "\u0000\u0002", "\"unclosed", "-", "or or or"]) {
+    for (const q of [
+      '\'); DROP TABLE "Article"; --',
+      "<script>alert(1)</script>",
+      "a & | ! :* (",
+      "\u0000\u0002",
+      '"unclosed',
+      "-",
+      "or or or",
+    ]) {
       const result = await site.search({ q, page: 1 });
       expect(result, q).not.toBeNull();
     }
@@ -162,7 +216,9 @@ describe("author pages", () => {
     const slug = (await caller.user.profile()).slug;
     const page = await (await callerAs(null)).site.list({ kind: "author", slug, page: 1 });
     expect(page?.owner).toMatchObject({ bio: "Covers the harbour <b>and</b> the council.", photoUrl: null });
-    expect(await outcome(caller.user.updateProfile({ bio: "Changed", photoUrl: "/media/not-in-library.jpg" }))).toBe("BAD_REQUEST");
+    expect(await outcome(caller.user.updateProfile({ bio: "Changed", photoUrl: "/media/not-in-library.jpg" }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await outcome(caller.user.updateProfile({ bio: "x".repeat(1001), photoUrl: null }))).toBe("BAD_REQUEST");
     expect((await caller.user.profile()).bio).toBe("Covers the harbour <b>and</b> the council.");
   });

@@ -33,7 +33,8 @@ export function publishBlocker(article: PublishableArticle, now: Date, timeZone:
   const missing = missingForPublish(gateFacts(article));
   if (missing.length > 0) return gateMessage(missing);
   const embargo = embargoProblem(article, now);
-  if (embargo) return `This article is embargoed until ${formatInZone(embargo, timeZone)}: it cannot be published before then.`;
+  if (embargo)
+    return `This article is embargoed until ${formatInZone(embargo, timeZone)}: it cannot be published before then.`;
   return null;
 }
 

@@ -15,7 +15,9 @@ beforeEach(async () => {
 
 const at = (ms: number) => new Date(FIXED_NOW.getTime() + ms);
 async function save(user: SessionUser, id: string, text: string, when: Date) {
-  await (await workflowCallerFor(user, when)).article.update({
+  await (
+    await workflowCallerFor(user, when)
+  ).article.update({
     id,
     version: await versionOf(id),
     headline: "Harbour",
@@ -28,7 +30,11 @@ async function save(user: SessionUser, id: string, text: string, when: Date) {
   });
 }
 const saves = (articleId: string) =>
-  db.articleRevision.findMany({ where: { articleId, kind: "SAVE" }, orderBy: { createdAt: "asc" }, select: { bodyText: true, createdById: true } });
+  db.articleRevision.findMany({
+    where: { articleId, kind: "SAVE" },
+    orderBy: { createdAt: "asc" },
+    select: { bodyText: true, createdById: true },
+  });
 
 describe("every accepted save can be recovered", () => {
   it("one person's rapid saves share a revision holding the latest text; later saves start a new one", async () => {
@@ -52,15 +58,29 @@ describe("every accepted save can be recovered", () => {
 
   it("each workflow step snapshots the working copy", async () => {
     const article = await articleIn("PUBLISHED", writer, editor);
-    const kinds = await db.articleRevision.findMany({ where: { articleId: article.id }, orderBy: { createdAt: "asc" }, select: { kind: true } });
+    const kinds = await db.articleRevision.findMany({
+      where: { articleId: article.id },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true },
+    });
     expect(kinds.map((k) => k.kind)).toEqual(["TRANSITION", "PUBLISHED"]);
   });
 
   it("revisions cannot be deleted, and published or workflow snapshots cannot be changed", async () => {
     const article = await articleIn("PUBLISHED", writer, editor);
     await expect(db.articleRevision.deleteMany({ where: { articleId: article.id } })).rejects.toThrow();
-    await expect(db.articleRevision.updateMany({ where: { articleId: article.id, kind: "PUBLISHED" }, data: { headline: "Rewritten" } })).rejects.toThrow();
-    await expect(db.articleRevision.updateMany({ where: { articleId: article.id, kind: "TRANSITION" }, data: { headline: "Rewritten" } })).rejects.toThrow();
+    await expect(
+      db.articleRevision.updateMany({
+        where: { articleId: article.id, kind: "PUBLISHED" },
+        data: { headline: "Rewritten" },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      db.articleRevision.updateMany({
+        where: { articleId: article.id, kind: "TRANSITION" },
+        data: { headline: "Rewritten" },
+      }),
+    ).rejects.toThrow();
     expect(await db.articleRevision.count({ where: { articleId: article.id, headline: "Rewritten" } })).toBe(0);
   });
 });

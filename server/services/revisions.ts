@@ -7,12 +7,22 @@ import type { SessionUser } from "./users";
 
 /** Every recorded version (published, workflow steps, saves), newest first, for someone who may read the article. */
 export async function listRevisions(db: DbOrTx, actor: SessionUser, articleId: string) {
-  const article = await db.article.findFirst({ where: { id: articleId, ...visibleTo(actor) }, select: { id: true, liveRevisionId: true } });
+  const article = await db.article.findFirst({
+    where: { id: articleId, ...visibleTo(actor) },
+    select: { id: true, liveRevisionId: true },
+  });
   if (!article) throw notFound("That article");
   const revisions = await db.articleRevision.findMany({
     where: { articleId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, kind: true, headline: true, createdAt: true, updatedAt: true, createdBy: { select: { displayName: true } } },
+    select: {
+      id: true,
+      kind: true,
+      headline: true,
+      createdAt: true,
+      updatedAt: true,
+      createdBy: { select: { displayName: true } },
+    },
   });
   return revisions.map((r) => ({ ...r, live: r.id === article.liveRevisionId }));
 }

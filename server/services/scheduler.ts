@@ -42,7 +42,11 @@ export async function publishDueArticles(db: Db, clock: Clock, timeZone: string)
           to: blocker ? "SCHEDULED" : "PUBLISHED",
           action: blocker ? "SCHEDULE_FAILED" : "SCHEDULED_PUBLISH",
           actor: null,
-          note: blocker ?? (lateBy > LATE_AFTER_MS ? `Published ${formatDuration(lateBy)} late: the app was not running at the scheduled time.` : null),
+          note:
+            blocker ??
+            (lateBy > LATE_AFTER_MS
+              ? `Published ${formatDuration(lateBy)} late: the app was not running at the scheduled time.`
+              : null),
           now,
           headline: article.headline,
           ...(blocker ? { scheduleFailure: blocker } : { publish: "first" as const }),
@@ -56,7 +60,12 @@ export async function publishDueArticles(db: Db, clock: Clock, timeZone: string)
 }
 
 /** One scheduler run, then a refresh of the public site if it published anything. */
-export async function publishDueAndRefresh(db: Db, clock: Clock, timeZone: string, publicCache: PublicCache): Promise<SchedulerRun> {
+export async function publishDueAndRefresh(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  publicCache: PublicCache,
+): Promise<SchedulerRun> {
   const run = await publishDueArticles(db, clock, timeZone);
   if (run.published.length > 0) await publicCache.invalidate();
   return run;

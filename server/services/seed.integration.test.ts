@@ -10,7 +10,10 @@ import { db, makeUser, resetTablesBeforeEach } from "@/tests/db";
 resetTablesBeforeEach();
 
 const sampleBody = readFileSync(path.resolve("prisma/seed/sample-article.md"), "utf8").split(/^---$/m)[2] ?? "";
-const sampleParagraphs = sampleBody.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+const sampleParagraphs = sampleBody
+  .split(/\n\s*\n/)
+  .map((p) => p.trim())
+  .filter(Boolean);
 
 describe("demo seed", () => {
   it("publishes the sample story with every part, adds a draft, and creates the demo accounts", async () => {
@@ -35,12 +38,22 @@ describe("demo seed", () => {
     expect(story.bodyText).toContain("Lavrov");
     const hero = await db.media.findFirstOrThrow();
     expect(story.heroImageUrl).toBe(`/media/${hero.fileName}`);
-    expect(hero).toMatchObject({ originalName: "sample-hero.jpg", credit: "AP", width: 1600, height: 900, caption: story.heroImageCaption, alt: story.heroImageAlt });
-    for (const file of [hero.fileName, `${hero.id}-480.avif`, `${hero.id}-960.webp`]) expect(existsSync(path.join(media, file))).toBe(true);
+    expect(hero).toMatchObject({
+      originalName: "sample-hero.jpg",
+      credit: "AP",
+      width: 1600,
+      height: 900,
+      caption: story.heroImageCaption,
+      alt: story.heroImageAlt,
+    });
+    for (const file of [hero.fileName, `${hero.id}-480.avif`, `${hero.id}-960.webp`])
+      expect(existsSync(path.join(media, file))).toBe(true);
 
     expect(await db.article.count({ where: { status: "DRAFT" } })).toBe(1);
     for (const account of DEMO_ACCOUNTS) {
-      await expect(authenticate(db, { email: account.email, password: DEMO_PASSWORD, address: null })).resolves.toMatchObject({ role: account.role });
+      await expect(
+        authenticate(db, { email: account.email, password: DEMO_PASSWORD, address: null }),
+      ).resolves.toMatchObject({ role: account.role });
     }
   });
 

@@ -37,37 +37,53 @@ export async function seedSections(db: Db): Promise<void> {
 export async function seedDemo(db: Db, mediaDir: string): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const story = parseArticleMarkdown(readFileSync(path.join(SEED_DIR, "sample-article.md"), "utf8"));
-  await db.$transaction(async (tx) => {
-    const users = [];
-    for (const account of DEMO_ACCOUNTS) users.push(await createUser(tx, { ...account, password: DEMO_PASSWORD }));
-    const [writer, editor] = users;
-    if (!writer || !editor) throw new Error("demo accounts were not created");
-    let hero: { url: string; caption: string; credit: string; alt: string } | undefined;
-    if (story.hero) {
-      const name = path.basename(story.hero.image);
-      const uploaded = await uploadImage(tx, new LocalDiskStorage(mediaDir), writer, { bytes: readFileSync(path.join(SEED_DIR, name)), originalName: name });
-      await describeMedia(tx, { id: uploaded.id, caption: story.hero.caption, credit: story.hero.credit, alt: story.hero.alt });
-      hero = { url: `/media/${uploaded.fileName}`, caption: story.hero.caption, credit: story.hero.credit, alt: story.hero.alt };
-    }
-    await importArticle(tx, {
-      ...story,
-      hero,
-      createdById: writer.id,
-      authorIds: [writer.id],
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-    });
-    await importArticle(tx, {
-      headline: "City council weighs new cycle lanes for the harbour front",
-      standfirst: "A draft in progress: not for publication.",
-      section: "Politics",
-      tags: [],
-      body: paragraphs(["Councillors will vote next week on a plan to add protected cycle lanes along the harbour."]),
-      createdById: writer.id,
-      authorIds: [writer.id],
-      status: "DRAFT",
-    });
-  }, { timeout: 30_000 });
+  await db.$transaction(
+    async (tx) => {
+      const users = [];
+      for (const account of DEMO_ACCOUNTS) users.push(await createUser(tx, { ...account, password: DEMO_PASSWORD }));
+      const [writer, editor] = users;
+      if (!writer || !editor) throw new Error("demo accounts were not created");
+      let hero: { url: string; caption: string; credit: string; alt: string } | undefined;
+      if (story.hero) {
+        const name = path.basename(story.hero.image);
+        const uploaded = await uploadImage(tx, new LocalDiskStorage(mediaDir), writer, {
+          bytes: readFileSync(path.join(SEED_DIR, name)),
+          originalName: name,
+        });
+        await describeMedia(tx, {
+          id: uploaded.id,
+          caption: story.hero.caption,
+          credit: story.hero.credit,
+          alt: story.hero.alt,
+        });
+        hero = {
+          url: `/media/${uploaded.fileName}`,
+          caption: story.hero.caption,
+          credit: story.hero.credit,
+          alt: story.hero.alt,
+        };
+      }
+      await importArticle(tx, {
+        ...story,
+        hero,
+        createdById: writer.id,
+        authorIds: [writer.id],
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+      });
+      await importArticle(tx, {
+        headline: "City council weighs new cycle lanes for the harbour front",
+        standfirst: "A draft in progress: not for publication.",
+        section: "Politics",
+        tags: [],
+        body: paragraphs(["Councillors will vote next week on a plan to add protected cycle lanes along the harbour."]),
+        createdById: writer.id,
+        authorIds: [writer.id],
+        status: "DRAFT",
+      });
+    },
+    { timeout: 30_000 },
+  );
   await seedSections(db);
   return true;
 }

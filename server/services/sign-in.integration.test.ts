@@ -45,14 +45,18 @@ describe("signing in", () => {
       await attempt(`guess${i}@example.test`, "nope", now, "198.51.100.7").catch(() => undefined);
     }
     const writer = await makeUser("WRITER");
-    await expect(attempt(writer.email, TEST_PASSWORD, now, "198.51.100.7")).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(attempt(writer.email, TEST_PASSWORD, now, "198.51.100.7")).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
     await expect(attempt(writer.email, TEST_PASSWORD, now, "203.0.113.5")).resolves.toMatchObject({ id: writer.id });
   });
 
   it("counts concurrent failures without losing any", async () => {
     const writer = await makeUser("WRITER");
     const now = new Date();
-    await Promise.allSettled(Array.from({ length: THROTTLE.perAccount }, () => attempt(writer.email, "wrong", now, null)));
+    await Promise.allSettled(
+      Array.from({ length: THROTTLE.perAccount }, () => attempt(writer.email, "wrong", now, null)),
+    );
     await expect(attempt(writer.email, TEST_PASSWORD, now, null)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 });

@@ -7,7 +7,12 @@ resetTablesBeforeEach();
 
 describe("managing people", () => {
   it("creates a user with a normalised email and a hashed password", async () => {
-    const user = await createUser(db, { email: "ann@example.test", displayName: "Ann", role: "EDITOR", password: "a long enough password" });
+    const user = await createUser(db, {
+      email: "ann@example.test",
+      displayName: "Ann",
+      role: "EDITOR",
+      password: "a long enough password",
+    });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.email).toBe("ann@example.test");
     expect(row.passwordHash).not.toContain("a long enough password");

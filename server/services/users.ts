@@ -45,7 +45,9 @@ export function listUsers(db: DbOrTx): Promise<UserRow[]> {
 /** A free author-page slug from a display name: "ann-bell", then "ann-bell-2", … */
 export async function freeAuthorSlug(db: DbOrTx, displayName: string): Promise<string> {
   const base = slugify(displayName) || "author";
-  const taken = new Set((await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((u) => u.slug));
+  const taken = new Set(
+    (await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((u) => u.slug),
+  );
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;
@@ -87,7 +89,10 @@ async function changeAdminSafely(
     const staysAdmin = (data.role ?? target.role) === "ADMIN" && (data.active ?? target.active);
     const isActiveAdmin = admins.some((admin) => admin.id === userId);
     if (isActiveAdmin && !staysAdmin && admins.length <= 1) {
-      throw new DomainError("CONFLICT", "The newsroom needs at least one active admin: make someone else an admin first.");
+      throw new DomainError(
+        "CONFLICT",
+        "The newsroom needs at least one active admin: make someone else an admin first.",
+      );
     }
     return tx.user.update({ where: { id: userId }, data, select: userSelect });
   });
@@ -103,13 +108,25 @@ export function setActive(db: Db, userId: string, active: boolean): Promise<User
 
 /** The signed-in user's own author profile (public on /authors/<slug>). */
 export async function getProfile(db: DbOrTx, userId: string) {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, slug: true, bio: true, photoUrl: true } });
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { displayName: true, slug: true, bio: true, photoUrl: true },
+  });
 }
 
 /** Saves a bio and a portrait; the portrait must be in the media library. */
 export async function updateProfile(db: DbOrTx, userId: string, input: UpdateProfileInput) {
-  if (input.photoUrl && !(await db.media.findUnique({ where: { fileName: input.photoUrl.slice("/media/".length) }, select: { id: true } }))) {
-    throw new DomainError("BAD_REQUEST", "That photo is not in the media library.", { photoUrl: ["Choose the photo from the media library"] });
+  if (
+    input.photoUrl &&
+    !(await db.media.findUnique({ where: { fileName: input.photoUrl.slice("/media/".length) }, select: { id: true } }))
+  ) {
+    throw new DomainError("BAD_REQUEST", "That photo is not in the media library.", {
+      photoUrl: ["Choose the photo from the media library"],
+    });
   }
-  return db.user.update({ where: { id: userId }, data: { bio: input.bio, photoUrl: input.photoUrl }, select: { displayName: true, slug: true, bio: true, photoUrl: true } });
+  return db.user.update({
+    where: { id: userId },
+    data: { bio: input.bio, photoUrl: input.photoUrl },
+    select: { displayName: true, slug: true, bio: true, photoUrl: true },
+  });
 }

@@ -28,7 +28,9 @@ export interface StepWrite {
 }
 
 /** Who is told about a step, and what they read. Authors hear their article's fate; editors hear of new submissions. */
-export function notificationFor(step: Pick<StepWrite, "action" | "actor" | "headline" | "note">): { to: "authors" | "editors"; message: string } | null {
+export function notificationFor(
+  step: Pick<StepWrite, "action" | "actor" | "headline" | "note">,
+): { to: "authors" | "editors"; message: string } | null {
   const by = step.actor?.displayName ?? "The scheduler";
   const quoted = `“${step.headline}”`;
   switch (step.action) {
@@ -78,7 +80,8 @@ function assignments(step: StepWrite, revisionId: string): Prisma.Sql {
 export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | null> {
   // Every step snapshots the working copy; a publish makes its snapshot the live one.
   const revisionId = randomUUID();
-  const versionCheck = step.expectedVersion === null ? Prisma.empty : Prisma.sql`AND "version" = ${step.expectedVersion}`;
+  const versionCheck =
+    step.expectedVersion === null ? Prisma.empty : Prisma.sql`AND "version" = ${step.expectedVersion}`;
   const notice = notificationFor(step);
   const recipients =
     notice?.to === "editors"

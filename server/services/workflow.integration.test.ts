@@ -6,7 +6,16 @@ import { getPublishedBySlug } from "@/server/services/public-articles";
 import { publishDueArticles } from "@/server/services/scheduler";
 import type { SessionUser } from "@/server/services/users";
 import { transition } from "@/server/services/workflow";
-import { db, env, FIXED_NOW, makeReadyDraft, makeUser, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
+import {
+  db,
+  env,
+  FIXED_NOW,
+  makeReadyDraft,
+  makeUser,
+  resetTablesBeforeEach,
+  versionOf,
+  workflowCallerFor,
+} from "@/tests/db";
 import { articleIn } from "@/tests/workflow-states";
 
 let writer: SessionUser;
@@ -17,7 +26,11 @@ beforeEach(async () => {
   editor = await makeUser("EDITOR");
 });
 
-const fail = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as TRPCError);
+const fail = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as TRPCError,
+  );
 
 describe("one step at a time", () => {
   it("a stale version is a CONFLICT that says the current state and who moved it", async () => {
@@ -26,7 +39,9 @@ describe("one step at a time", () => {
     await asWriter.workflow.submit(article);
     const error = await fail((await workflowCallerFor(editor)).workflow.approve(article));
     expect(error?.code).toBe("CONFLICT");
-    expect(error?.message).toMatch(new RegExp(`it is now In review, last changed by ${writer.displayName} at .+\\. Reload`));
+    expect(error?.message).toMatch(
+      new RegExp(`it is now In review, last changed by ${writer.displayName} at .+\\. Reload`),
+    );
   });
 
   it("of fifty identical publish attempts from ten app instances exactly one applies", async () => {
@@ -36,7 +51,12 @@ describe("one step at a time", () => {
     const instances = Array.from({ length: 10 }, () => createDb(inject("databaseUrl"), { max: 5 }));
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        transition(instances[i % instances.length] ?? db, editor, { articleId: article.id, action: "publish", version: article.version }, env()),
+        transition(
+          instances[i % instances.length] ?? db,
+          editor,
+          { articleId: article.id, action: "publish", version: article.version },
+          env(),
+        ),
       ),
     );
     await Promise.all(instances.map((instance) => instance.$disconnect()));
@@ -97,11 +117,27 @@ describe("publish gates", () => {
     const article = await articleIn("APPROVED", writer, editor);
     const asEditor = await workflowCallerFor(editor);
     const marked = await asEditor.workflow.setLegalReview({ ...article, required: true });
-    expect((await fail(asEditor.workflow.publish({ id: article.id, version: marked.version })))?.message).toContain("a legal sign-off");
-    const signed = await asEditor.workflow.signOffLegal({ id: article.id, version: marked.version, note: "Cleared by counsel" });
+    expect((await fail(asEditor.workflow.publish({ id: article.id, version: marked.version })))?.message).toContain(
+      "a legal sign-off",
+    );
+    const signed = await asEditor.workflow.signOffLegal({
+      id: article.id,
+      version: marked.version,
+      note: "Cleared by counsel",
+    });
     await asEditor.workflow.publish({ id: article.id, version: signed.version });
-    const events = await db.workflowEvent.findMany({ where: { articleId: article.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
-    expect(events.map((e) => e.action)).toEqual(["SUBMIT", "APPROVE", "LEGAL_REVIEW_REQUIRED", "LEGAL_SIGN_OFF", "PUBLISH"]);
+    const events = await db.workflowEvent.findMany({
+      where: { articleId: article.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "SUBMIT",
+      "APPROVE",
+      "LEGAL_REVIEW_REQUIRED",
+      "LEGAL_SIGN_OFF",
+      "PUBLISH",
+    ]);
   });
 
   it("an embargo refuses publishing before its time, and scheduling before it", async () => {
@@ -109,8 +145,16 @@ describe("publish gates", () => {
     const asEditor = await workflowCallerFor(editor);
     const embargoed = await asEditor.workflow.setEmbargo({ ...article, until: "2026-11-27T09:00" });
     const early = await fail(asEditor.workflow.publish({ id: article.id, version: embargoed.version }));
-    expect(early?.message).toBe("This article is embargoed until 27 Nov 2026, 09:00 UTC: it cannot be published before then.");
-    expect((await fail(asEditor.workflow.schedule({ id: article.id, version: embargoed.version, scheduledFor: "2026-11-27T08:00" })))?.code).toBe("BAD_REQUEST");
+    expect(early?.message).toBe(
+      "This article is embargoed until 27 Nov 2026, 09:00 UTC: it cannot be published before then.",
+    );
+    expect(
+      (
+        await fail(
+          asEditor.workflow.schedule({ id: article.id, version: embargoed.version, scheduledFor: "2026-11-27T08:00" }),
+        )
+      )?.code,
+    ).toBe("BAD_REQUEST");
     await asEditor.workflow.schedule({ id: article.id, version: embargoed.version, scheduledFor: "2026-11-27T09:00" });
   });
 });
@@ -139,12 +183,16 @@ describe("what the public sees", () => {
     const updated = await getPublishedBySlug(db, article.slug);
     expect(updated.headline).toBe("Updated headline");
     expect(updated.contentUpdatedAt).toEqual(later);
-    const versions = (await (await workflowCallerFor(writer)).article.revisions({ id: article.id })).filter((v) => v.kind === "PUBLISHED");
+    const versions = (await (await workflowCallerFor(writer)).article.revisions({ id: article.id })).filter(
+      (v) => v.kind === "PUBLISHED",
+    );
     expect(versions.map((v) => [v.headline, v.live])).toEqual([
       ["Updated headline", true],
       ["Original headline", false],
     ]);
-    const original = await (await workflowCallerFor(writer)).article.revision({ id: article.id, revisionId: versions[1]?.id ?? "" });
+    const original = await (
+      await workflowCallerFor(writer)
+    ).article.revision({ id: article.id, revisionId: versions[1]?.id ?? "" });
     expect(original.headline).toBe("Original headline");
   });
 
@@ -152,8 +200,13 @@ describe("what the public sees", () => {
     const article = await articleIn("PUBLISHED", writer, editor);
     const asEditor = await workflowCallerFor(editor);
     const first = await asEditor.workflow.addCorrection({ ...article, text: "First correction." });
-    await (await workflowCallerFor(editor, new Date(FIXED_NOW.getTime() + 1000))).workflow.addCorrection({ id: article.id, version: first.version, text: "Second correction." });
-    expect((await getPublishedBySlug(db, article.slug)).corrections.map((c) => c.text)).toEqual(["First correction.", "Second correction."]);
+    await (
+      await workflowCallerFor(editor, new Date(FIXED_NOW.getTime() + 1000))
+    ).workflow.addCorrection({ id: article.id, version: first.version, text: "Second correction." });
+    expect((await getPublishedBySlug(db, article.slug)).corrections.map((c) => c.text)).toEqual([
+      "First correction.",
+      "Second correction.",
+    ]);
     await expect(db.correction.updateMany({ data: { text: "rewritten" } })).rejects.toThrow();
     await expect(db.correction.deleteMany({})).rejects.toThrow();
     await expect(db.workflowEvent.updateMany({ data: { note: "rewritten" } })).rejects.toThrow();
@@ -166,7 +219,12 @@ describe("what the public sees", () => {
     await (await workflowCallerFor(editor)).workflow.unpublish({ ...article, note: "Legal complaint" });
     await expect(getPublishedBySlug(db, article.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const event = await db.workflowEvent.findFirstOrThrow({ where: { articleId: article.id, action: "UNPUBLISH" } });
-    expect(event).toMatchObject({ note: "Legal complaint", actorId: editor.id, fromStatus: "PUBLISHED", toStatus: "UNPUBLISHED" });
+    expect(event).toMatchObject({
+      note: "Legal complaint",
+      actorId: editor.id,
+      fromStatus: "PUBLISHED",
+      toStatus: "UNPUBLISHED",
+    });
   });
 });
 
@@ -177,9 +235,17 @@ describe("notifications", () => {
     const asWriter = await workflowCallerFor(writer, minute(1));
     const submitted = await asWriter.workflow.submit({ id: article.id, version: article.version });
     const asEditor = await workflowCallerFor(editor, minute(2));
-    expect((await asEditor.notification.list()).map((n) => n.message)).toEqual([`${writer.displayName} submitted “${"Council approves harbour plan"}” for review.`]);
-    const back = await asEditor.workflow.requestChanges({ id: article.id, version: submitted.version, note: "Add a quote from the mayor" });
-    const again = await (await workflowCallerFor(writer, minute(3))).workflow.submit({ id: article.id, version: back.version });
+    expect((await asEditor.notification.list()).map((n) => n.message)).toEqual([
+      `${writer.displayName} submitted “${"Council approves harbour plan"}” for review.`,
+    ]);
+    const back = await asEditor.workflow.requestChanges({
+      id: article.id,
+      version: submitted.version,
+      note: "Add a quote from the mayor",
+    });
+    const again = await (
+      await workflowCallerFor(writer, minute(3))
+    ).workflow.submit({ id: article.id, version: back.version });
     await (await workflowCallerFor(editor, minute(4))).workflow.publish({ id: article.id, version: again.version });
     const messages = (await asWriter.notification.list()).map((n) => n.message);
     expect(messages).toEqual([
@@ -197,7 +263,12 @@ describe("the scheduler", () => {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
       const article = await articleIn("APPROVED", writer, editor, `Scheduled story ${i}`);
-      await transition(db, editor, { articleId: article.id, action: "schedule", version: article.version, scheduledFor: at }, env());
+      await transition(
+        db,
+        editor,
+        { articleId: article.id, action: "schedule", version: article.version, scheduledFor: at },
+        env(),
+      );
       ids.push(article.id);
     }
     return ids;
@@ -224,7 +295,10 @@ describe("the scheduler", () => {
   it("leaves articles that are not due, and publishes late ones on start, saying they were late", async () => {
     const at = new Date(FIXED_NOW.getTime() + 60_000);
     const [id] = await scheduleMany(1, at);
-    expect(await publishDueArticles(db, () => new Date(at.getTime() - 1), "UTC")).toEqual({ published: [], failed: [] });
+    expect(await publishDueArticles(db, () => new Date(at.getTime() - 1), "UTC")).toEqual({
+      published: [],
+      failed: [],
+    });
     const afterDowntime = new Date(at.getTime() + 3 * 3600_000);
     expect((await publishDueArticles(db, () => afterDowntime, "UTC")).published).toEqual([id]);
     const event = await db.workflowEvent.findFirstOrThrow({ where: { articleId: id, action: "SCHEDULED_PUBLISH" } });

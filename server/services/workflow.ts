@@ -53,7 +53,11 @@ const stepArticleSelect = {
 export type StepArticle = Prisma.ArticleGetPayload<{ select: typeof stepArticleSelect }>;
 
 /** Loads the article for a step; a user who may not read it gets NOT_FOUND, as for a missing one. */
-async function loadForStep(db: DbOrTx, actor: SessionUser, articleId: string): Promise<{ article: StepArticle; workflowActor: WorkflowActor }> {
+async function loadForStep(
+  db: DbOrTx,
+  actor: SessionUser,
+  articleId: string,
+): Promise<{ article: StepArticle; workflowActor: WorkflowActor }> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: stepArticleSelect });
   const isAuthor = article?.authors.some((a) => a.userId === actor.id) ?? false;
   if (!article || (!isAuthor && !can(actor.role, "article.readAll"))) throw notFound("That article");
@@ -79,7 +83,9 @@ export async function lockArticle(
   version: number,
   timeZone: string,
 ): Promise<{ article: StepArticle; workflowActor: WorkflowActor }> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id::text FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw notFound("That article");
   const loaded = await loadForStep(tx, actor, articleId);
   if (loaded.article.version !== version) throw staleVersion(loaded.article, timeZone);
@@ -87,19 +93,32 @@ export async function lockArticle(
 }
 
 /** The error for a refused action: FORBIDDEN for the role, BAD_REQUEST naming the state and what is allowed. */
-function refusal(article: StepArticle, action: Action, actor: WorkflowActor, reason: "state" | "role" | "nothing-to-update"): DomainError {
+function refusal(
+  article: StepArticle,
+  action: Action,
+  actor: WorkflowActor,
+  reason: "state" | "role" | "nothing-to-update",
+): DomainError {
   const label = ACTION_LABELS[action];
   if (reason === "role") return forbidden(`Your role cannot “${label}” this article.`);
   const allowed = allowedActions(article, actor).map((a) => ACTION_LABELS[a]);
-  const what = reason === "nothing-to-update" ? "there are no unpublished changes" : `the article is ${STATUS_LABELS[article.status]}`;
-  return new DomainError("BAD_REQUEST", `Cannot “${label}”: ${what}. Allowed now: ${allowed.length > 0 ? allowed.join(", ") : "nothing"}.`);
+  const what =
+    reason === "nothing-to-update"
+      ? "there are no unpublished changes"
+      : `the article is ${STATUS_LABELS[article.status]}`;
+  return new DomainError(
+    "BAD_REQUEST",
+    `Cannot “${label}”: ${what}. Allowed now: ${allowed.length > 0 ? allowed.join(", ") : "nothing"}.`,
+  );
 }
 
 /** Checks the action-specific input, returning field messages for anything missing. */
 function checkInput(request: TransitionRequest, needs: "note" | "reason" | "time" | undefined, env: WorkflowEnv) {
   const note = request.note?.trim() ?? "";
-  if (needs === "note" && !note) throw badRequest("A note for the writer is required.", { note: ["Tell the writer what to change"] });
-  if (needs === "reason" && !note) throw badRequest("A reason is required.", { note: ["Say why the article is being unpublished"] });
+  if (needs === "note" && !note)
+    throw badRequest("A note for the writer is required.", { note: ["Tell the writer what to change"] });
+  if (needs === "reason" && !note)
+    throw badRequest("A reason is required.", { note: ["Say why the article is being unpublished"] });
   if (needs === "time") {
     const at = request.scheduledFor;
     if (!at) throw badRequest("Choose when to publish.", { scheduledFor: ["Choose a date and time"] });
@@ -107,7 +126,9 @@ function checkInput(request: TransitionRequest, needs: "note" | "reason" | "time
       throw badRequest("The publishing time must be in the future.", { scheduledFor: ["Choose a time in the future"] });
     }
     if (at.getTime() - env.now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
-      throw badRequest("Articles can be scheduled at most a year ahead.", { scheduledFor: ["Choose a time within a year"] });
+      throw badRequest("Articles can be scheduled at most a year ahead.", {
+        scheduledFor: ["Choose a time within a year"],
+      });
     }
   }
   return note || null;
@@ -119,14 +140,20 @@ function checkInput(request: TransitionRequest, needs: "note" | "reason" | "time
  * publishing, and notifications as one atomic statement that only applies if nobody moved
  * the article in between. Returns the new version.
  */
-export async function transition(db: Db, actor: SessionUser, request: TransitionRequest, env: WorkflowEnv): Promise<{ version: number }> {
+export async function transition(
+  db: Db,
+  actor: SessionUser,
+  request: TransitionRequest,
+  env: WorkflowEnv,
+): Promise<{ version: number }> {
   const { article, workflowActor } = await loadForStep(db, actor, request.articleId);
   if (article.version !== request.version) throw staleVersion(article, env.timeZone);
   const decision = decide(article, request.action, workflowActor);
   if (!decision.ok) throw refusal(article, request.action, workflowActor, decision.reason);
   const note = checkInput(request, decision.needs, env);
 
-  const publishing = request.action === "publish" || request.action === "publishUpdate" || request.action === "republish";
+  const publishing =
+    request.action === "publish" || request.action === "publishUpdate" || request.action === "republish";
   if (publishing) {
     const blocker = publishBlocker(article, env.now, env.timeZone);
     if (blocker) throw badRequest(blocker);
@@ -143,12 +170,17 @@ export async function transition(db: Db, actor: SessionUser, request: Transition
     to: decision.to,
     action: EVENT_ACTION[request.action],
     actor: { id: actor.id, displayName: actor.displayName },
-    note: request.action === "schedule" && request.scheduledFor ? `For ${formatInZone(request.scheduledFor, env.timeZone)}` : note,
+    note:
+      request.action === "schedule" && request.scheduledFor
+        ? `For ${formatInZone(request.scheduledFor, env.timeZone)}`
+        : note,
     now: env.now,
     headline: article.headline,
     publish: request.action === "publish" ? "first" : request.action === "publishUpdate" ? "update" : undefined,
     ...(request.action === "schedule" ? { scheduledFor: request.scheduledFor ?? null, scheduleFailure: null } : {}),
-    ...(request.action === "unschedule" || request.action === "spike" ? { scheduledFor: null, scheduleFailure: null } : {}),
+    ...(request.action === "unschedule" || request.action === "spike"
+      ? { scheduledFor: null, scheduleFailure: null }
+      : {}),
   });
   if (version === null) throw staleVersion((await loadForStep(db, actor, article.id)).article, env.timeZone);
   return { version };

@@ -12,7 +12,10 @@ const ACTORS: Record<ActorKind, WorkflowActor> = {
 };
 const EDITORS: ActorKind[] = ["editor", "admin"];
 
-const SPEC: Record<Action, { from: ArticleStatusName[]; to: ArticleStatusName; who: (kind: ActorKind, from: ArticleStatusName) => boolean }> = {
+const SPEC: Record<
+  Action,
+  { from: ArticleStatusName[]; to: ArticleStatusName; who: (kind: ActorKind, from: ArticleStatusName) => boolean }
+> = {
   submit: { from: ["DRAFT", "CHANGES_REQUESTED"], to: "IN_REVIEW", who: (k) => k !== "otherWriter" },
   withdraw: { from: ["IN_REVIEW"], to: "DRAFT", who: (k) => k === "author" },
   requestChanges: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", who: (k) => EDITORS.includes(k) },
@@ -91,7 +94,8 @@ describe("rules beyond the table", () => {
 describe("who may edit", () => {
   const table = STATUSES.flatMap((status) => (Object.keys(ACTORS) as ActorKind[]).map((actor) => ({ status, actor })));
   it.each(table)("$status / $actor", ({ status, actor }) => {
-    const expected = EDITORS.includes(actor) || (actor === "author" && (status === "DRAFT" || status === "CHANGES_REQUESTED"));
+    const expected =
+      EDITORS.includes(actor) || (actor === "author" && (status === "DRAFT" || status === "CHANGES_REQUESTED"));
     expect(canEdit({ status }, ACTORS[actor])).toBe(expected);
   });
 });

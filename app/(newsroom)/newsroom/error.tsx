@@ -4,6 +4,9 @@ import { ErrorNotice } from "@/components/ui/error-notice";
 
 export default function NewsroomError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <ErrorNotice message="Something went wrong on our side. Nothing you saved is lost; please try again in a moment." onRetry={reset} />
+    <ErrorNotice
+      message="Something went wrong on our side. Nothing you saved is lost; please try again in a moment."
+      onRetry={reset}
+    />
   );
 }

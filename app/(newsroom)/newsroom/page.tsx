@@ -20,7 +20,10 @@ export default async function NewsroomPage() {
     <div className="flex flex-col gap-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{editor ? "Editors' desk" : "My desk"}</h1>
-        <Link href="/newsroom/articles/new" className="rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-700">
+        <Link
+          href="/newsroom/articles/new"
+          className="rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-700"
+        >
           New article
         </Link>
       </div>

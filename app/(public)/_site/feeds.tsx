@@ -30,7 +30,9 @@ async function contentHtml(article: PublicArticle): Promise<string> {
     </>,
   );
   // Images in bodies are site-relative; feed readers need absolute addresses.
-  return (await new Response(prelude).text()).replace(/(src|srcSet|srcset)="\/media\//g, `$1="${absoluteUrl("/media/")}`).replace(/ (\d+w), \/media\//g, ` $1, ${absoluteUrl("/media/")}`);
+  return (await new Response(prelude).text())
+    .replace(/(src|srcSet|srcset)="\/media\//g, `$1="${absoluteUrl("/media/")}`)
+    .replace(/ (\d+w), \/media\//g, ` $1, ${absoluteUrl("/media/")}`);
 }
 
 async function loadFeed(scope: FeedScope, format: "rss" | "atom"): Promise<FeedInfo | null> {
@@ -66,7 +68,8 @@ export function feedResponse(scope: FeedScope, format: "rss" | "atom"): Promise<
 
 async function buildFeed(scope: FeedScope, format: "rss" | "atom"): Promise<Response> {
   const feed = await loadFeed(scope, format);
-  if (!feed) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!feed)
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(format === "rss" ? rss(feed) : atom(feed), {
     headers: { "Content-Type": `application/${format === "rss" ? "rss" : "atom"}+xml; charset=utf-8`, ...XML_HEADERS },
   });
@@ -103,7 +106,12 @@ async function buildNewsSitemap(): Promise<Response> {
   return new Response(
     newsSitemap(
       { name: SITE_NAME, language: "en" },
-      entries.map((e) => ({ url: absoluteUrl(e.path), title: e.headline, published: e.publishedAt, keywords: e.keywords })),
+      entries.map((e) => ({
+        url: absoluteUrl(e.path),
+        title: e.headline,
+        published: e.publishedAt,
+        keywords: e.keywords,
+      })),
     ),
     { headers: { "Content-Type": "application/xml; charset=utf-8", ...XML_HEADERS } },
   );

@@ -20,12 +20,16 @@ export function listingPage(kind: ListingKind, slug: string, pageParam?: string)
 }
 
 /** The GET handlers of /sections/<slug> and /sections/<slug>/page/<n> (and authors, tags). */
-export const listingRoute = (kind: ListingKind) => async (_request: Request, { params }: { params: Promise<{ slug: string }> }) =>
-  listingPage(kind, (await params).slug);
-export const listingPageRoute = (kind: ListingKind) => async (_request: Request, { params }: { params: Promise<{ slug: string; page: string }> }) => {
-  const { slug, page } = await params;
-  return listingPage(kind, slug, page);
-};
+export const listingRoute =
+  (kind: ListingKind) =>
+  async (_request: Request, { params }: { params: Promise<{ slug: string }> }) =>
+    listingPage(kind, (await params).slug);
+export const listingPageRoute =
+  (kind: ListingKind) =>
+  async (_request: Request, { params }: { params: Promise<{ slug: string; page: string }> }) => {
+    const { slug, page } = await params;
+    return listingPage(kind, slug, page);
+  };
 
 async function buildListing(kind: ListingKind, slug: string, pageParam?: string): Promise<Response> {
   const page = parsePageParam(pageParam);
@@ -36,21 +40,50 @@ async function buildListing(kind: ListingKind, slug: string, pageParam?: string)
   const base = `${BASE[kind]}/${list.owner.slug}`;
   const path = page === 1 ? base : `${base}/page/${page}`;
   const title = kind === "tag" ? `Stories tagged “${list.owner.name}”` : list.owner.name;
-  const description = kind === "author" && list.owner.bio ? list.owner.bio : kind === "section" ? `The latest ${list.owner.name} stories.` : `${title}.`;
-  const feeds = kind === "tag" ? undefined : { title: kind === "author" ? `Stories by ${list.owner.name}` : list.owner.name, rss: `${base}/feed.xml`, atom: `${base}/atom.xml` };
+  const description =
+    kind === "author" && list.owner.bio
+      ? list.owner.bio
+      : kind === "section"
+        ? `The latest ${list.owner.name} stories.`
+        : `${title}.`;
+  const feeds =
+    kind === "tag"
+      ? undefined
+      : {
+          title: kind === "author" ? `Stories by ${list.owner.name}` : list.owner.name,
+          rss: `${base}/feed.xml`,
+          atom: `${base}/atom.xml`,
+        };
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   return publicPage(
-    { title: page === 1 ? title : `${title} (page ${page})`, description, path, feeds, jsonLd: [collectionData(siteUrl(), title, path, description)] },
+    {
+      title: page === 1 ? title : `${title} (page ${page})`,
+      description,
+      path,
+      feeds,
+      jsonLd: [collectionData(siteUrl(), title, path, description)],
+    },
     <>
       <header className="border-b-2 border-ink pb-4">
         {kind === "author" && list.owner.photoUrl ? (
           <div className="mb-3 w-24">
-            <Picture src={list.owner.photoUrl} alt={`Portrait of ${list.owner.name}`} width={null} height={null} sizes="6rem" className="h-24 w-24 rounded-full object-cover" />
+            <Picture
+              src={list.owner.photoUrl}
+              alt={`Portrait of ${list.owner.name}`}
+              width={null}
+              height={null}
+              sizes="6rem"
+              className="h-24 w-24 rounded-full object-cover"
+            />
           </div>
         ) : null}
-        <p className="text-xs font-bold tracking-widest text-accent uppercase">{kind === "section" ? "Section" : kind === "author" ? "Author" : "Tag"}</p>
+        <p className="text-xs font-bold tracking-widest text-accent uppercase">
+          {kind === "section" ? "Section" : kind === "author" ? "Author" : "Tag"}
+        </p>
         <h1 className="mt-1 font-serif text-4xl font-black">{title}</h1>
-        {kind === "author" && list.owner.bio ? <p className="mt-3 max-w-2xl font-serif text-lg">{list.owner.bio}</p> : null}
+        {kind === "author" && list.owner.bio ? (
+          <p className="mt-3 max-w-2xl font-serif text-lg">{list.owner.bio}</p>
+        ) : null}
         {feeds ? (
           <p className="no-print mt-2 text-sm">
             <a href={feeds.rss} className="underline">

@@ -27,7 +27,11 @@ async function toHtml(element: ReactNode): Promise<string> {
 }
 
 /** Renders a public page to a complete HTML response. */
-export async function publicPage(head: PageHead, body: ReactNode, options: { status?: number; query?: string } = {}): Promise<Response> {
+export async function publicPage(
+  head: PageHead,
+  body: ReactNode,
+  options: { status?: number; query?: string } = {},
+): Promise<Response> {
   const [sections, stylesheet] = await Promise.all([publicApi().site.sections(), publicStylesheetHref()]);
   const html = await toHtml(
     <PublicDocument head={head} siteUrl={siteUrl()} sections={sections} stylesheet={stylesheet} query={options.query}>
@@ -38,13 +42,25 @@ export async function publicPage(head: PageHead, body: ReactNode, options: { sta
 }
 
 export function notFoundPage(): Promise<Response> {
-  return publicPage({ title: "Page not found", description: "There is nothing at this address.", path: "/", noindex: true }, <PublicNotice title="Page not found" text="There is nothing at this address." />, { status: 404 });
+  return publicPage(
+    { title: "Page not found", description: "There is nothing at this address.", path: "/", noindex: true },
+    <PublicNotice title="Page not found" text="There is nothing at this address." />,
+    { status: 404 },
+  );
 }
 
 export function gonePage(): Promise<Response> {
   return publicPage(
-    { title: "This article has been removed", description: "This story is no longer available.", path: "/", noindex: true },
-    <PublicNotice title="This article has been removed" text="The article that was published at this address has been withdrawn." />,
+    {
+      title: "This article has been removed",
+      description: "This story is no longer available.",
+      path: "/",
+      noindex: true,
+    },
+    <PublicNotice
+      title="This article has been removed"
+      text="The article that was published at this address has been withdrawn."
+    />,
     { status: 410 },
   );
 }

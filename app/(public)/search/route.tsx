@@ -16,13 +16,19 @@ export async function GET(request: Request) {
   const page = parsePageParam(params.get("page") ?? undefined);
   if (page === null) return notFoundPage();
   const href = (n: number) => `/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ""}`;
-  const head = { title: q ? `Search: ${q.slice(0, 60)}` : "Search", description: "Search the stories.", path: "/search", noindex: true };
+  const head = {
+    title: q ? `Search: ${q.slice(0, 60)}` : "Search",
+    description: "Search the stories.",
+    path: "/search",
+    noindex: true,
+  };
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
 
   let message: string | null = null;
   let found: SearchPage | null = null;
   if (!q) message = "Type a word or two to search the stories.";
-  else if (q.length > MAX_SEARCH_LENGTH) message = `That search is too long: use at most ${MAX_SEARCH_LENGTH} characters.`;
+  else if (q.length > MAX_SEARCH_LENGTH)
+    message = `That search is too long: use at most ${MAX_SEARCH_LENGTH} characters.`;
   else {
     found = await publicApi().site.search({ q, page });
     if (!found) return notFoundPage();

@@ -8,7 +8,8 @@ import { MAX_UPLOAD_BYTES, uploadImage } from "@/server/services/media";
 
 export const dynamic = "force-dynamic";
 
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 /** Upload one image (multipart field "file"). Newsroom users only. */
 export async function POST(request: Request) {
@@ -17,7 +18,8 @@ export async function POST(request: Request) {
   if (!can(user.role, "newsroom.access")) return json(403, { error: "Your role cannot upload." });
   // Refuse an oversize body before reading it.
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_UPLOAD_BYTES + 64 * 1024) return json(413, { error: `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.` });
+  if (length > MAX_UPLOAD_BYTES + 64 * 1024)
+    return json(413, { error: `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.` });
   let file: FormDataEntryValue | null;
   try {
     file = (await request.formData()).get("file");

@@ -3,7 +3,12 @@
 import { useCallback, useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { plainText, readingMinutes, wordCount } from "@/lib/content/text";
-import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH, RECOMMENDED_HEADLINE, RECOMMENDED_STANDFIRST } from "@/lib/schemas/article";
+import {
+  MAX_HEADLINE_LENGTH,
+  MAX_STANDFIRST_LENGTH,
+  RECOMMENDED_HEADLINE,
+  RECOMMENDED_STANDFIRST,
+} from "@/lib/schemas/article";
 import { useTRPCClient } from "@/trpc/client";
 import { BodyEditor } from "../../editor/body-editor";
 import { Button } from "../../ui/button";
@@ -68,7 +73,10 @@ export function ArticleEditForm({
         // After the first publish the address changes only with “Change address”.
         slug: article.publishedAt ? undefined : value.slug,
         authorIds: value.authorIds,
-        tags: value.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
+        tags: value.tags
+          .split(",")
+          .map((tag) => tag.trim())
+          .filter(Boolean),
         seoTitle: value.seoTitle,
         seoDescription: value.seoDescription,
         targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
@@ -79,10 +87,18 @@ export function ArticleEditForm({
     setDraft(value);
     setEditorKey((key) => key + 1);
   }, []);
-  const { status, saveNow, resolve } = useAutosave({ articleId: article.id, value: draft, initial, save, onRestore: replace });
+  const { status, saveNow, resolve } = useAutosave({
+    articleId: article.id,
+    value: draft,
+    initial,
+    save,
+    onRestore: replace,
+  });
 
-  const set = (key: "headline" | "standfirst" | "sectionId" | "heroImageCaption" | "heroImageCredit" | "heroImageAlt") => (value: string) =>
-    setDraft((current) => ({ ...current, [key]: value }));
+  const set =
+    (key: "headline" | "standfirst" | "sectionId" | "heroImageCaption" | "heroImageCredit" | "heroImageAlt") =>
+    (value: string) =>
+      setDraft((current) => ({ ...current, [key]: value }));
   // Counting 20,000 words takes longer than a frame: the count follows the text a moment
   // later, in a render React does after the keystroke has painted.
   const deferredBody = useDeferredValue(draft.body);
@@ -102,7 +118,10 @@ export function ArticleEditForm({
         <h2 id="edit-heading" className="text-lg font-bold">
           Edit
         </h2>
-        <p role="status" className={`text-sm ${status.kind === "conflict" || status.kind === "refused" ? "font-semibold text-red-800" : "text-neutral-700"}`}>
+        <p
+          role="status"
+          className={`text-sm ${status.kind === "conflict" || status.kind === "refused" ? "font-semibold text-red-800" : "text-neutral-700"}`}
+        >
           {statusText(status)}
         </p>
       </div>
@@ -130,17 +149,29 @@ export function ArticleEditForm({
         <label htmlFor="edit-standfirst" className="text-sm font-semibold">
           Standfirst
         </label>
-        <textarea id="edit-standfirst" rows={2} value={draft.standfirst} onChange={(e) => set("standfirst")(e.target.value)} aria-describedby="edit-standfirst-count" className={inputClass} />
+        <textarea
+          id="edit-standfirst"
+          rows={2}
+          value={draft.standfirst}
+          onChange={(e) => set("standfirst")(e.target.value)}
+          aria-describedby="edit-standfirst-count"
+          className={inputClass}
+        />
         <p id="edit-standfirst-count" className="text-sm text-neutral-700">
-          {draft.standfirst.trim().length} characters (aim for {RECOMMENDED_STANDFIRST} or fewer; at most {MAX_STANDFIRST_LENGTH})
-          {fieldError("standfirst") ? ` — ${fieldError("standfirst")}` : ""}
+          {draft.standfirst.trim().length} characters (aim for {RECOMMENDED_STANDFIRST} or fewer; at most{" "}
+          {MAX_STANDFIRST_LENGTH}){fieldError("standfirst") ? ` — ${fieldError("standfirst")}` : ""}
         </p>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="edit-section" className="text-sm font-semibold">
           Section
         </label>
-        <select id="edit-section" value={draft.sectionId} onChange={(e) => set("sectionId")(e.target.value)} className={inputClass}>
+        <select
+          id="edit-section"
+          value={draft.sectionId}
+          onChange={(e) => set("sectionId")(e.target.value)}
+          className={inputClass}
+        >
           <option value="">No section</option>
           {sections.map((section) => (
             <option key={section.id} value={section.id}>
@@ -162,7 +193,9 @@ export function ArticleEditForm({
         />
         <p className="text-sm text-neutral-700" aria-live="polite">
           {words} words · {readingMinutes(words)} min read
-          {target ? ` · ${words} of ${target} target words (${words >= target ? `${words - target} over` : `${target - words} to go`})` : ""}
+          {target
+            ? ` · ${words} of ${target} target words (${words >= target ? `${words - target} over` : `${target - words} to go`})`
+            : ""}
         </p>
         {fieldError("body") ? (
           <p id="edit-body-error" className="text-sm text-red-800">
@@ -182,14 +215,48 @@ export function ArticleEditForm({
         <LibraryImagePicker
           url={draft.heroImageUrl}
           alt={draft.heroImageAlt}
-          onChoose={(hero) => setDraft((current) => ({ ...current, heroImageUrl: hero.url, heroImageAlt: hero.alt, heroImageCaption: hero.caption, heroImageCredit: hero.credit }))}
-          onRemove={() => setDraft((current) => ({ ...current, heroImageUrl: "", heroImageAlt: "", heroImageCaption: "", heroImageCredit: "" }))}
+          onChoose={(hero) =>
+            setDraft((current) => ({
+              ...current,
+              heroImageUrl: hero.url,
+              heroImageAlt: hero.alt,
+              heroImageCaption: hero.caption,
+              heroImageCredit: hero.credit,
+            }))
+          }
+          onRemove={() =>
+            setDraft((current) => ({
+              ...current,
+              heroImageUrl: "",
+              heroImageAlt: "",
+              heroImageCaption: "",
+              heroImageCredit: "",
+            }))
+          }
         />
         {draft.heroImageUrl ? (
           <>
-            <Field id="edit-caption" label="Caption" value={draft.heroImageCaption} onChange={(e) => set("heroImageCaption")(e.target.value)} error={fieldError("heroImageCaption")} />
-            <Field id="edit-credit" label="Credit" value={draft.heroImageCredit} onChange={(e) => set("heroImageCredit")(e.target.value)} error={fieldError("heroImageCredit")} />
-            <Field id="edit-alt" label="Alt text" value={draft.heroImageAlt} onChange={(e) => set("heroImageAlt")(e.target.value)} error={fieldError("heroImageAlt")} />
+            <Field
+              id="edit-caption"
+              label="Caption"
+              value={draft.heroImageCaption}
+              onChange={(e) => set("heroImageCaption")(e.target.value)}
+              error={fieldError("heroImageCaption")}
+            />
+            <Field
+              id="edit-credit"
+              label="Credit"
+              value={draft.heroImageCredit}
+              onChange={(e) => set("heroImageCredit")(e.target.value)}
+              error={fieldError("heroImageCredit")}
+            />
+            <Field
+              id="edit-alt"
+              label="Alt text"
+              value={draft.heroImageAlt}
+              onChange={(e) => set("heroImageAlt")(e.target.value)}
+              error={fieldError("heroImageAlt")}
+            />
           </>
         ) : null}
       </fieldset>

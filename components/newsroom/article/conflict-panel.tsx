@@ -42,13 +42,20 @@ function Column({
             {draft[field] || <span className="text-neutral-600">(no {label})</span>}
           </p>
           {draft[field] !== other[field] ? (
-            <Button type="button" variant="secondary" onClick={() => onCopy((target) => ({ ...target, [field]: draft[field] }))}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => onCopy((target) => ({ ...target, [field]: draft[field] }))}
+            >
               Copy this {label} to {otherName}
             </Button>
           ) : null}
         </div>
       ))}
-      <ol aria-label={`${title}: body`} className="flex max-h-96 flex-col gap-2 overflow-auto rounded bg-neutral-50 p-2">
+      <ol
+        aria-label={`${title}: body`}
+        className="flex max-h-96 flex-col gap-2 overflow-auto rounded bg-neutral-50 p-2"
+      >
         {blocks.map((block) => (
           <li
             key={block.index}
@@ -62,7 +69,9 @@ function Column({
                   type="button"
                   variant="secondary"
                   aria-label={`Copy paragraph ${block.index + 1} to ${otherName}`}
-                  onClick={() => onCopy((target) => ({ ...target, body: copyBlock(draft.body, block.index, target.body) }))}
+                  onClick={() =>
+                    onCopy((target) => ({ ...target, body: copyBlock(draft.body, block.index, target.body) }))
+                  }
                 >
                   Copy to {otherName}
                 </Button>
@@ -118,24 +127,44 @@ export function ConflictPanel({
   }, [articleId, client]);
 
   return (
-    <div role="region" aria-label="Conflict" className="flex flex-col gap-3 rounded border-2 border-red-700 bg-red-50 p-4">
+    <div
+      role="region"
+      aria-label="Conflict"
+      className="flex flex-col gap-3 rounded border-2 border-red-700 bg-red-50 p-4"
+    >
       <h2 className="text-lg font-bold text-red-900">Someone else saved this article while you were editing</h2>
       <p className="text-sm">
-        Your changes are kept on this device and have not overwritten theirs. Compare (text only one version has is marked), copy
-        what you need from one side to the other, then choose which version to continue from.
+        Your changes are kept on this device and have not overwritten theirs. Compare (text only one version has is
+        marked), copy what you need from one side to the other, then choose which version to continue from.
       </p>
       {failed ? <p role="alert">Could not load the other version. Check your connection and reload.</p> : null}
       {theirs ? (
         <>
           <div className="grid gap-3 md:grid-cols-2">
-            <Column title="Your version (not saved)" draft={mine} other={theirs.draft} otherName="theirs" onCopy={(change) => setTheirs({ ...theirs, draft: change(theirs.draft), changed: true })} />
-            <Column title={`Saved by ${theirs.by}`} draft={theirs.draft} other={mine} otherName="mine" onCopy={(change) => onChangeMine(change(mine))} />
+            <Column
+              title="Your version (not saved)"
+              draft={mine}
+              other={theirs.draft}
+              otherName="theirs"
+              onCopy={(change) => setTheirs({ ...theirs, draft: change(theirs.draft), changed: true })}
+            />
+            <Column
+              title={`Saved by ${theirs.by}`}
+              draft={theirs.draft}
+              other={mine}
+              otherName="mine"
+              onCopy={(change) => onChangeMine(change(mine))}
+            />
           </div>
           <div className="flex flex-wrap gap-2">
             <Button type="button" onClick={() => onKeepMine(theirs.version)}>
               Keep mine
             </Button>
-            <Button type="button" variant="secondary" onClick={() => onTakeTheirs(theirs.draft, theirs.version, theirs.changed)}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => onTakeTheirs(theirs.draft, theirs.version, theirs.changed)}
+            >
               Take theirs
             </Button>
           </div>

@@ -33,7 +33,8 @@ export function EditorialControls({ state }: { state: EditorialState }) {
 
   async function addCorrection(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (await run((version) => client.workflow.addCorrection.mutate({ ...ref(version), text: correction }))) setCorrection("");
+    if (await run((version) => client.workflow.addCorrection.mutate({ ...ref(version), text: correction })))
+      setCorrection("");
   }
 
   if (!state.isEditor && !state.canEdit) return null;
@@ -47,14 +48,32 @@ export function EditorialControls({ state }: { state: EditorialState }) {
       {state.isEditor ? (
         <div className="flex flex-col gap-2">
           <p className="text-sm">
-            Legal review: {state.legalReviewRequired ? (state.legalSignOff ? `signed off (${state.legalSignOff})` : "required, not signed off") : "not required"}
+            Legal review:{" "}
+            {state.legalReviewRequired
+              ? state.legalSignOff
+                ? `signed off (${state.legalSignOff})`
+                : "required, not signed off"
+              : "not required"}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" disabled={busy} onClick={() => void run((version) => client.workflow.setLegalReview.mutate({ ...ref(version), required: !state.legalReviewRequired }))}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={busy}
+              onClick={() =>
+                void run((version) =>
+                  client.workflow.setLegalReview.mutate({ ...ref(version), required: !state.legalReviewRequired }),
+                )
+              }
+            >
               {state.legalReviewRequired ? "Clear legal review" : "Require legal review"}
             </Button>
             {state.legalReviewRequired && !state.legalSignOff ? (
-              <Button type="button" disabled={busy} onClick={() => void run((version) => client.workflow.signOffLegal.mutate(ref(version)))}>
+              <Button
+                type="button"
+                disabled={busy}
+                onClick={() => void run((version) => client.workflow.signOffLegal.mutate(ref(version)))}
+              >
                 Record legal sign-off
               </Button>
             ) : null}
@@ -77,7 +96,14 @@ export function EditorialControls({ state }: { state: EditorialState }) {
             {state.embargoLabel ? `Now embargoed until ${state.embargoLabel}.` : "No embargo."} Leave empty to lift it.
           </p>
           <div className="flex flex-wrap gap-2">
-            <input id="embargo-until" type="datetime-local" value={embargo} onChange={(e) => setEmbargo(e.target.value)} aria-describedby="embargo-hint" className={inputClass} />
+            <input
+              id="embargo-until"
+              type="datetime-local"
+              value={embargo}
+              onChange={(e) => setEmbargo(e.target.value)}
+              aria-describedby="embargo-hint"
+              className={inputClass}
+            />
             <Button type="submit" variant="secondary" disabled={busy}>
               Set embargo
             </Button>
@@ -87,9 +113,16 @@ export function EditorialControls({ state }: { state: EditorialState }) {
 
       {state.isEditor && state.isLive ? (
         <div className="flex flex-col gap-2">
-          <p className="text-sm">Home page: {state.pinned ? "pinned as the lead story" : "not pinned (the newest story leads)"}</p>
+          <p className="text-sm">
+            Home page: {state.pinned ? "pinned as the lead story" : "not pinned (the newest story leads)"}
+          </p>
           <div>
-            <Button type="button" variant="secondary" disabled={busy} onClick={() => void run(() => client.article.pin.mutate({ id: state.id, pinned: !state.pinned }))}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={busy}
+              onClick={() => void run(() => client.article.pin.mutate({ id: state.id, pinned: !state.pinned }))}
+            >
               {state.pinned ? "Unpin from the home page" : "Pin as the lead story"}
             </Button>
           </div>
@@ -111,7 +144,14 @@ export function EditorialControls({ state }: { state: EditorialState }) {
             Now /articles/{state.slug}. Every earlier address keeps working: it redirects to the new one.
           </p>
           <div className="flex flex-wrap gap-2">
-            <input id="change-address" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="change-address-hint" maxLength={80} className={inputClass} />
+            <input
+              id="change-address"
+              value={slug}
+              onChange={(e) => setSlug(e.target.value)}
+              aria-describedby="change-address-hint"
+              maxLength={80}
+              className={inputClass}
+            />
             <Button type="submit" variant="secondary" disabled={busy || slug.trim() === state.slug}>
               Change address
             </Button>
@@ -127,7 +167,15 @@ export function EditorialControls({ state }: { state: EditorialState }) {
           <p id="correction-hint" className="text-sm text-neutral-700">
             Shown on the public article, dated, and kept permanently.
           </p>
-          <textarea id="correction-text" rows={3} maxLength={2000} value={correction} onChange={(e) => setCorrection(e.target.value)} aria-describedby="correction-hint" className={inputClass} />
+          <textarea
+            id="correction-text"
+            rows={3}
+            maxLength={2000}
+            value={correction}
+            onChange={(e) => setCorrection(e.target.value)}
+            aria-describedby="correction-hint"
+            className={inputClass}
+          />
           <div>
             <Button type="submit" disabled={busy || correction.trim() === ""}>
               Add correction

@@ -38,14 +38,25 @@ export function MetadataFields({
         onChange={(e) => onChange({ slug: e.target.value })}
         onBlur={() => onChange({ slug: slugify(draft.slug) || draft.slug })}
         error={errorFor("slug")}
-        hint={slugLocked ? "Published: change it with “Change address” in Editorial controls (old addresses redirect)." : `The address: /articles/${draft.slug || "…"}`}
+        hint={
+          slugLocked
+            ? "Published: change it with “Change address” in Editorial controls (old addresses redirect)."
+            : `The address: /articles/${draft.slug || "…"}`
+        }
       />
-      <fieldset className="flex flex-col gap-1" aria-describedby={errorFor("authorIds") ? "edit-authors-error" : undefined}>
+      <fieldset
+        className="flex flex-col gap-1"
+        aria-describedby={errorFor("authorIds") ? "edit-authors-error" : undefined}
+      >
         <legend className="text-sm font-semibold">Authors</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {options.authors.map((author) => (
             <label key={author.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={draft.authorIds.includes(author.id)} onChange={(e) => toggleAuthor(author.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={draft.authorIds.includes(author.id)}
+                onChange={(e) => toggleAuthor(author.id, e.target.checked)}
+              />
               {author.displayName}
             </label>
           ))}
@@ -63,10 +74,22 @@ export function MetadataFields({
         <p id="edit-tags-hint" className="text-sm text-neutral-700">
           Separate tags with commas; new tags are created.
         </p>
-        <input id="edit-tags" list="edit-tag-options" value={draft.tags} onChange={(e) => onChange({ tags: e.target.value })} aria-describedby="edit-tags-hint" className={inputClass} />
+        <input
+          id="edit-tags"
+          list="edit-tag-options"
+          value={draft.tags}
+          onChange={(e) => onChange({ tags: e.target.value })}
+          aria-describedby="edit-tags-hint"
+          className={inputClass}
+        />
         <datalist id="edit-tag-options">
           {options.tagNames.map((name) => (
-            <option key={name} value={draft.tags.includes(",") ? `${draft.tags.slice(0, draft.tags.lastIndexOf(",") + 1)} ${name}` : name} />
+            <option
+              key={name}
+              value={
+                draft.tags.includes(",") ? `${draft.tags.slice(0, draft.tags.lastIndexOf(",") + 1)} ${name}` : name
+              }
+            />
           ))}
         </datalist>
         {errorFor("tags") ? <p className="text-sm text-red-800">{errorFor("tags")}</p> : null}

@@ -53,9 +53,12 @@ export function Timeline({ events, timeZone }: { events: TimelineEvent[]; timeZo
                 ) : null}
               </p>
               <p className="text-neutral-700">
-                {event.actor?.displayName ?? "Scheduler"} · <time dateTime={event.createdAt.toISOString()}>{formatInZone(event.createdAt, timeZone)}</time>
+                {event.actor?.displayName ?? "Scheduler"} ·{" "}
+                <time dateTime={event.createdAt.toISOString()}>{formatInZone(event.createdAt, timeZone)}</time>
               </p>
-              {event.note ? <p className="mt-1 whitespace-pre-line rounded bg-neutral-100 px-2 py-1">{event.note}</p> : null}
+              {event.note ? (
+                <p className="mt-1 whitespace-pre-line rounded bg-neutral-100 px-2 py-1">{event.note}</p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -13,7 +13,11 @@ import { useArticleVersion } from "./article-version";
  */
 export function useArticleStep() {
   const router = useRouter();
-  const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string[]>; conflict: boolean } | null>(null);
+  const [error, setError] = useState<{
+    message: string;
+    fieldErrors: Record<string, string[]>;
+    conflict: boolean;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const [, startTransition] = useTransition();
 

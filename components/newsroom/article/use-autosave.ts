@@ -108,7 +108,10 @@ export function useAutosave<T>({
         if (isNetworkFailure(error)) setStatus({ kind: "offline" });
         // A CONFLICT naming a field (a taken slug) is the user's to fix in that field; one
         // without fields means someone else saved in between.
-        else if ((error as TRPCClientError<AppRouter>).data?.code === "CONFLICT" && !(error as TRPCClientError<AppRouter>).data?.fieldErrors) {
+        else if (
+          (error as TRPCClientError<AppRouter>).data?.code === "CONFLICT" &&
+          !(error as TRPCClientError<AppRouter>).data?.fieldErrors
+        ) {
           blocked.current = true;
           setStatus({ kind: "conflict" });
         } else setStatus({ kind: "refused", ...describeError(error) });

@@ -13,12 +13,24 @@ type DialogKind = "note" | "reason" | "time" | "confirm";
 
 const DIALOGS: Partial<Record<Action, { kind: DialogKind; title: string; text?: string }>> = {
   requestChanges: { kind: "note", title: "Send back to the writer", text: "What should the writer change?" },
-  unpublish: { kind: "reason", title: "Unpublish this article", text: "Why is it being taken down? (kept on the article's record)" },
+  unpublish: {
+    kind: "reason",
+    title: "Unpublish this article",
+    text: "Why is it being taken down? (kept on the article's record)",
+  },
   schedule: { kind: "time", title: "Schedule publication" },
   publish: { kind: "confirm", title: "Publish now?", text: "The article goes live for everyone at once." },
-  publishUpdate: { kind: "confirm", title: "Publish the update?", text: "Readers will see the edited version, marked as updated." },
+  publishUpdate: {
+    kind: "confirm",
+    title: "Publish the update?",
+    text: "Readers will see the edited version, marked as updated.",
+  },
   republish: { kind: "confirm", title: "Republish?", text: "The last published version goes live again." },
-  spike: { kind: "confirm", title: "Spike this article?", text: "It leaves the workflow; an editor can restore it later." },
+  spike: {
+    kind: "confirm",
+    title: "Spike this article?",
+    text: "It leaves the workflow; an editor can restore it later.",
+  },
 };
 
 export function WorkflowActions({
@@ -44,7 +56,8 @@ export function WorkflowActions({
       requestChanges: (ref) => client.workflow.requestChanges.mutate({ ...ref, note }),
       approve: (ref) => client.workflow.approve.mutate(ref),
       publish: (ref) => client.workflow.publish.mutate(ref),
-      schedule: (ref) => client.workflow.schedule.mutate({ ...ref, scheduledFor: String(form?.get("scheduledFor") ?? "") }),
+      schedule: (ref) =>
+        client.workflow.schedule.mutate({ ...ref, scheduledFor: String(form?.get("scheduledFor") ?? "") }),
       unschedule: (ref) => client.workflow.unschedule.mutate(ref),
       unpublish: (ref) => client.workflow.unpublish.mutate({ ...ref, note }),
       republish: (ref) => client.workflow.republish.mutate(ref),
@@ -72,7 +85,13 @@ export function WorkflowActions({
           <Button
             key={action}
             type="button"
-            variant={action === "spike" || action === "unpublish" ? "danger" : action === "withdraw" || action === "unschedule" ? "secondary" : "primary"}
+            variant={
+              action === "spike" || action === "unpublish"
+                ? "danger"
+                : action === "withdraw" || action === "unschedule"
+                  ? "secondary"
+                  : "primary"
+            }
             disabled={busy}
             onClick={() => {
               clearError();

@@ -33,7 +33,11 @@ export function LibraryImagePicker({
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-2">
-      {url ? <Image unoptimized src={url} alt={alt} width={320} height={180} className="h-auto w-64 bg-neutral-100" /> : <p className="text-sm">No {label}.</p>}
+      {url ? (
+        <Image unoptimized src={url} alt={alt} width={320} height={180} className="h-auto w-64 bg-neutral-100" />
+      ) : (
+        <p className="text-sm">No {label}.</p>
+      )}
       <div className="flex flex-wrap gap-2">
         <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
           {url ? `Change ${label}` : `Choose ${label}`}

@@ -49,7 +49,11 @@ function Describe({ item }: { item: MediaItem }) {
         <Button type="submit" variant="secondary" disabled={describe.isPending}>
           Save details
         </Button>
-        {note ? <span role="status" className="text-sm">{note}</span> : null}
+        {note ? (
+          <span role="status" className="text-sm">
+            {note}
+          </span>
+        ) : null}
       </div>
     </form>
   );
@@ -67,14 +71,28 @@ export function MediaLibrary() {
         <label htmlFor="media-search" className="text-sm font-semibold">
           Search the library
         </label>
-        <input id="media-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className="max-w-md rounded border border-neutral-500 px-3 py-2" />
+        <input
+          id="media-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className="max-w-md rounded border border-neutral-500 px-3 py-2"
+        />
       </div>
       {list.isError ? <p role="alert">Could not load the library: {describeError(list.error).message}</p> : null}
       {list.data?.length === 0 ? <p>No images{query ? " match" : " yet"}.</p> : null}
       <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
         {list.data?.map((item) => (
           <li key={item.id} className="flex flex-col gap-2 rounded border border-neutral-300 p-3">
-            <Image unoptimized src={thumbnailUrl(item)} alt={item.alt || `Image ${item.originalName} (no alt text yet)`} width={480} height={Math.round((480 * item.height) / item.width)} className="h-auto w-full bg-neutral-100" loading="lazy" />
+            <Image
+              unoptimized
+              src={thumbnailUrl(item)}
+              alt={item.alt || `Image ${item.originalName} (no alt text yet)`}
+              width={480}
+              height={Math.round((480 * item.height) / item.width)}
+              className="h-auto w-full bg-neutral-100"
+              loading="lazy"
+            />
             <p className="text-xs text-neutral-700">
               {item.originalName} · {item.width}×{item.height}
             </p>

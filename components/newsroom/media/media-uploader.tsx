@@ -19,7 +19,8 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
     body.append("file", file);
     const request = new XMLHttpRequest();
     request.open("POST", "/api/media");
-    request.upload.onprogress = (event) => event.lengthComputable && setProgress(Math.round((event.loaded / event.total) * 100));
+    request.upload.onprogress = (event) =>
+      event.lengthComputable && setProgress(Math.round((event.loaded / event.total) * 100));
     request.onload = () => {
       setProgress(null);
       const answer = (() => {
@@ -63,7 +64,8 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
         Upload an image
       </label>
       <p id="media-file-hint" className="text-sm text-neutral-700">
-        JPEG, PNG, WebP, AVIF or GIF, up to {MAX_UPLOAD_MB} MB. Choose a file or drop it here. Location and camera data are removed.
+        JPEG, PNG, WebP, AVIF or GIF, up to {MAX_UPLOAD_MB} MB. Choose a file or drop it here. Location and camera data
+        are removed.
       </p>
       <input
         id="media-file"
@@ -83,7 +85,10 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
         </progress>
       ) : null}
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-900" : "text-red-800"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "text-green-900" : "text-red-800"}`}
+        >
           {message.text}
         </p>
       ) : null}

@@ -23,10 +23,17 @@ export const Callout = Node.create({
     return [{ tag: 'aside[data-type="callout"]' }];
   },
   renderHTML({ node, HTMLAttributes }) {
-    const kind = (CALLOUT_KINDS as readonly string[]).includes(String(node.attrs.kind)) ? (node.attrs.kind as CalloutKind) : "note";
+    const kind = (CALLOUT_KINDS as readonly string[]).includes(String(node.attrs.kind))
+      ? (node.attrs.kind as CalloutKind)
+      : "note";
     return [
       "aside",
-      { ...HTMLAttributes, "data-type": "callout", class: `callout callout-${kind}`, "aria-label": CALLOUT_LABELS[kind] },
+      {
+        ...HTMLAttributes,
+        "data-type": "callout",
+        class: `callout callout-${kind}`,
+        "aria-label": CALLOUT_LABELS[kind],
+      },
       ["p", { class: "callout-label" }, CALLOUT_LABELS[kind]],
       ["div", { class: "callout-body" }, 0],
     ];

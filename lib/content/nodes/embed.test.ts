@@ -8,12 +8,20 @@ describe("embed URLs", () => {
     ["https://vimeo.com/76979871", { provider: "vimeo", id: "76979871" }],
     ["https://x.com/nasa/status/1790000000000000000", { provider: "x", id: "nasa/status/1790000000000000000" }],
     ["https://twitter.com/nasa/status/1790000000000000000", { provider: "x", id: "nasa/status/1790000000000000000" }],
-    ["https://bsky.app/profile/news.example.com/post/3kabc12345", { provider: "bluesky", id: "news.example.com/post/3kabc12345" }],
+    [
+      "https://bsky.app/profile/news.example.com/post/3kabc12345",
+      { provider: "bluesky", id: "news.example.com/post/3kabc12345" },
+    ],
   ])("%s", (url, expected) => {
     expect(parseEmbedUrl(url)).toEqual(expected);
   });
 
-  it.each(["https://evil.example/watch?v=dQw4w9WgXcQ", "javascript:alert(1)", "https://youtube.com/watch?v=short", "not a url"])("refuses %s", (url) => {
+  it.each([
+    "https://evil.example/watch?v=dQw4w9WgXcQ",
+    "javascript:alert(1)",
+    "https://youtube.com/watch?v=short",
+    "not a url",
+  ])("refuses %s", (url) => {
     expect(parseEmbedUrl(url)).toBeNull();
   });
 });

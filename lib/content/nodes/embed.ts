@@ -1,7 +1,11 @@
 import { Node } from "@tiptap/core";
 
 export const EMBED_PROVIDERS = {
-  youtube: { label: "YouTube", id: /^[A-Za-z0-9_-]{11}$/, url: (id: string) => `https://www.youtube.com/watch?v=${id}` },
+  youtube: {
+    label: "YouTube",
+    id: /^[A-Za-z0-9_-]{11}$/,
+    url: (id: string) => `https://www.youtube.com/watch?v=${id}`,
+  },
   vimeo: { label: "Vimeo", id: /^\d{6,12}$/, url: (id: string) => `https://vimeo.com/${id}` },
   x: { label: "X", id: /^[A-Za-z0-9_]{1,15}\/status\/\d{5,25}$/, url: (id: string) => `https://x.com/${id}` },
   bluesky: {
@@ -27,7 +31,14 @@ export function parseEmbedUrl(input: string): { provider: EmbedProvider; id: str
   const host = url.hostname.replace(/^www\.|^m\./, "");
   const path = url.pathname.replace(/\/+$/, "");
   const candidates: [EmbedProvider, string | undefined][] = [
-    ["youtube", host === "youtube.com" ? (url.searchParams.get("v") ?? undefined) : host === "youtu.be" ? path.slice(1) : undefined],
+    [
+      "youtube",
+      host === "youtube.com"
+        ? (url.searchParams.get("v") ?? undefined)
+        : host === "youtu.be"
+          ? path.slice(1)
+          : undefined,
+    ],
     ["vimeo", host === "vimeo.com" ? path.slice(1) : undefined],
     ["x", host === "x.com" || host === "twitter.com" ? path.slice(1) : undefined],
     ["bluesky", host === "bsky.app" && path.startsWith("/profile/") ? path.slice("/profile/".length) : undefined],
@@ -65,7 +76,11 @@ export const Embed = Node.create({
     return [
       "div",
       { "data-type": "embed", class: `embed embed-${provider}` },
-      ["a", { href: url(id), rel: "noopener noreferrer nofollow", class: "embed-link" }, `View on ${label}: ${url(id)}`],
+      [
+        "a",
+        { href: url(id), rel: "noopener noreferrer nofollow", class: "embed-link" },
+        `View on ${label}: ${url(id)}`,
+      ],
     ];
   },
 });

@@ -43,12 +43,22 @@ export const Figure = Node.create({
   },
   renderHTML({ node }) {
     const { src, alt, caption, credit, width, height } = node.attrs as Record<string, string | number | null>;
-    const img = ["img", { src, alt: alt ?? "", loading: "lazy", decoding: "async", ...(width && height ? { width, height } : {}) }] as const;
+    const img = [
+      "img",
+      { src, alt: alt ?? "", loading: "lazy", decoding: "async", ...(width && height ? { width, height } : {}) },
+    ] as const;
     const sources = responsiveSources(String(src ?? ""), typeof width === "number" ? width : null);
     return [
       "figure",
       { "data-type": "figure", class: "article-figure" },
-      sources.length > 0 ? ["picture", {}, ...sources.map((s) => ["source", { type: s.type, srcset: s.srcSet, sizes: FIGURE_SIZES }] as const), img] : img,
+      sources.length > 0
+        ? [
+            "picture",
+            {},
+            ...sources.map((s) => ["source", { type: s.type, srcset: s.srcSet, sizes: FIGURE_SIZES }] as const),
+            img,
+          ]
+        : img,
       [
         "figcaption",
         {},

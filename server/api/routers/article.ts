@@ -31,7 +31,9 @@ export const articleRouter = createTRPCRouter({
 
   get: permissionProcedure("article.readOwn")
     .input(articleRefInput)
-    .query(({ ctx, input }) => getNewsroomArticle(ctx.db, ctx.user, input.id, { now: ctx.clock(), timeZone: ctx.timeZone })),
+    .query(({ ctx, input }) =>
+      getNewsroomArticle(ctx.db, ctx.user, input.id, { now: ctx.clock(), timeZone: ctx.timeZone }),
+    ),
 
   /** The working copy as the public page would show it. */
   preview: permissionProcedure("article.readOwn")
@@ -41,7 +43,10 @@ export const articleRouter = createTRPCRouter({
   update: permissionProcedure("newsroom.access")
     .input(updateArticleInput)
     .mutation(async ({ ctx, input }) => {
-      const { version, changesPublicSite } = await updateArticle(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone });
+      const { version, changesPublicSite } = await updateArticle(ctx.db, ctx.user, input, {
+        now: ctx.clock(),
+        timeZone: ctx.timeZone,
+      });
       if (changesPublicSite) await ctx.publicCache.invalidate();
       return { version };
     }),
@@ -51,7 +56,10 @@ export const articleRouter = createTRPCRouter({
     .input(changeSlugInput)
     .use(refreshesPublicSite)
     .mutation(async ({ ctx, input }) => {
-      const { version, slug } = await changePublishedSlug(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone });
+      const { version, slug } = await changePublishedSlug(ctx.db, ctx.user, input, {
+        now: ctx.clock(),
+        timeZone: ctx.timeZone,
+      });
       return { version, slug };
     }),
 

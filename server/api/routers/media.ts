@@ -4,6 +4,10 @@ import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 // Uploads arrive as multipart at /api/media (app/api/media/route.ts); these read and describe.
 export const mediaRouter = createTRPCRouter({
-  list: permissionProcedure("newsroom.access").input(listMediaInput).query(({ ctx, input }) => media.listMedia(ctx.db, input.query, input.limit)),
-  describe: permissionProcedure("newsroom.access").input(describeMediaInput).mutation(({ ctx, input }) => media.describeMedia(ctx.db, input)),
+  list: permissionProcedure("newsroom.access")
+    .input(listMediaInput)
+    .query(({ ctx, input }) => media.listMedia(ctx.db, input.query, input.limit)),
+  describe: permissionProcedure("newsroom.access")
+    .input(describeMediaInput)
+    .mutation(({ ctx, input }) => media.describeMedia(ctx.db, input)),
 });

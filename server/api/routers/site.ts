@@ -17,9 +17,13 @@ export const siteRouter = createTRPCRouter({
   /** What /articles/<slug> is: live, moved (301), gone (410) or missing (404). */
   article: publicProcedure.input(siteSlugInput).query(({ ctx, input }) => site.lookupArticle(ctx.db, input.slug)),
 
-  list: publicProcedure.input(siteListInput).query(({ ctx, input }) => site.listingFor(ctx.db, input.kind, input.slug, input.page)),
+  list: publicProcedure
+    .input(siteListInput)
+    .query(({ ctx, input }) => site.listingFor(ctx.db, input.kind, input.slug, input.page)),
 
-  search: publicProcedure.input(siteSearchInput).query(({ ctx, input }) => searchPublished(ctx.db, input.q, input.page)),
+  search: publicProcedure
+    .input(siteSearchInput)
+    .query(({ ctx, input }) => searchPublished(ctx.db, input.q, input.page)),
 
   feed: publicProcedure.input(siteFeedInput).query(({ ctx, input }) => feedFor(ctx.db, input.scope)),
 

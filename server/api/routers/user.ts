@@ -19,7 +19,9 @@ export const userRouter = createTRPCRouter({
 
   create: admin.input(createUserInput).mutation(({ ctx, input }) => users.createUser(ctx.db, input)),
 
-  changeRole: admin.input(changeRoleInput).mutation(({ ctx, input }) => users.changeRole(ctx.db, input.userId, input.role)),
+  changeRole: admin
+    .input(changeRoleInput)
+    .mutation(({ ctx, input }) => users.changeRole(ctx.db, input.userId, input.role)),
 
   deactivate: admin.input(userRefInput).mutation(({ ctx, input }) => users.setActive(ctx.db, input.userId, false)),
 

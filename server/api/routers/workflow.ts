@@ -24,14 +24,19 @@ const env = (ctx: Context) => ({ now: ctx.clock(), timeZone: ctx.timeZone });
 
 function zoned(value: string, zone: string, field: string): Date {
   const at = fromZonedInput(value, zone);
-  if (!at) throw badRequest("That date and time does not exist in the newsroom's time zone.", { [field]: ["Choose a valid date and time"] });
+  if (!at)
+    throw badRequest("That date and time does not exist in the newsroom's time zone.", {
+      [field]: ["Choose a valid date and time"],
+    });
   return at;
 }
 
 function simple(action: Action) {
   return step
     .input(workflowStepInput)
-    .mutation(({ ctx, input }) => transition(ctx.db, ctx.user, { articleId: input.id, action, version: input.version }, env(ctx)));
+    .mutation(({ ctx, input }) =>
+      transition(ctx.db, ctx.user, { articleId: input.id, action, version: input.version }, env(ctx)),
+    );
 }
 
 export const workflowRouter = createTRPCRouter({
@@ -47,48 +52,78 @@ export const workflowRouter = createTRPCRouter({
   requestChanges: step
     .input(requestChangesInput)
     .mutation(({ ctx, input }) =>
-      transition(ctx.db, ctx.user, { articleId: input.id, action: "requestChanges", version: input.version, note: input.note }, env(ctx)),
+      transition(
+        ctx.db,
+        ctx.user,
+        { articleId: input.id, action: "requestChanges", version: input.version, note: input.note },
+        env(ctx),
+      ),
     ),
 
   unpublish: step
     .input(unpublishInput)
     .mutation(({ ctx, input }) =>
-      transition(ctx.db, ctx.user, { articleId: input.id, action: "unpublish", version: input.version, note: input.note }, env(ctx)),
+      transition(
+        ctx.db,
+        ctx.user,
+        { articleId: input.id, action: "unpublish", version: input.version, note: input.note },
+        env(ctx),
+      ),
     ),
 
   spike: step
     .input(spikeInput)
     .mutation(({ ctx, input }) =>
-      transition(ctx.db, ctx.user, { articleId: input.id, action: "spike", version: input.version, note: input.note }, env(ctx)),
+      transition(
+        ctx.db,
+        ctx.user,
+        { articleId: input.id, action: "spike", version: input.version, note: input.note },
+        env(ctx),
+      ),
     ),
 
   schedule: step.input(scheduleInput).mutation(({ ctx, input }) =>
     transition(
       ctx.db,
       ctx.user,
-      { articleId: input.id, action: "schedule", version: input.version, scheduledFor: zoned(input.scheduledFor, ctx.timeZone, "scheduledFor") },
+      {
+        articleId: input.id,
+        action: "schedule",
+        version: input.version,
+        scheduledFor: zoned(input.scheduledFor, ctx.timeZone, "scheduledFor"),
+      },
       env(ctx),
     ),
   ),
 
   setLegalReview: step
     .input(legalReviewInput)
-    .mutation(({ ctx, input }) => editorial.setLegalReview(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx))),
+    .mutation(({ ctx, input }) =>
+      editorial.setLegalReview(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx)),
+    ),
 
   signOffLegal: step
     .input(legalSignOffInput)
-    .mutation(({ ctx, input }) => editorial.signOffLegal(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx))),
+    .mutation(({ ctx, input }) =>
+      editorial.signOffLegal(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx)),
+    ),
 
   setEmbargo: step.input(embargoInput).mutation(({ ctx, input }) =>
     editorial.setEmbargo(
       ctx.db,
       ctx.user,
-      { articleId: input.id, version: input.version, until: input.until === null ? null : zoned(input.until, ctx.timeZone, "until") },
+      {
+        articleId: input.id,
+        version: input.version,
+        until: input.until === null ? null : zoned(input.until, ctx.timeZone, "until"),
+      },
       env(ctx),
     ),
   ),
 
   addCorrection: step
     .input(correctionInput)
-    .mutation(({ ctx, input }) => editorial.addCorrection(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx))),
+    .mutation(({ ctx, input }) =>
+      editorial.addCorrection(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx)),
+    ),
 });

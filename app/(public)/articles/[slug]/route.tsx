@@ -22,7 +22,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
 async function buildArticle(slug: string) {
   if (!SLUG_PATTERN.test(slug) || slug.length > 120) return notFoundPage();
   const found = await publicApi().site.article({ slug });
-  if (found.kind === "moved") return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}` } });
+  if (found.kind === "moved")
+    return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}` } });
   if (found.kind === "gone") return gonePage();
   if (found.kind === "missing") return notFoundPage();
   const { article, related } = found;
@@ -33,7 +34,12 @@ async function buildArticle(slug: string) {
       description,
       path: `/articles/${article.slug}`,
       type: "article",
-      image: article.hero && { url: `/articles/${article.slug}/image`, alt: article.hero.alt, width: article.hero.width, height: article.hero.height },
+      image: article.hero && {
+        url: `/articles/${article.slug}/image`,
+        alt: article.hero.alt,
+        width: article.hero.width,
+        height: article.hero.height,
+      },
       article: {
         publishedTime: article.publishedAt,
         modifiedTime: article.contentUpdatedAt,

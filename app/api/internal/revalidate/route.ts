@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const given = Buffer.from(request.headers.get("x-masthead-internal") ?? "");
   const expected = Buffer.from(internalToken());
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return new Response("Not found", { status: 404 });
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return new Response("Not found", { status: 404 });
   await nextPublicCache.invalidate();
   return new Response(null, { status: 204 });
 }

@@ -17,13 +17,20 @@ export function GET() {
   return Response.json({ now: serverClock().toISOString() });
 }
 
-const advanceInput = z.object({ advanceMs: z.number().int().min(0).max(366 * 24 * 3600 * 1000) });
+const advanceInput = z.object({
+  advanceMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(366 * 24 * 3600 * 1000),
+});
 
 export async function POST(request: Request) {
   const env = appEnv();
   if (!env.MASTHEAD_TEST_CLOCK) return notFound();
   const input = advanceInput.safeParse(await request.json().catch(() => null));
-  if (!input.success) return Response.json({ error: "advanceMs must be a whole number of milliseconds" }, { status: 400 });
+  if (!input.success)
+    return Response.json({ error: "advanceMs must be a whole number of milliseconds" }, { status: 400 });
   const now = advanceServerClock(input.data.advanceMs);
   const run = await publishDueAndRefresh(getDb(), serverClock, env.MASTHEAD_TIME_ZONE, nextPublicCache);
   return Response.json({ now: now.toISOString(), ...run });

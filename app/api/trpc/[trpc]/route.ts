@@ -14,7 +14,12 @@ function handler(req: Request) {
     router: appRouter,
     createContext: async () => {
       const session = await getServerSession(authOptions);
-      return createContext({ db: getDb(), userId: session?.user?.id, timeZone: appEnv().MASTHEAD_TIME_ZONE, publicCache: nextPublicCache });
+      return createContext({
+        db: getDb(),
+        userId: session?.user?.id,
+        timeZone: appEnv().MASTHEAD_TIME_ZONE,
+        publicCache: nextPublicCache,
+      });
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);

@@ -45,18 +45,24 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
     article.canEdit ? caller.article.tagNames() : [],
   ]);
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
-  const sentBack = article.status === "CHANGES_REQUESTED" ? article.events.findLast((e) => e.action === "REQUEST_CHANGES") : undefined;
-  const publishing = article.allowedActions.some((a) => a === "publish" || a === "schedule" || a === "publishUpdate" || a === "republish");
+  const sentBack =
+    article.status === "CHANGES_REQUESTED" ? article.events.findLast((e) => e.action === "REQUEST_CHANGES") : undefined;
+  const publishing = article.allowedActions.some(
+    (a) => a === "publish" || a === "schedule" || a === "publishUpdate" || a === "republish",
+  );
 
   return (
     <div className="flex flex-col gap-6">
       <div>
         <p className="mb-2 flex flex-wrap items-center gap-3 text-sm">
           <StatusBadge status={article.status} />
-          {article.hasUnpublishedChanges ? <span className="font-semibold text-amber-900">Unpublished changes</span> : null}
+          {article.hasUnpublishedChanges ? (
+            <span className="font-semibold text-amber-900">Unpublished changes</span>
+          ) : null}
           {article.scheduledFor ? <span>Scheduled for {formatInZone(article.scheduledFor, timeZone)}</span> : null}
           <span className="text-neutral-700">
-            Last changed {article.updatedBy ? `by ${article.updatedBy.displayName} ` : ""}at {formatInZone(article.updatedAt, timeZone)}
+            Last changed {article.updatedBy ? `by ${article.updatedBy.displayName} ` : ""}at{" "}
+            {formatInZone(article.updatedAt, timeZone)}
           </span>
         </p>
         <h1 className="font-serif text-3xl font-bold">{article.headline}</h1>
@@ -82,7 +88,11 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
       </div>
 
       {sentBack ? (
-        <div role="note" aria-label="Changes requested" className="rounded border border-orange-700 bg-orange-50 p-3 text-sm">
+        <div
+          role="note"
+          aria-label="Changes requested"
+          className="rounded border border-orange-700 bg-orange-50 p-3 text-sm"
+        >
           <p className="font-semibold">Changes requested by {sentBack.actor?.displayName ?? "an editor"}</p>
           <p className="mt-1 whitespace-pre-line">{sentBack.note}</p>
         </div>
@@ -99,69 +109,75 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
       ) : null}
 
       <ArticleVersionProvider version={article.version}>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div>{article.canEdit ? <ArticleEditForm article={article} sections={sections} options={{ authors, tagNames }} /> : <ArticleSummary article={article} />}</div>
-        <aside className="flex flex-col gap-8" aria-label="Workflow and history">
-          <WorkflowActions
-            articleId={article.id}
-            actions={article.allowedActions}
-            timeZone={timeZone}
-            defaultScheduleValue={toZonedInput(defaultScheduleTime(serverClock()), timeZone)}
-          />
-          <EditorialControls
-            state={{
-              id: article.id,
-              isEditor: article.isEditor,
-              canEdit: article.canEdit,
-              wasPublished: article.publishedAt !== null,
-              isLive: article.status === "PUBLISHED",
-              pinned: article.pinnedAt !== null,
-              slug: article.slug,
-              legalReviewRequired: article.legalReviewRequired,
-              legalSignOff:
-                article.legalSignedOffAt && article.legalSignedOffBy
-                  ? `${article.legalSignedOffBy.displayName}, ${formatInZone(article.legalSignedOffAt, timeZone)}`
-                  : null,
-              embargoedUntilLocal: article.embargoedUntil ? toZonedInput(article.embargoedUntil, timeZone) : null,
-              embargoLabel: article.embargoedUntil ? formatInZone(article.embargoedUntil, timeZone) : null,
-              timeZone,
-            }}
-          />
-          {article.corrections.length > 0 ? (
-            <section aria-labelledby="corrections-heading">
-              <h2 id="corrections-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
-                Corrections
-              </h2>
-              <ol className="mt-2 flex flex-col gap-2 text-sm">
-                {article.corrections.map((c) => (
-                  <li key={c.id}>
-                    <time dateTime={c.createdAt.toISOString()}>{formatInZone(c.createdAt, timeZone)}</time> — {c.text}
-                  </li>
-                ))}
-              </ol>
-            </section>
-          ) : null}
-          {versions.length > 0 ? (
-            <section aria-labelledby="versions-heading">
-              <h2 id="versions-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
-                Versions
-              </h2>
-              <ul className="mt-2 flex max-h-72 flex-col gap-1 overflow-y-auto text-sm">
-                {versions.map((v) => (
-                  <li key={v.id}>
-                    <Link href={`/newsroom/articles/${article.id}/revisions/${v.id}`} className="underline">
-                      {formatInZone(v.updatedAt, timeZone)}
-                    </Link>{" "}
-                    {REVISION_LABELS[v.kind]}
-                    {v.live ? " (live)" : ""} — {v.createdBy?.displayName ?? "Scheduler"}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          <Timeline events={article.events} timeZone={timeZone} />
-        </aside>
-      </div>
+        <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div>
+            {article.canEdit ? (
+              <ArticleEditForm article={article} sections={sections} options={{ authors, tagNames }} />
+            ) : (
+              <ArticleSummary article={article} />
+            )}
+          </div>
+          <aside className="flex flex-col gap-8" aria-label="Workflow and history">
+            <WorkflowActions
+              articleId={article.id}
+              actions={article.allowedActions}
+              timeZone={timeZone}
+              defaultScheduleValue={toZonedInput(defaultScheduleTime(serverClock()), timeZone)}
+            />
+            <EditorialControls
+              state={{
+                id: article.id,
+                isEditor: article.isEditor,
+                canEdit: article.canEdit,
+                wasPublished: article.publishedAt !== null,
+                isLive: article.status === "PUBLISHED",
+                pinned: article.pinnedAt !== null,
+                slug: article.slug,
+                legalReviewRequired: article.legalReviewRequired,
+                legalSignOff:
+                  article.legalSignedOffAt && article.legalSignedOffBy
+                    ? `${article.legalSignedOffBy.displayName}, ${formatInZone(article.legalSignedOffAt, timeZone)}`
+                    : null,
+                embargoedUntilLocal: article.embargoedUntil ? toZonedInput(article.embargoedUntil, timeZone) : null,
+                embargoLabel: article.embargoedUntil ? formatInZone(article.embargoedUntil, timeZone) : null,
+                timeZone,
+              }}
+            />
+            {article.corrections.length > 0 ? (
+              <section aria-labelledby="corrections-heading">
+                <h2 id="corrections-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
+                  Corrections
+                </h2>
+                <ol className="mt-2 flex flex-col gap-2 text-sm">
+                  {article.corrections.map((c) => (
+                    <li key={c.id}>
+                      <time dateTime={c.createdAt.toISOString()}>{formatInZone(c.createdAt, timeZone)}</time> — {c.text}
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ) : null}
+            {versions.length > 0 ? (
+              <section aria-labelledby="versions-heading">
+                <h2 id="versions-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
+                  Versions
+                </h2>
+                <ul className="mt-2 flex max-h-72 flex-col gap-1 overflow-y-auto text-sm">
+                  {versions.map((v) => (
+                    <li key={v.id}>
+                      <Link href={`/newsroom/articles/${article.id}/revisions/${v.id}`} className="underline">
+                        {formatInZone(v.updatedAt, timeZone)}
+                      </Link>{" "}
+                      {REVISION_LABELS[v.kind]}
+                      {v.live ? " (live)" : ""} — {v.createdBy?.displayName ?? "Scheduler"}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <Timeline events={article.events} timeZone={timeZone} />
+          </aside>
+        </div>
       </ArticleVersionProvider>
     </div>
   );

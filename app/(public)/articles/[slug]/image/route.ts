@@ -10,7 +10,14 @@ export const dynamicParams = true;
 export const revalidate = false;
 export const generateStaticParams = () => [];
 
-const TYPES: Record<string, string> = { ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".avif": "image/avif", ".gif": "image/gif" };
+const TYPES: Record<string, string> = {
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".gif": "image/gif",
+};
 
 /**
  * The story's share image (og:image, twitter:image, JSON-LD): its hero, under the story's own
@@ -25,7 +32,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
 async function shareImage(slug: string) {
   const found = await publicApi().site.article({ slug });
   if (found.kind === "gone") return new Response("Gone", { status: 410 });
-  if (found.kind === "moved") return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}/image` } });
+  if (found.kind === "moved")
+    return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}/image` } });
   if (found.kind !== "live" || !found.article.hero) return new Response("Not found", { status: 404 });
   const name = found.article.hero.url.slice("/media/".length);
   const bytes = await new LocalDiskStorage(appEnv().mediaDir).get(name);

@@ -37,7 +37,14 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
       {revision.standfirst ? <p className="mt-4 font-serif text-xl text-neutral-800">{revision.standfirst}</p> : null}
       {revision.heroImageUrl ? (
         <figure className="my-6">
-          <Picture src={revision.heroImageUrl} alt={revision.heroImageAlt ?? ""} width={null} height={null} sizes="(min-width: 52rem) 48rem, 100vw" className="h-auto w-full" />
+          <Picture
+            src={revision.heroImageUrl}
+            alt={revision.heroImageAlt ?? ""}
+            width={null}
+            height={null}
+            sizes="(min-width: 52rem) 48rem, 100vw"
+            className="h-auto w-full"
+          />
           <figcaption className="mt-2 text-sm text-neutral-700">
             {revision.heroImageCaption} {revision.heroImageCredit ? `Photo: ${revision.heroImageCredit}` : null}
           </figcaption>
