@@ -12,7 +12,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["**/*.test.ts"],
+          // Component and hook tests (*.test.tsx) choose a DOM with a `@vitest-environment` comment.
+          include: ["**/*.test.ts", "**/*.test.tsx"],
           exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ".next/**"],
         },
       },

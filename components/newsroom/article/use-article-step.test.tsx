@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+import { act, renderHook } from "@testing-library/react";
+import { TRPCClientError } from "@trpc/client";
+import type { ReactNode } from "react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { AppRouter } from "@/trpc/types";
+import { ArticleVersionProvider, useArticleVersion } from "./article-version";
+import { useArticleStep } from "./use-article-step";
+
+const refresh = vi.fn();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh }) }));
+
+function setup(version = 3) {
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ArticleVersionProvider version={version}>{children}</ArticleVersionProvider>
+  );
+  return renderHook(() => ({ step: useArticleStep(), versions: useArticleVersion() }), { wrapper });
+}
+
+beforeEach(() => refresh.mockClear());
+
+describe("useArticleStep", () => {
+  it("saves pending edits first, runs the step with the version that save produced, then refreshes", async () => {
+    const { result } = setup();
+    const order: string[] = [];
+    act(() =>
+      result.current.versions.setFlush(async () => {
+        order.push("flush");
+        result.current.versions.setVersion(4);
+      }),
+    );
+    const step = vi.fn(async (version: number) => {
+      order.push(`step at ${version}`);
+      return { version: 5 };
+    });
+    let ok: boolean | undefined;
+    await act(async () => {
+      ok = await result.current.step.run(step);
+    });
+    expect(ok).toBe(true);
+    expect(order).toEqual(["flush", "step at 4"]);
+    expect(result.current.versions.currentVersion()).toBe(5);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(result.current.step.busy).toBe(false);
+    expect(result.current.step.error).toBeNull();
+  });
+
+  it("is busy while the step runs", async () => {
+    const { result } = setup();
+    let finish!: () => void;
+    let running!: Promise<boolean>;
+    const step = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    await act(async () => {
+      running = result.current.step.run(step);
+    });
+    expect(step).toHaveBeenCalled();
+    expect(result.current.step.busy).toBe(true);
+    await act(async () => {
+      finish();
+      await running;
+    });
+    expect(result.current.step.busy).toBe(false);
+  });
+
+  it("keeps a refusal as a message with its per-field messages, and does not refresh", async () => {
+    const { result } = setup();
+    const refusal = new TRPCClientError<AppRouter>("Invalid input", {
+      result: {
+        error: {
+          message: "Invalid input",
+          code: -32600,
+          data: {
+            code: "BAD_REQUEST",
+            httpStatus: 400,
+            path: "workflow.requestChanges",
+            fieldErrors: { note: ["Tell the writer what to change"] },
+          },
+        },
+      },
+    });
+    let ok: boolean | undefined;
+    await act(async () => {
+      ok = await result.current.step.run(() => Promise.reject(refusal));
+    });
+    expect(ok).toBe(false);
+    expect(result.current.step.error).toEqual({
+      message: "Tell the writer what to change",
+      fieldErrors: { note: ["Tell the writer what to change"] },
+      conflict: false,
+    });
+    expect(refresh).not.toHaveBeenCalled();
+    act(() => result.current.step.clearError());
+    expect(result.current.step.error).toBeNull();
+  });
+
+  it("marks a stale version as a conflict, so the page offers a reload", async () => {
+    const { result } = setup();
+    const stale = new TRPCClientError<AppRouter>("This article changed after you opened it: it is now In review.", {
+      result: {
+        error: {
+          message: "This article changed after you opened it: it is now In review.",
+          code: -32009,
+          data: { code: "CONFLICT", httpStatus: 409, path: "workflow.submit", fieldErrors: null },
+        },
+      },
+    });
+    await act(async () => {
+      await result.current.step.run(() => Promise.reject(stale));
+    });
+    expect(result.current.step.error?.conflict).toBe(true);
+  });
+
+  it("a lost connection gets a message that says so", async () => {
+    const { result } = setup();
+    await act(async () => {
+      await result.current.step.run(() => Promise.reject(new TypeError("Failed to fetch")));
+    });
+    expect(result.current.step.error?.message).toBe("Something went wrong. Check your connection and try again.");
+  });
+});
+
+describe("the article's version on the page", () => {
+  it("only ever increases: a late answer or an older server render never moves it back", () => {
+    let version = 3;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ArticleVersionProvider version={version}>{children}</ArticleVersionProvider>
+    );
+    const { result, rerender } = renderHook(() => useArticleVersion(), { wrapper });
+    act(() => result.current.setVersion(6));
+    act(() => result.current.setVersion(5));
+    expect(result.current.version).toBe(6);
+    expect(result.current.currentVersion()).toBe(6);
+    version = 4; // a refresh rendered before the last save
+    rerender();
+    expect(result.current.version).toBe(6);
+    version = 8; // someone else's step, seen on refresh
+    rerender();
+    expect(result.current.version).toBe(8);
+    expect(result.current.currentVersion()).toBe(8);
+  });
+
+  it("flushing with nothing registered resolves at once", async () => {
+    const { result } = setup();
+    await expect(result.current.versions.flushPending()).resolves.toBeUndefined();
+  });
+
+  it("is only available inside its provider", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => renderHook(() => useArticleVersion())).toThrow("useArticleVersion needs an ArticleVersionProvider");
+  });
+});

@@ -1,0 +1,261 @@
+// @vitest-environment happy-dom
+import { act, renderHook } from "@testing-library/react";
+import { TRPCClientError } from "@trpc/client";
+import type { ReactNode } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AppRouter } from "@/trpc/types";
+import { ArticleVersionProvider, useArticleVersion } from "./article-version";
+import { useAutosave } from "./use-autosave";
+
+interface Draft {
+  text: string;
+}
+type Save = (value: Draft, version: number) => Promise<{ version: number }>;
+
+const ARTICLE = "article-1";
+const STORAGE_KEY = `masthead:unsaved:${ARTICLE}`;
+const SERVER: Draft = { text: "What the server has." };
+
+/** An error as the tRPC client raises it for an answer from the server. */
+function serverError(code: "CONFLICT" | "BAD_REQUEST", message: string, fieldErrors: Record<string, string[]> | null) {
+  const numeric = code === "CONFLICT" ? -32009 : -32600;
+  const httpStatus = code === "CONFLICT" ? 409 : 400;
+  return new TRPCClientError<AppRouter>(message, {
+    result: { error: { message, code: numeric, data: { code, httpStatus, path: "article.update", fieldErrors } } },
+  });
+}
+
+/** A save the test answers by hand. */
+function pendingSave() {
+  const calls: { value: Draft; version: number; answer: (version: number) => void; fail: (error: unknown) => void }[] =
+    [];
+  const save = vi.fn<Save>(
+    (value, version) =>
+      new Promise((resolve, reject) => {
+        calls.push({ value, version, answer: (next) => resolve({ version: next }), fail: reject });
+      }),
+  );
+  return { save, calls };
+}
+
+function setup(save: Save, { version = 3 }: { version?: number } = {}) {
+  const onRestore = vi.fn<(value: Draft) => void>();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ArticleVersionProvider version={version}>{children}</ArticleVersionProvider>
+  );
+  const hook = renderHook(
+    ({ value }: { value: Draft }) => ({
+      autosave: useAutosave({ articleId: ARTICLE, value, initial: SERVER, save, onRestore }),
+      versions: useArticleVersion(),
+    }),
+    { initialProps: { value: SERVER }, wrapper },
+  );
+  const type = (text: string) => hook.rerender({ value: { text } });
+  const status = () => hook.result.current.autosave.status;
+  return { hook, onRestore, type, status };
+}
+
+/** Moves the fake clock and lets React and the promises it releases run. */
+const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const stored = () => JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? "null") as unknown;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  window.localStorage.clear();
+});
+afterEach(() => vi.useRealTimers());
+
+describe("useAutosave", () => {
+  it("saves a second after typing stops, once, with the newest text, over the version the page knows", async () => {
+    const { save, calls } = pendingSave();
+    const { hook, type, status } = setup(save);
+    type("Draft one");
+    expect(status()).toEqual({ kind: "pending" });
+    await wait(500);
+    type("Draft one, longer");
+    await wait(999);
+    expect(save).not.toHaveBeenCalled();
+    await wait(1);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(calls[0]).toMatchObject({ value: { text: "Draft one, longer" }, version: 3 });
+    expect(status()).toEqual({ kind: "saving" });
+
+    await act(async () => calls[0]?.answer(4));
+    expect(status()).toMatchObject({ kind: "saved" });
+    expect(hook.result.current.versions.currentVersion()).toBe(4);
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBeNull();
+  });
+
+  it("keeps every change on this device within 300 ms, before the server has it", async () => {
+    const { save } = pendingSave();
+    const { type } = setup(save);
+    type("Not yet on the server");
+    await wait(299);
+    expect(stored()).toBeNull();
+    await wait(1);
+    expect(stored()).toEqual({ value: { text: "Not yet on the server" }, baseVersion: 3 });
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it("offline: keeps the text, says so, retries every 5 s and when the connection returns", async () => {
+    const { save, calls } = pendingSave();
+    const { type, status } = setup(save);
+    type("Written on the train");
+    await wait(1000);
+    await act(async () => calls[0]?.fail(new TypeError("Failed to fetch")));
+    expect(status()).toEqual({ kind: "offline" });
+    expect(stored()).toEqual({ value: { text: "Written on the train" }, baseVersion: 3 });
+
+    await wait(5000);
+    expect(save).toHaveBeenCalledTimes(2);
+    await act(async () => calls[1]?.fail(new TypeError("Failed to fetch")));
+    expect(status()).toEqual({ kind: "offline" });
+
+    await act(async () => {
+      window.dispatchEvent(new Event("online"));
+    });
+    expect(save).toHaveBeenCalledTimes(3);
+    await act(async () => calls[2]?.answer(4));
+    expect(status()).toMatchObject({ kind: "saved" });
+    expect(stored()).toBeNull();
+  });
+
+  it("saves at once when the page is hidden, without waiting for the pause", async () => {
+    const { save } = pendingSave();
+    const { type } = setup(save);
+    type("Closing the laptop");
+    const visibility = vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
+    await act(async () => {
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    expect(save).toHaveBeenCalledWith({ text: "Closing the laptop" }, 3);
+    visibility.mockRestore();
+  });
+
+  it("brings back unsaved text from an earlier visit and saves it over the version it started from", async () => {
+    window.localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ value: { text: "From before the crash" }, baseVersion: 2 }),
+    );
+    const { save, calls } = pendingSave();
+    const { onRestore, type, status } = setup(save);
+    expect(onRestore).toHaveBeenCalledWith({ text: "From before the crash" });
+    expect(status()).toEqual({ kind: "restored" });
+    type("From before the crash"); // the form shows what was restored
+    await wait(1000);
+    expect(calls[0]).toMatchObject({ value: { text: "From before the crash" }, version: 2 });
+  });
+
+  it("does not restore a copy that is what the server already has", () => {
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ value: SERVER, baseVersion: 2 }));
+    const { onRestore, status } = setup(pendingSave().save);
+    expect(onRestore).not.toHaveBeenCalled();
+    expect(status()).toEqual({ kind: "idle" });
+  });
+
+  it("a conflict stops saving until the user chooses; keeping mine saves over their version", async () => {
+    const { save, calls } = pendingSave();
+    const { type, status, hook } = setup(save);
+    type("Mine");
+    await wait(1000);
+    await act(async () => calls[0]?.fail(serverError("CONFLICT", "Someone else saved", null)));
+    expect(status()).toEqual({ kind: "conflict" });
+
+    type("Mine, with more");
+    await wait(10_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(status()).toEqual({ kind: "conflict" });
+    expect(stored()).toEqual({ value: { text: "Mine, with more" }, baseVersion: 3 });
+
+    await act(async () => hook.result.current.autosave.resolve({ keep: "mine", version: 9 }));
+    expect(calls[1]).toMatchObject({ value: { text: "Mine, with more" }, version: 9 });
+    await act(async () => calls[1]?.answer(10));
+    expect(status()).toMatchObject({ kind: "saved" });
+    expect(hook.result.current.versions.currentVersion()).toBe(10);
+  });
+
+  it("taking theirs continues from their version and saves nothing", async () => {
+    const { save, calls } = pendingSave();
+    const { type, status, hook } = setup(save);
+    type("Mine");
+    await wait(1000);
+    await act(async () => calls[0]?.fail(serverError("CONFLICT", "Someone else saved", null)));
+    const theirs = { text: "Theirs" };
+    act(() => hook.result.current.autosave.resolve({ keep: "theirs", value: theirs, version: 9 }));
+    type("Theirs"); // the form now shows their version
+    await wait(2000);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(status()).toEqual({ kind: "idle" }); // "All changes saved"
+    expect(stored()).toBeNull();
+    expect(hook.result.current.versions.currentVersion()).toBe(9);
+  });
+
+  it("a refused save shows the server's message and per-field messages, and keeps saving later edits", async () => {
+    const { save, calls } = pendingSave();
+    const { type, status } = setup(save);
+    type("");
+    await wait(1000);
+    await act(async () =>
+      calls[0]?.fail(serverError("BAD_REQUEST", "Invalid input", { headline: ["Headline is required"] })),
+    );
+    expect(status()).toEqual({
+      kind: "refused",
+      message: "Headline is required",
+      fieldErrors: { headline: ["Headline is required"] },
+    });
+    type("Fixed");
+    await wait(1000);
+    expect(calls[1]?.value).toEqual({ text: "Fixed" });
+  });
+
+  it("a taken slug (a CONFLICT naming a field) is the user's to fix, not a conflict with someone", async () => {
+    const { save, calls } = pendingSave();
+    const { type, status } = setup(save);
+    type("Slug clash");
+    await wait(1000);
+    await act(async () =>
+      calls[0]?.fail(serverError("CONFLICT", "Another article already uses that slug.", { slug: ["Taken"] })),
+    );
+    expect(status()).toMatchObject({ kind: "refused", message: "Another article already uses that slug." });
+    type("Slug clash fixed");
+    await wait(1000);
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it("typing back to what the server has leaves nothing to save", async () => {
+    const { save } = pendingSave();
+    const { type, status } = setup(save);
+    type("A change");
+    type(SERVER.text);
+    await wait(1000);
+    expect(save).not.toHaveBeenCalled();
+    expect(status()).toEqual({ kind: "idle" });
+  });
+
+  it("never sends two saves at once: the next waits for the one in flight and uses its version", async () => {
+    const { save, calls } = pendingSave();
+    const { type } = setup(save);
+    type("First");
+    await wait(1000);
+    type("Second");
+    await wait(1000);
+    expect(save).toHaveBeenCalledTimes(1);
+    await act(async () => calls[0]?.answer(4));
+    expect(calls[1]).toMatchObject({ value: { text: "Second" }, version: 4 });
+  });
+
+  it("a workflow step's flush saves pending text at once and waits for it", async () => {
+    const { save, calls } = pendingSave();
+    const { type, hook } = setup(save);
+    type("Last words before submitting");
+    let flushed = false;
+    await act(async () => {
+      void hook.result.current.versions.flushPending().then(() => (flushed = true));
+    });
+    expect(calls[0]).toMatchObject({ value: { text: "Last words before submitting" }, version: 3 });
+    expect(flushed).toBe(false);
+    await act(async () => calls[0]?.answer(4));
+    expect(flushed).toBe(true);
+    expect(hook.result.current.versions.currentVersion()).toBe(4);
+  });
+});
