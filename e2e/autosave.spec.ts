@@ -60,7 +60,11 @@ test("two people editing at once: the second sees both versions, nothing is lost
   const editorContext = await browser.newContext({ storageState: storageState("editor") });
   const writer = await writerContext.newPage();
   const editor = await editorContext.newPage();
+  // The editor's page learns who else is there from its first heartbeat, so the writer's page
+  // must have reported first (its heartbeat is sent once the editor form has mounted).
+  const writerHeartbeat = writer.waitForResponse((r) => r.url().includes("article.heartbeat") && r.ok());
   const url = await openNewDraft(writer, `Conflict ${Date.now()}`);
+  await writerHeartbeat;
   await editor.goto(url);
   await expect(editor.getByRole("textbox", { name: "Body" })).toBeVisible();
   await expect(editor.getByText("Also editing: Wendy Writer")).toBeVisible();

@@ -53,8 +53,8 @@ test("toolbar, shortcuts and newsroom blocks survive a save and a reload", async
   await callout.getByRole("button", { name: "Insert callout" }).click();
   await page.keyboard.type("Tartus is Russia's only Mediterranean naval base.");
 
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toContainText("Saved");
+  await page.getByRole("button", { name: "Save now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved \d\d:\d\d$/ })).toBeVisible();
   await page.reload();
 
   const reloaded = page.getByRole("textbox", { name: "Body" });

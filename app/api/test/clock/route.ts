@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { advanceServerClock, serverClock } from "@/server/clock";
+import { serverClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
 import { nextPublicCache } from "@/server/public-cache";
 import { publishDueAndRefresh } from "@/server/services/scheduler";
 
-// End-to-end tests only (MASTHEAD_TEST_CLOCK=true): read the server's clock, or move it
-// forward and run the scheduler once. Without the flag this address does not exist.
+// End-to-end tests only (MASTHEAD_TEST_CLOCK=true): read the server's clock, or run the
+// scheduler once as of a given time. The server's own clock never moves, so tests running at the
+// same time see real time. Without the flag this address does not exist.
 
 export const dynamic = "force-dynamic";
 
@@ -17,21 +18,14 @@ export function GET() {
   return Response.json({ now: serverClock().toISOString() });
 }
 
-const advanceInput = z.object({
-  advanceMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(366 * 24 * 3600 * 1000),
-});
+const runInput = z.object({ asOf: z.iso.datetime() });
 
 export async function POST(request: Request) {
   const env = appEnv();
   if (!env.MASTHEAD_TEST_CLOCK) return notFound();
-  const input = advanceInput.safeParse(await request.json().catch(() => null));
-  if (!input.success)
-    return Response.json({ error: "advanceMs must be a whole number of milliseconds" }, { status: 400 });
-  const now = advanceServerClock(input.data.advanceMs);
-  const run = await publishDueAndRefresh(getDb(), serverClock, env.MASTHEAD_TIME_ZONE, nextPublicCache);
-  return Response.json({ now: now.toISOString(), ...run });
+  const input = runInput.safeParse(await request.json().catch(() => null));
+  if (!input.success) return Response.json({ error: "asOf must be an ISO 8601 date and time" }, { status: 400 });
+  const asOf = new Date(input.data.asOf);
+  const run = await publishDueAndRefresh(getDb(), () => asOf, env.MASTHEAD_TIME_ZONE, nextPublicCache);
+  return Response.json({ asOf: asOf.toISOString(), ...run });
 }
