@@ -42,7 +42,9 @@ runCli(async (env) => {
   }
   const log = (line: string) => console.log(`masthead: ${line}`);
   if (env.MASTHEAD_TEST_CLOCK)
-    log("WARNING: MASTHEAD_TEST_CLOCK is on: /api/test/clock can run the scheduler ahead of time. For end-to-end tests only.");
+    log(
+      "WARNING: MASTHEAD_TEST_CLOCK is on: /api/test/clock can run the scheduler ahead of time. For end-to-end tests only.",
+    );
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
   let stopping = false;
   const shutdown = async (code: number) => {
