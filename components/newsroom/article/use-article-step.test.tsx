@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { act, renderHook } from "@testing-library/react";
-import { TRPCClientError } from "@trpc/client";
 import type { ReactNode } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { AppRouter } from "@/trpc/types";
+import { serverError } from "@/tests/trpc-client-errors";
 import { ArticleVersionProvider, useArticleVersion } from "./article-version";
 import { useArticleStep } from "./use-article-step";
 
@@ -64,20 +63,7 @@ describe("useArticleStep", () => {
 
   it("keeps a refusal as a message with its per-field messages, and does not refresh", async () => {
     const { result } = setup();
-    const refusal = new TRPCClientError<AppRouter>("Invalid input", {
-      result: {
-        error: {
-          message: "Invalid input",
-          code: -32600,
-          data: {
-            code: "BAD_REQUEST",
-            httpStatus: 400,
-            path: "workflow.requestChanges",
-            fieldErrors: { note: ["Tell the writer what to change"] },
-          },
-        },
-      },
-    });
+    const refusal = serverError("BAD_REQUEST", "Invalid input", { note: ["Tell the writer what to change"] });
     let ok: boolean | undefined;
     await act(async () => {
       ok = await result.current.step.run(() => Promise.reject(refusal));
@@ -95,15 +81,7 @@ describe("useArticleStep", () => {
 
   it("marks a stale version as a conflict, so the page offers a reload", async () => {
     const { result } = setup();
-    const stale = new TRPCClientError<AppRouter>("This article changed after you opened it: it is now In review.", {
-      result: {
-        error: {
-          message: "This article changed after you opened it: it is now In review.",
-          code: -32009,
-          data: { code: "CONFLICT", httpStatus: 409, path: "workflow.submit", fieldErrors: null },
-        },
-      },
-    });
+    const stale = serverError("CONFLICT", "This article changed after you opened it: it is now In review.");
     await act(async () => {
       await result.current.step.run(() => Promise.reject(stale));
     });

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { act, renderHook } from "@testing-library/react";
-import { TRPCClientError } from "@trpc/client";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AppRouter } from "@/trpc/types";
+import { serverError } from "@/tests/trpc-client-errors";
 import { ArticleVersionProvider, useArticleVersion } from "./article-version";
 import { useAutosave } from "./use-autosave";
 
@@ -15,15 +14,6 @@ type Save = (value: Draft, version: number) => Promise<{ version: number }>;
 const ARTICLE = "article-1";
 const STORAGE_KEY = `masthead:unsaved:${ARTICLE}`;
 const SERVER: Draft = { text: "What the server has." };
-
-/** An error as the tRPC client raises it for an answer from the server. */
-function serverError(code: "CONFLICT" | "BAD_REQUEST", message: string, fieldErrors: Record<string, string[]> | null) {
-  const numeric = code === "CONFLICT" ? -32009 : -32600;
-  const httpStatus = code === "CONFLICT" ? 409 : 400;
-  return new TRPCClientError<AppRouter>(message, {
-    result: { error: { message, code: numeric, data: { code, httpStatus, path: "article.update", fieldErrors } } },
-  });
-}
 
 /** A save the test answers by hand. */
 function pendingSave() {
