@@ -23,7 +23,7 @@ function timestamp(date = new Date()): string {
 async function main() {
   const shadowUrl = process.env.MIGRATION_SHADOW_URL;
   const tmp = shadowUrl ? null : mkdtempSync(path.join(os.tmpdir(), "masthead-migrate-"));
-  const db = shadowUrl ? null : await startEmbeddedPostgres({ dataDir: tmp ?? "" });
+  const db = shadowUrl ? null : await startEmbeddedPostgres({ dataDir: tmp ?? "", throwaway: true });
   try {
     mkdirSync(MIGRATIONS_DIR, { recursive: true });
     const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     tmp = mkdtempSync(path.join(os.tmpdir(), "masthead-test-"));
-    embedded = await startEmbeddedPostgres({ dataDir: tmp });
+    embedded = await startEmbeddedPostgres({ dataDir: tmp, throwaway: true });
     serverUrl = embedded.url;
   }
   const name = `masthead_test_${process.pid}_${Date.now()}`;
