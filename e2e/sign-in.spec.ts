@@ -10,6 +10,15 @@ test.describe("signed out", () => {
     await expect(page.getByLabel("Headline")).toBeVisible();
   });
 
+  for (const target of ["/.//evil.example", "/..//evil.example", "/%2e//evil.example", "https://evil.example/"]) {
+    test(`an open redirect attempt (${target}) lands on the newsroom`, async ({ page }) => {
+      await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
+      await signIn(page, ACCOUNTS.writer.email, DEMO_PASSWORD);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/newsroom$/);
+      await expect(page.getByRole("heading", { name: "My articles" })).toBeVisible();
+    });
+  }
+
   test("a wrong password shows one message and keeps the visitor out", async ({ page }) => {
     await page.goto("/signin");
     await signIn(page, ACCOUNTS.editor.email, "not-the-password");

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getServerSession } from "next-auth";
+import { MAX_BATCH_SIZE } from "@/lib/api-limits";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { authOptions } from "@/server/auth/options";
@@ -12,6 +13,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () => {
       const session = await getServerSession(authOptions);
       return createContext({
