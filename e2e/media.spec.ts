@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { storageState } from "./fixtures/accounts";
@@ -86,4 +87,36 @@ test.describe("from the library into an article", () => {
     await expect(figure.locator("figcaption")).toContainText("The harbour this morning");
     await expect(figure.locator("figcaption")).toContainText("Photo: Masthead staff");
   });
+});
+
+test("a writer sees, but cannot change, the description of an image someone else uploaded", async ({ browser }) => {
+  const editor = await browser.newContext({ storageState: storageState("editor") });
+  const name = `agency-${Date.now()}.png`;
+  const picture = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#225522" } })
+    .png()
+    .toBuffer();
+  const upload = await editor.request.post("/api/media", {
+    multipart: { file: { name, mimeType: "image/png", buffer: picture } },
+  });
+  expect(upload.status()).toBe(201);
+  const { id } = (await upload.json()) as { id: string };
+  const described = await editor.request.post("/api/trpc/media.describe", {
+    data: { json: { id, caption: "Agency picture", credit: "Agency", alt: "A green field" } },
+  });
+  expect(described.status()).toBe(200);
+  await editor.close();
+
+  const writer = await browser.newContext({ storageState: storageState("writer") });
+  const page = await writer.newPage();
+  await page.goto("/newsroom/media");
+  const card = page.getByRole("listitem").filter({ hasText: name });
+  await expect(card.getByText("A green field")).toBeVisible();
+  await expect(card.getByText("Only its uploader, an editor or an admin can change this description.")).toBeVisible();
+  await expect(card.getByRole("button", { name: "Save details" })).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  const refused = await page.request.post("/api/trpc/media.describe", {
+    data: { json: { id, caption: "", credit: "", alt: "Hijacked" } },
+  });
+  expect(refused.status()).toBe(403);
+  await writer.close();
 });

@@ -11,6 +11,7 @@ const EXPECTED: Record<Permission, Record<(typeof ROLES)[number], boolean>> = {
   "article.editAll": { WRITER: false, EDITOR: true, ADMIN: true },
   "article.review": { WRITER: false, EDITOR: true, ADMIN: true },
   "article.publish": { WRITER: false, EDITOR: true, ADMIN: true },
+  "media.describeAll": { WRITER: false, EDITOR: true, ADMIN: true },
   "user.manage": { WRITER: false, EDITOR: false, ADMIN: true },
 };
 

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "article.editAll": ["EDITOR", "ADMIN"],
   "article.review": ["EDITOR", "ADMIN"],
   "article.publish": ["EDITOR", "ADMIN"],
+  /** Caption, credit and alt text of any library image (the uploader may always edit their own). */
+  "media.describeAll": ["EDITOR", "ADMIN"],
   "user.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -103,3 +103,38 @@ describe("uploading images", () => {
     expect(await outcome((await callerFor(null)).media.list({ limit: 10 }))).toBe("UNAUTHORIZED");
   });
 });
+
+describe("who may describe a library image", () => {
+  const roles = [
+    ["its uploader", "ok"],
+    ["another writer", "FORBIDDEN"],
+    ["an editor", "ok"],
+    ["an admin", "ok"],
+    ["a signed-out visitor", "UNAUTHORIZED"],
+  ] as const;
+
+  it.each(roles)("%s → %s, and a refusal changes nothing", async (who, expected) => {
+    const media = await uploadImage(db, storage, writer, { bytes: await photoWithGps(), originalName: "quay.jpg" });
+    const actors = {
+      "its uploader": writer,
+      "another writer": await makeUser("WRITER"),
+      "an editor": await makeUser("EDITOR"),
+      "an admin": await makeUser("ADMIN"),
+      "a signed-out visitor": null,
+    };
+    const caller = await callerFor(actors[who]);
+    const change = { id: media.id, caption: "Rewritten", credit: "Someone", alt: "Changed alt text" };
+    expect(await outcome(caller.media.describe(change))).toBe(expected);
+    const stored = await db.media.findUniqueOrThrow({ where: { id: media.id } });
+    expect(stored.alt === "Changed alt text").toBe(expected === "ok");
+    if (expected === "UNAUTHORIZED") return;
+    const listed = (await caller.media.list({ limit: 10 })).find((item) => item.id === media.id);
+    expect(listed?.canDescribe).toBe(expected === "ok");
+  });
+
+  it("an unknown image is NOT_FOUND", async () => {
+    const caller = await callerFor(await makeUser("EDITOR"));
+    const missing = { id: "018f0000-0000-7000-8000-000000000001", caption: "", credit: "", alt: "Alt" };
+    expect(await outcome(caller.media.describe(missing))).toBe("NOT_FOUND");
+  });
+});

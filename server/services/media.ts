@@ -9,7 +9,8 @@ import {
   renditionWidths,
   type RenditionFormat,
 } from "@/lib/media";
-import { badRequest } from "../errors";
+import { can } from "../auth/permissions";
+import { badRequest, forbidden, notFound } from "../errors";
 import { extensionFor, sniffImageType, type ImageType } from "../media/image-type";
 import type { MediaStorage } from "../media/storage";
 import type { SessionUser } from "./users";
@@ -145,10 +146,17 @@ export async function uploadImage(
   }
 }
 
-/** The library, newest first; `query` matches file names, captions, credits and alt text. */
-export function listMedia(db: DbOrTx, query: string | undefined, limit: number) {
+/** Whether `actor` may change an image's caption, credit and alt text: its uploader, editors and admins. */
+const mayDescribe = (actor: SessionUser, uploaderId: string) =>
+  uploaderId === actor.id || can(actor.role, "media.describeAll");
+
+/**
+ * The library, newest first; `query` matches file names, captions, credits and alt text. Each
+ * item says whether `actor` may change its description.
+ */
+export async function listMedia(db: DbOrTx, actor: SessionUser, query: string | undefined, limit: number) {
   const q = query?.trim();
-  return db.media.findMany({
+  const rows = await db.media.findMany({
     where: q
       ? {
           OR: (["originalName", "caption", "credit", "alt"] as const).map((field) => ({
@@ -158,11 +166,21 @@ export function listMedia(db: DbOrTx, query: string | undefined, limit: number) 
       : {},
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: mediaSelect,
+    select: { ...mediaSelect, uploaderId: true },
   });
+  return rows.map(({ uploaderId, ...item }) => ({ ...item, canDescribe: mayDescribe(actor, uploaderId) }));
 }
 
-export function describeMedia(db: DbOrTx, input: { id: string; caption: string; credit: string; alt: string }) {
+export async function describeMedia(
+  db: DbOrTx,
+  actor: SessionUser,
+  input: { id: string; caption: string; credit: string; alt: string },
+) {
+  const item = await db.media.findUnique({ where: { id: input.id }, select: { uploaderId: true } });
+  if (!item) throw notFound("That image");
+  if (!mayDescribe(actor, item.uploaderId)) {
+    throw forbidden("Only the person who uploaded this image, an editor or an admin can change its description.");
+  }
   return db.media.update({
     where: { id: input.id },
     data: { caption: input.caption, credit: input.credit, alt: input.alt },

@@ -50,7 +50,7 @@ export async function seedDemo(db: Db, mediaDir: string): Promise<boolean> {
           bytes: readFileSync(path.join(SEED_DIR, name)),
           originalName: name,
         });
-        await describeMedia(tx, {
+        await describeMedia(tx, writer, {
           id: uploaded.id,
           caption: story.hero.caption,
           credit: story.hero.credit,

@@ -59,6 +59,28 @@ function Describe({ item }: { item: MediaItem }) {
   );
 }
 
+/** The description of an image someone else uploaded, for people who may not change it. */
+function Description({ item }: { item: MediaItem }) {
+  const rows = [
+    ["Alt text", item.alt],
+    ["Caption", item.caption],
+    ["Credit", item.credit],
+  ] as const;
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-xs font-semibold">{label}</dt>
+            <dd>{value || <span className="text-neutral-700">(none)</span>}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="text-xs text-neutral-700">Only its uploader, an editor or an admin can change this description.</p>
+    </div>
+  );
+}
+
 export function MediaLibrary() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -96,7 +118,7 @@ export function MediaLibrary() {
             <p className="text-xs text-neutral-700">
               {item.originalName} · {item.width}×{item.height}
             </p>
-            <Describe item={item} />
+            {item.canDescribe ? <Describe item={item} /> : <Description item={item} />}
           </li>
         ))}
       </ul>

@@ -6,8 +6,8 @@ import { createTRPCRouter, permissionProcedure } from "../trpc";
 export const mediaRouter = createTRPCRouter({
   list: permissionProcedure("newsroom.access")
     .input(listMediaInput)
-    .query(({ ctx, input }) => media.listMedia(ctx.db, input.query, input.limit)),
+    .query(({ ctx, input }) => media.listMedia(ctx.db, ctx.user, input.query, input.limit)),
   describe: permissionProcedure("newsroom.access")
     .input(describeMediaInput)
-    .mutation(({ ctx, input }) => media.describeMedia(ctx.db, input)),
+    .mutation(({ ctx, input }) => media.describeMedia(ctx.db, ctx.user, input)),
 });
