@@ -1,8 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { storageState } from "./fixtures/accounts";
+import { readFile } from "node:fs/promises";
+import { storageState, type RoleKey } from "./fixtures/accounts";
+import { listeningPid, postBytes, residentMb } from "./fixtures/server-process";
 
 // Requests a client may send to hurt the server or its users, against the production server:
 // each is refused quickly with a 4xx and a message, and the server keeps answering.
+
+/** The signed-in cookies of a demo account, for requests made outside Playwright's client. */
+async function cookieHeader(role: RoleKey): Promise<string> {
+  const state = JSON.parse(await readFile(storageState(role), "utf8")) as {
+    cookies: { name: string; value: string }[];
+  };
+  return state.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+}
 
 const batch = (count: number) => `/api/trpc/${Array.from({ length: count }, () => "site.home").join(",")}?batch=1`;
 
@@ -42,4 +52,128 @@ test.describe("signed in", () => {
     expect(upload.status()).toBe(400);
     expect(upload.headers()["cache-control"]).toContain("no-store");
   });
+});
+
+test("malformed addresses get a 4xx without internal text", async ({ request }) => {
+  for (const path of [
+    "/api/trpc/%ff",
+    "/api/trpc/site.home%ff",
+    "/media/..%c0%af",
+    "/media/%ff",
+    "/media/..%2f..%2fetc%2fpasswd",
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBeGreaterThanOrEqual(400);
+    expect(response.status(), path).toBeLessThan(500);
+    expect(await response.text(), path).not.toMatch(/prisma|invocation|stack|at \w+ \(/i);
+  }
+});
+
+test.describe("as a writer", () => {
+  test.use({ storageState: storageState("writer") });
+
+  test("a NUL in a headline and a 1,000-deep body are refused with a message", async ({ request }) => {
+    const created = await request.post("/api/trpc/article.create", { data: { json: { headline: "Deep test" } } });
+    const { id, version } = ((await created.json()) as { result: { data: { json: { id: string; version: number } } } })
+      .result.data.json;
+    let deep: unknown = { type: "text", text: "bottom" };
+    for (let i = 0; i < 1000; i += 1) deep = { type: "blockquote", content: [deep] };
+    const update = (changes: Record<string, unknown>) =>
+      request.post("/api/trpc/article.update", {
+        data: {
+          json: {
+            id,
+            version,
+            headline: "Deep test",
+            standfirst: "",
+            sectionId: null,
+            body: { type: "doc", content: [{ type: "paragraph" }] },
+            heroImageCaption: null,
+            heroImageCredit: null,
+            heroImageAlt: null,
+            ...changes,
+          },
+        },
+      });
+    for (const changes of [{ headline: "Harbour\u0000news" }, { body: { type: "doc", content: [deep] } }]) {
+      const response = await update(changes);
+      expect(response.status()).toBe(400);
+      const text = await response.text();
+      expect(text).not.toMatch(/prisma|invocation|Maximum call stack|22P05/i);
+      expect(JSON.parse(text)).toMatchObject({ error: { json: { message: expect.any(String) } } });
+    }
+  });
+});
+
+test("oversize bodies, chunked or declared, are refused early while the server keeps answering", async ({
+  baseURL,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const base = baseURL ?? "";
+  const pid = listeningPid(Number(new URL(base).port));
+  const before = residentMb(pid);
+  const MB = 1024 * 1024;
+  const attempts: {
+    path: string;
+    total: number;
+    limit: number;
+    declare?: number;
+    fill?: string;
+    headers: Record<string, string>;
+  }[] = [
+    // Signed out, 200 MB with no Content-Length to the sign-in callback.
+    {
+      path: "/api/auth/callback/credentials",
+      total: 200 * MB,
+      limit: 1 * MB,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    },
+    // 250 MB of JSON to tRPC, declared up front: refused without reading it.
+    {
+      path: "/api/trpc/notification.markRead",
+      total: 250 * MB,
+      limit: 1 * MB,
+      declare: 250 * MB,
+      fill: "[",
+      headers: { "content-type": "application/json" },
+    },
+    // A chunked 200 MB upload: counted as it arrives, stopped at 15 MB.
+    {
+      path: "/api/media",
+      total: 200 * MB,
+      limit: 15 * MB + 64 * 1024,
+      headers: { "content-type": "multipart/form-data; boundary=x", cookie: await cookieHeader("writer") },
+    },
+  ];
+  let healthChecks = 0;
+  let stop = false;
+  const health = (async () => {
+    while (!stop) {
+      expect((await request.get("/api/health")).status()).toBe(200);
+      healthChecks += 1;
+    }
+  })();
+  try {
+    for (const attempt of attempts) {
+      const answer = await postBytes(base, attempt.path, attempt.total, attempt);
+      expect(answer.status, attempt.path).toBe(413);
+      expect(answer.body, attempt.path).toMatch(/too large/);
+      // The answer came before the whole body was sent: at most the limit and what was in flight.
+      expect(answer.sent, attempt.path).toBeLessThan(attempt.limit + 8 * MB);
+    }
+  } finally {
+    stop = true;
+    await health;
+  }
+  expect(healthChecks).toBeGreaterThan(0);
+  const after = residentMb(pid);
+  console.log(`front server RSS: ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB after`);
+  expect(after - before).toBeLessThan(100);
+});
+
+test("a path with broken %-encoding is a 400 from the front server", async ({ request }) => {
+  const response = await request.get("/articles/%e0%a4%a");
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain("broken %-encoding");
 });

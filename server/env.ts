@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { isTimeZone } from "@/lib/time-zone";
+import { parseTrustedProxies } from "./http/client-address";
 
 /** A start-up problem with one environment variable, reported as one clear line. */
 export class EnvError extends Error {
@@ -43,6 +44,17 @@ const sharedSchema = {
     .min(1000, "must be at least 1000")
     .max(3_600_000, "must be at most 3600000")
     .default(30_000),
+  /** Proxies in front of the app whose X-Forwarded-For is believed: a hop count or their addresses. */
+  MASTHEAD_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "is not valid" });
+      }
+    }),
   /** End-to-end tests only: lets a test move the server's clock forward. Never in production. */
   MASTHEAD_TEST_CLOCK: flag.default(false),
 };

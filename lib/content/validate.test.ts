@@ -8,6 +8,17 @@ const linkDoc = (href: string) => ({
 });
 
 describe("document validation", () => {
+  it("refuses a document nested thousands of levels deep with a message, without overflowing", () => {
+    for (const levels of [1_000, 100_000]) {
+      let deep: unknown = { type: "text", text: "bottom" };
+      for (let i = 0; i < levels; i += 1) deep = { type: "blockquote", content: [deep] };
+      expect(validateDocument({ type: "doc", content: [deep] })).toEqual({
+        ok: false,
+        error: "The body is nested too deeply (the limit is 20 levels).",
+      });
+    }
+  });
+
   it("accepts a normal document and derives its plain text", () => {
     const result = validateDocument({
       type: "doc",

@@ -20,9 +20,19 @@ export function contentSchema(): Schema {
   return schema;
 }
 
-function depth(node: ContentNode, level = 1): number {
-  if (level > MAX_DOCUMENT_DEPTH) return level;
-  return Math.max(level, ...(node.content ?? []).map((child) => depth(child, level + 1)));
+/**
+ * Whether any node sits deeper than `limit` levels of `content`, checked with a loop (not
+ * recursion) before anything else walks the value, so a 100,000-deep input cannot overflow
+ * the call stack. Looks only at `content` arrays; other shapes are zod's to refuse.
+ */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { node: unknown; level: number }[] = [{ node: value, level: 1 }];
+  for (let at = stack.pop(); at; at = stack.pop()) {
+    if (at.level > limit) return true;
+    const content = at.node !== null && typeof at.node === "object" ? (at.node as { content?: unknown }).content : null;
+    if (Array.isArray(content)) for (const child of content) stack.push({ node: child, level: at.level + 1 });
+  }
+  return false;
 }
 
 type AttrRule = (value: unknown) => boolean;
@@ -125,6 +135,9 @@ function badAttributes(node: PmNode): string | null {
  * document and its plain text, or a message saying what is wrong.
  */
 export function validateDocument(input: unknown): DocumentValidation {
+  if (nestedDeeperThan(input, MAX_DOCUMENT_DEPTH)) {
+    return { ok: false, error: `The body is nested too deeply (the limit is ${MAX_DOCUMENT_DEPTH} levels).` };
+  }
   let size: number;
   try {
     size = Buffer.byteLength(JSON.stringify(input) ?? "", "utf8");
@@ -140,9 +153,6 @@ export function validateDocument(input: unknown): DocumentValidation {
   const shape = contentNodeSchema.safeParse(input);
   if (!shape.success) return { ok: false, error: "The body is not a valid document." };
   if (shape.data.type !== "doc") return { ok: false, error: 'The body must be a document (type "doc").' };
-  if (depth(shape.data) > MAX_DOCUMENT_DEPTH) {
-    return { ok: false, error: `The body is nested too deeply (the limit is ${MAX_DOCUMENT_DEPTH} levels).` };
-  }
   const unknown = unknownAttribute(shape.data, contentSchema());
   if (unknown) return { ok: false, error: unknown };
   let node: PmNode;

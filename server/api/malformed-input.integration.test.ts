@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/services/users";
-import { callerFor, db, makeUser, resetTablesBeforeEach } from "@/tests/db";
+import { callerFor, db, makeDraft, makeUser, resetTablesBeforeEach } from "@/tests/db";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 // Inputs arrive from the network as arbitrary JSON; the casts let the tests send it.
@@ -256,5 +256,67 @@ describe("expected failures map to the right codes", () => {
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("CONFLICT");
     expect(await db.user.count({ where: { email: "same@example.test" } })).toBe(1);
+  });
+});
+
+describe("text the database cannot store is refused with a message, and nothing changes", () => {
+  const NUL = "Harbour\u0000news";
+  const HALF_EMOJI = "Harbour \uD83D news";
+
+  it("in an article's headline, body and tags", async () => {
+    const writer = await makeUser("WRITER");
+    const draft = await makeDraft(writer);
+    const caller = await callerFor(writer);
+    const before = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
+    const base = {
+      id: draft.id,
+      version: before.version,
+      headline: "Fine",
+      standfirst: "",
+      sectionId: null,
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Fine" }] }] },
+      heroImageCaption: null,
+      heroImageCredit: null,
+      heroImageAlt: null,
+    };
+    const bad = [
+      { ...base, headline: NUL },
+      { ...base, headline: HALF_EMOJI },
+      { ...base, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: NUL }] }] } },
+      { ...base, tags: ["ok", NUL] },
+    ];
+    for (const input of bad) {
+      const error = await loose(caller.article.update)(input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe("BAD_REQUEST");
+      expect((error as TRPCError).message).not.toMatch(/prisma|invocation|22P05|22021/i);
+    }
+    const after = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(after.version).toBe(before.version);
+    expect(after.headline).toBe(before.headline);
+  });
+
+  it("names the field, so the form can show it there", async () => {
+    const caller = await callerFor(await makeUser("WRITER"));
+    const error = (await loose(caller.article.create)({ headline: NUL }).catch((e: unknown) => e)) as TRPCError;
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("Text may not contain the NUL character (\\0). Remove it and try again.");
+    expect(await db.article.count()).toBe(0);
+  });
+
+  it("in a media search, a profile and a public search", async () => {
+    const writer = await makeUser("WRITER");
+    const caller = await callerFor(writer);
+    const calls = [
+      () => loose(caller.media.list)({ query: NUL, limit: 10 }),
+      () => loose(caller.user.updateProfile)({ bio: NUL, photoUrl: null }),
+      () => loose(caller.site.search)({ q: NUL, page: 1 }),
+    ];
+    for (const call of calls) {
+      const error = (await call().catch((e: unknown) => e)) as TRPCError;
+      expect(error.code).toBe("BAD_REQUEST");
+    }
+    const stored = await db.user.findUniqueOrThrow({ where: { id: writer.id } });
+    expect(stored.bio ?? "").not.toContain("\u0000");
   });
 });

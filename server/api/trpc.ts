@@ -6,6 +6,8 @@ import type { Db } from "../db/client";
 import { noPublicCache, type PublicCache } from "../public-cache";
 import { loadSessionUser, type SessionUser } from "../services/users";
 import { fieldErrorsOf, toTRPCError } from "./errors";
+import { badRequest } from "../errors";
+import { findInvalidText } from "@/lib/text-safety";
 
 export interface Context {
   db: Db;
@@ -54,8 +56,21 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Text that PostgreSQL cannot store as sent (a NUL, half a surrogate pair) is refused before
+ * any procedure runs, with the field it is in, instead of failing in the database as a 500.
+ */
+const refuseInvalidText = t.middleware(async ({ getRawInput, next }) => {
+  const invalid = findInvalidText(await getRawInput());
+  if (invalid) {
+    const field = invalid.path.find((part): part is string => typeof part === "string");
+    throw badRequest(invalid.message, field ? { [field]: [invalid.message] } : undefined);
+  }
+  return next();
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseInvalidText);
 
 /** Signed in with an active account. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

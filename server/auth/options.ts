@@ -2,14 +2,17 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInInput } from "@/lib/schemas/user";
 import { getDb } from "../db/client";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { DomainError } from "../errors";
 import { authenticate, SIGN_IN_FAILED } from "../services/sign-in";
 
+/**
+ * The address the front server worked out from the socket (and trusted proxies only). Under
+ * `next dev` there is no front server and no address: the per-account limits still apply.
+ */
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : null);
+  const address = headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof address === "string" && address !== "" ? address : null;
 }
 
 /**

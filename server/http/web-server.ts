@@ -1,19 +1,31 @@
 // The production web server (`npm start` runs it through scripts/run.ts): Next.js behind a
-// plain Node `http` server that answers repeat requests for public pages from a memory copy
-// of Next's page cache (front-cache.ts). Everything else goes to Next as it is.
+// plain Node `http` server that first guards every request (request-guard.ts: body limits,
+// broken addresses, the client's address, HSTS), then answers repeat requests for public
+// pages from a memory copy of Next's page cache (front-cache.ts). Everything else goes to Next.
 import { createServer } from "node:http";
 import next from "next";
 import { setFrontCacheHook } from "../public-cache";
+import { parseTrustedProxies } from "./client-address";
 import { frontCachedHandler } from "./front-handler";
+import { guardRequests } from "./request-guard";
+
+/** Slow clients: all headers within 15 s, the whole request (a 15 MB upload included) within 2 minutes. */
+const HEADERS_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 120_000;
 
 async function main() {
   process.title = "masthead-web";
   const port = Number(process.env.PORT ?? 3000);
+  const trusted = parseTrustedProxies(process.env.MASTHEAD_TRUSTED_PROXIES);
+  const hsts = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
   const { listener, hook } = frontCachedHandler(app.getRequestHandler());
   setFrontCacheHook(hook);
-  const server = createServer(listener);
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    guardRequests(listener, { trusted, hsts }),
+  );
   server.listen(port, () => console.log(`masthead: ready on http://localhost:${port}`));
 
   const stop = () => {

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 /** /search?q=…&page=…: any characters are safe; too long or empty gets a clear message, a page past the end a 404. */
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const q = (params.get("q") ?? "").trim();
+  // No control character means anything to a search (and tRPC refuses a NUL): spaces instead.
+  const q = (params.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   const page = parsePageParam(params.get("page") ?? undefined);
   if (page === null) return notFoundPage();
   const href = (n: number) => `/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ""}`;
