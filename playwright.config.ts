@@ -1,8 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${PORT}`;
+import { BASE_URL as baseURL, PORT } from "./e2e/fixtures/site";
 // Playwright cannot download its browser here: use Debian's Chromium when it is installed.
 const debianChromium = "/usr/bin/chromium";
 const launchOptions = existsSync(debianChromium)

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { storageState } from "./fixtures/accounts";
+import { FROM_SITE } from "./fixtures/site";
 
 test.describe("uploading to the media library", () => {
   test.use({ storageState: storageState("writer") });
@@ -12,6 +13,7 @@ test.describe("uploading to the media library", () => {
       .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" } })
       .toBuffer();
     const upload = await page.request.post("/api/media", {
+      headers: FROM_SITE,
       multipart: { file: { name: "scene.jpg", mimeType: "image/jpeg", buffer: photo } },
     });
     expect(upload.status()).toBe(201);
@@ -22,6 +24,7 @@ test.describe("uploading to the media library", () => {
     expect((await sharp(await served.body()).metadata()).exif).toBeUndefined();
 
     const renamed = await page.request.post("/api/media", {
+      headers: FROM_SITE,
       multipart: { file: { name: "holiday.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a picture") } },
     });
     expect(renamed.status()).toBe(400);
@@ -31,6 +34,7 @@ test.describe("uploading to the media library", () => {
 
 test("signed-out visitors cannot upload", async ({ request }) => {
   const response = await request.post("/api/media", {
+    headers: FROM_SITE,
     multipart: { file: { name: "a.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff]) } },
   });
   expect(response.status()).toBe(401);
@@ -96,11 +100,13 @@ test("a writer sees, but cannot change, the description of an image someone else
     .png()
     .toBuffer();
   const upload = await editor.request.post("/api/media", {
+    headers: FROM_SITE,
     multipart: { file: { name, mimeType: "image/png", buffer: picture } },
   });
   expect(upload.status()).toBe(201);
   const { id } = (await upload.json()) as { id: string };
   const described = await editor.request.post("/api/trpc/media.describe", {
+    headers: FROM_SITE,
     data: { json: { id, caption: "Agency picture", credit: "Agency", alt: "A green field" } },
   });
   expect(described.status()).toBe(200);
@@ -115,6 +121,7 @@ test("a writer sees, but cannot change, the description of an image someone else
   await expect(card.getByRole("button", { name: "Save details" })).toHaveCount(0);
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   const refused = await page.request.post("/api/trpc/media.describe", {
+    headers: FROM_SITE,
     data: { json: { id, caption: "", credit: "", alt: "Hijacked" } },
   });
   expect(refused.status()).toBe(403);

@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { XMLParser } from "fast-xml-parser";
 import { SAMPLE, storageState } from "./fixtures/accounts";
 import { mutate, paragraphsDoc, publishStory } from "./fixtures/api";
+import { FROM_SITE } from "./fixtures/site";
 
 const xml = new XMLParser({ ignoreAttributes: false });
 const asArray = <T>(value: T | T[] | undefined): T[] =>
@@ -230,6 +231,7 @@ test("a story full of script-injection payloads is shown as text and runs nothin
   });
   for (const href of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
     const refused = await editor.post("/api/trpc/article.update", {
+      headers: FROM_SITE,
       data: {
         json: {
           id: draft.id,

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
 import { query } from "./fixtures/api";
 import { act, status, typeBody, writeStory } from "./fixtures/workflow";
+import { FROM_SITE } from "./fixtures/site";
 
 // About 15 s on a quiet 2-core machine and 30 s with both cores busy: sized with room for both.
 test("a story goes from writer to editor and back, live, and down again", async ({ browser }) => {
@@ -96,7 +97,10 @@ test.describe("a writer's session", () => {
     // The version the server has now (autosaves move it), so the role check is what answers.
     const { version } = await query<{ version: number }>(page.request, "article.get", { id });
     for (const procedure of ["workflow.publish", "workflow.approve"]) {
-      const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json: { id, version } } });
+      const response = await page.request.post(`/api/trpc/${procedure}`, {
+        headers: FROM_SITE,
+        data: { json: { id, version } },
+      });
       expect(response.status(), procedure).toBe(403);
     }
     expect((await query<{ version: number; status: string }>(page.request, "article.get", { id })).status).toBe(

@@ -25,21 +25,36 @@ describe("signing in", () => {
     expect(messages).toEqual([SIGN_IN_FAILED, SIGN_IN_FAILED, SIGN_IN_FAILED]);
   });
 
-  it("locks an account after repeated failures, even for the right password, and unlocks later", async () => {
+  it("locks one address for one account after repeated failures, with growing waits; the owner elsewhere still signs in", async () => {
     const writer = await makeUser("WRITER");
     const now = new Date();
-    for (let i = 0; i < THROTTLE.perAccount; i += 1) {
-      await expect(attempt(writer.email, "wrong password", now, null)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    for (let i = 0; i < THROTTLE.perPair; i += 1) {
+      await expect(attempt(writer.email, "wrong password", now, "198.51.100.7")).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
     }
-    await expect(attempt(writer.email, TEST_PASSWORD, now, null)).rejects.toMatchObject({
+    // Even the right password waits at that address, and the message says for how long.
+    await expect(attempt(writer.email, TEST_PASSWORD, now, "198.51.100.7")).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
-      message: expect.stringMatching(/Try again in \d+ minutes?/),
+      message: "Too many failed sign-in attempts. Try again in 30 seconds.",
     });
-    const later = new Date(now.getTime() + THROTTLE.lockMs + 1000);
-    await expect(attempt(writer.email, TEST_PASSWORD, later, null)).resolves.toMatchObject({ id: writer.id });
+    // The owner, from another address, is not locked out.
+    await expect(attempt(writer.email, TEST_PASSWORD, now, "203.0.113.5")).resolves.toMatchObject({ id: writer.id });
+    // After the wait, one more failure doubles it.
+    const later = new Date(now.getTime() + THROTTLE.firstLockMs + 1000);
+    await expect(attempt(writer.email, "wrong again", later, "198.51.100.7")).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(attempt(writer.email, TEST_PASSWORD, later, "198.51.100.7")).rejects.toMatchObject({
+      message: "Too many failed sign-in attempts. Try again in 1 minute.",
+    });
+    const muchLater = new Date(later.getTime() + 2 * THROTTLE.firstLockMs + 1000);
+    await expect(attempt(writer.email, TEST_PASSWORD, muchLater, "198.51.100.7")).resolves.toMatchObject({
+      id: writer.id,
+    });
   });
 
-  it("locks a client address that tries many accounts", async () => {
+  it("locks a client address that tries many accounts, and no other address", async () => {
     const now = new Date();
     for (let i = 0; i < THROTTLE.perAddress; i += 1) {
       await attempt(`guess${i}@example.test`, "nope", now, "198.51.100.7").catch(() => undefined);
@@ -51,12 +66,34 @@ describe("signing in", () => {
     await expect(attempt(writer.email, TEST_PASSWORD, now, "203.0.113.5")).resolves.toMatchObject({ id: writer.id });
   });
 
+  it("failures from many addresses never lock an admin out: sign-ins to the account only pause", async () => {
+    const admin = await makeUser("ADMIN");
+    const now = new Date();
+    // A stranger rotating addresses, staying under every per-address limit.
+    for (let i = 0; i < THROTTLE.perAccount + 5; i += 1) {
+      await attempt(admin.email, `guess-${i}`, now, `198.51.100.${i + 1}`).catch(() => undefined);
+    }
+    const pauses: number[] = [];
+    const pause = (ms: number) => {
+      pauses.push(ms);
+      return Promise.resolve();
+    };
+    await expect(
+      authenticate(db, { email: admin.email, password: TEST_PASSWORD, address: "203.0.113.5" }, now, pause),
+    ).resolves.toMatchObject({ id: admin.id });
+    expect(pauses).toEqual([THROTTLE.accountPauseMs]);
+    // Without a known address (next dev) the owner gets in too.
+    await expect(attempt(admin.email, TEST_PASSWORD, now, null)).resolves.toMatchObject({ id: admin.id });
+  });
+
   it("counts concurrent failures without losing any", async () => {
     const writer = await makeUser("WRITER");
     const now = new Date();
     await Promise.allSettled(
-      Array.from({ length: THROTTLE.perAccount }, () => attempt(writer.email, "wrong", now, null)),
+      Array.from({ length: THROTTLE.perPair }, () => attempt(writer.email, "wrong", now, "198.51.100.7")),
     );
-    await expect(attempt(writer.email, TEST_PASSWORD, now, null)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(attempt(writer.email, TEST_PASSWORD, now, "198.51.100.7")).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
   });
 });

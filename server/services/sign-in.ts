@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { verifyAgainstDummy, verifyPassword } from "../auth/password";
 import type { DbOrTx } from "../db/client";
 import { DomainError } from "../errors";
@@ -5,64 +6,107 @@ import type { SessionUser } from "./users";
 
 export const SIGN_IN_FAILED = "Email or password is incorrect.";
 
-/** Failures allowed in a window before a key is locked, and for how long. */
+/**
+ * Sign-in throttling. Failures are counted in a window per client address (any account) and
+ * per address and account together. Past a key's allowance it is locked for a delay that
+ * doubles with each further failure, up to a ceiling. Only the failing address is ever
+ * locked: the account's owner signing in from elsewhere is never refused. Failures on an
+ * account from anywhere only slow its sign-ins down (a short pause before each check).
+ */
 export const THROTTLE = {
   windowMs: 15 * 60 * 1000,
-  perAccount: 5,
-  perAddress: 20,
-  lockMs: 5 * 60 * 1000,
+  /** Failures for one account from one address before that pair is locked. */
+  perPair: 5,
+  /** Failures from one address, whatever the accounts, before the address is locked. */
+  perAddress: 30,
+  firstLockMs: 30 * 1000,
+  maxLockMs: 15 * 60 * 1000,
+  /** Failures on one account from anywhere before each of its sign-ins pauses. */
+  perAccount: 20,
+  accountPauseMs: 1000,
 } as const;
 
-function minutes(ms: number): string {
-  const n = Math.max(1, Math.ceil(ms / 60000));
+function wait(ms: number): string {
+  if (ms < 60_000) {
+    const s = Math.max(1, Math.ceil(ms / 1000));
+    return `${s} second${s === 1 ? "" : "s"}`;
+  }
+  const n = Math.ceil(ms / 60000);
   return `${n} minute${n === 1 ? "" : "s"}`;
 }
 
+/** The lock after `failures` failures against an allowance: none, then doubling from the first lock. */
+export function lockMs(failures: number, allowance: number): number {
+  if (failures < allowance) return 0;
+  return Math.min(THROTTLE.maxLockMs, THROTTLE.firstLockMs * 2 ** Math.min(failures - allowance, 20));
+}
+
 async function lockedFor(db: DbOrTx, keys: string[], now: Date): Promise<number> {
+  if (keys.length === 0) return 0;
   const rows = await db.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
   return Math.max(0, ...rows.map((row) => (row.lockedUntil?.getTime() ?? 0) - now.getTime()));
 }
 
-async function recordFailure(db: DbOrTx, key: string, limit: number, now: Date): Promise<void> {
+async function recentFailures(db: DbOrTx, key: string, now: Date): Promise<number> {
+  const row = await db.signInThrottle.findUnique({ where: { key } });
+  return row && row.windowStart.getTime() >= now.getTime() - THROTTLE.windowMs ? row.failures : 0;
+}
+
+/** Counts one failure (one statement, so concurrent failures all count) and sets the lock it earns. */
+async function recordFailure(db: DbOrTx, key: string, allowance: number | null, now: Date): Promise<void> {
   const windowStart = new Date(now.getTime() - THROTTLE.windowMs);
-  // One statement, so concurrent failures all count.
-  await db.$executeRaw`
+  const rows = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "lockedUntil")
     VALUES (${key}, 1, ${now}, NULL)
     ON CONFLICT ("key") DO UPDATE SET
       "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
-      "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END`;
-  await db.signInThrottle.updateMany({
-    where: { key, failures: { gte: limit } },
-    data: { lockedUntil: new Date(now.getTime() + THROTTLE.lockMs), failures: 0, windowStart: now },
-  });
+      "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END
+    RETURNING "failures"`;
+  const lock = allowance === null ? 0 : lockMs(rows[0]?.failures ?? 0, allowance);
+  if (lock > 0) {
+    await db.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lock) } });
+  }
+}
+
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /** The client's address, from the front server; null when unknown (under `next dev`). */
+  address: string | null;
 }
 
 /**
  * Checks an email and password. Wrong email, wrong password and deactivated account all give
- * the same message; repeated failures per account and per client address lock sign-in for a
- * while, with a message saying how long.
+ * the same message. A locked address (or address and account) gets a message saying how long
+ * to wait, without its password being checked.
  */
 export async function authenticate(
   db: DbOrTx,
-  input: { email: string; password: string; address: string | null },
+  input: SignInAttempt,
   now: Date = new Date(),
+  pause: (ms: number) => Promise<unknown> = sleep,
 ): Promise<SessionUser> {
-  const keys = [`account:${input.email}`, ...(input.address ? [`address:${input.address}`] : [])];
-  const wait = await lockedFor(db, keys, now);
-  if (wait > 0) {
-    throw new DomainError("TOO_MANY_REQUESTS", `Too many failed sign-in attempts. Try again in ${minutes(wait)}.`);
+  const email = input.email.toLowerCase();
+  const accountKey = `account:${email}`;
+  const addressKeys = input.address ? [`address:${input.address}`, `pair:${input.address}|${email}`] : [];
+  const locked = await lockedFor(db, addressKeys, now);
+  if (locked > 0) {
+    throw new DomainError("TOO_MANY_REQUESTS", `Too many failed sign-in attempts. Try again in ${wait(locked)}.`);
   }
+  if ((await recentFailures(db, accountKey, now)) >= THROTTLE.perAccount) await pause(THROTTLE.accountPauseMs);
   const user = await db.user.findUnique({
     where: { email: input.email },
     select: { id: true, email: true, displayName: true, role: true, active: true, passwordHash: true },
   });
   const ok = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
   if (!user || !ok || !user.active) {
-    await recordFailure(db, `account:${input.email}`, THROTTLE.perAccount, now);
-    if (input.address) await recordFailure(db, `address:${input.address}`, THROTTLE.perAddress, now);
+    await recordFailure(db, accountKey, null, now);
+    if (input.address) {
+      await recordFailure(db, `address:${input.address}`, THROTTLE.perAddress, now);
+      await recordFailure(db, `pair:${input.address}|${email}`, THROTTLE.perPair, now);
+    }
     throw new DomainError("BAD_REQUEST", SIGN_IN_FAILED);
   }
-  await db.signInThrottle.deleteMany({ where: { key: `account:${input.email}` } });
+  if (input.address) await db.signInThrottle.deleteMany({ where: { key: `pair:${input.address}|${email}` } });
   return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
 }

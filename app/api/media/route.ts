@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
 import { DomainError } from "@/server/errors";
+import { refuseCrossSite } from "@/server/http/same-origin";
 import { LocalDiskStorage } from "@/server/media/storage";
 import { MAX_UPLOAD_BYTES, uploadImage } from "@/server/services/media";
 
@@ -13,6 +14,8 @@ const json = (status: number, body: unknown) =>
 
 /** Upload one image (multipart field "file"). Newsroom users only. */
 export async function POST(request: Request) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const user = await getCurrentUser();
   if (!user) return json(401, { error: "Sign in to upload." });
   if (!can(user.role, "newsroom.access")) return json(403, { error: "Your role cannot upload." });

@@ -6,9 +6,13 @@ import { createContext } from "@/server/api/trpc";
 import { authOptions } from "@/server/auth/options";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
+import { refuseCrossSite } from "@/server/http/same-origin";
 import { nextPublicCache } from "@/server/public-cache";
 
 function handler(req: Request) {
+  // Mutations are POSTs: one from another site is refused before the session is read.
+  const refused = refuseCrossSite(req);
+  if (refused) return refused;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
