@@ -143,6 +143,34 @@ describe("refreshing the public site", () => {
     expect(invalidations).toBe(8);
   });
 
+  it("does not happen for steps readers cannot see, or for a profile saved unchanged", async () => {
+    const story = await articleIn("DRAFT", writer, editor, "Harbour vote");
+    const mine = await callerAs(writer);
+    const desk = await callerAs(editor);
+    const ref = async () => ({ id: story.id, version: await versionOf(story.id) });
+    await mine.workflow.submit(await ref());
+    await mine.workflow.withdraw(await ref());
+    await mine.workflow.submit(await ref());
+    await desk.workflow.requestChanges({ ...(await ref()), note: "Add a quote" });
+    await mine.workflow.submit(await ref());
+    await desk.workflow.setLegalReview({ ...(await ref()), required: true });
+    await desk.workflow.signOffLegal({ ...(await ref()), note: "Fine" });
+    await desk.workflow.approve(await ref());
+    await desk.workflow.setEmbargo({ ...(await ref()), until: "2026-11-27T09:00" });
+    await desk.workflow.schedule({ ...(await ref()), scheduledFor: "2026-11-27T10:00" });
+    await desk.workflow.unschedule(await ref());
+    await desk.workflow.setEmbargo({ ...(await ref()), until: null });
+    expect(invalidations).toBe(0);
+
+    await mine.user.updateProfile({ bio: "Covers the harbour.", photoUrl: null });
+    expect(invalidations).toBe(1);
+    await mine.user.updateProfile({ bio: "Covers the harbour.", photoUrl: null });
+    expect(invalidations).toBe(1);
+
+    await desk.workflow.publish(await ref());
+    expect(invalidations).toBe(2);
+  });
+
   it("does not happen when the change is refused", async () => {
     const story = await articleIn("PUBLISHED", writer, editor, "Harbour vote");
     expect(

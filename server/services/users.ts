@@ -124,9 +124,12 @@ export async function updateProfile(db: DbOrTx, userId: string, input: UpdatePro
       photoUrl: ["Choose the photo from the media library"],
     });
   }
-  return db.user.update({
+  const select = { displayName: true, slug: true, bio: true, photoUrl: true } as const;
+  const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select });
+  const profile = await db.user.update({
     where: { id: userId },
     data: { bio: input.bio, photoUrl: input.photoUrl },
-    select: { displayName: true, slug: true, bio: true, photoUrl: true },
+    select,
   });
+  return { profile, changed: before.bio !== profile.bio || before.photoUrl !== profile.photoUrl };
 }

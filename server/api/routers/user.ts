@@ -1,6 +1,6 @@
 import { changeRoleInput, createUserInput, updateProfileInput, userRefInput } from "@/lib/schemas/user";
 import * as users from "../../services/users";
-import { createTRPCRouter, permissionProcedure, protectedProcedure, refreshesPublicSite } from "../trpc";
+import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../trpc";
 
 const admin = permissionProcedure("user.manage");
 
@@ -10,10 +10,12 @@ export const userRouter = createTRPCRouter({
   /** The user's own author profile. */
   profile: protectedProcedure.query(({ ctx }) => users.getProfile(ctx.db, ctx.user.id)),
 
-  updateProfile: protectedProcedure
-    .input(updateProfileInput)
-    .use(refreshesPublicSite)
-    .mutation(({ ctx, input }) => users.updateProfile(ctx.db, ctx.user.id, input)),
+  /** Refreshes the public site only when the bio or photo really changed (author pages show them). */
+  updateProfile: protectedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
+    const { profile, changed } = await users.updateProfile(ctx.db, ctx.user.id, input);
+    if (changed) await ctx.publicCache.invalidate();
+    return profile;
+  }),
 
   list: admin.query(({ ctx }) => users.listUsers(ctx.db)),
 

@@ -18,7 +18,10 @@ import { permissionProcedure, createTRPCRouter, refreshesPublicSite, type Contex
 
 // Each step is its own procedure; the service decides, under a row lock, whether this user
 // may take it now. Writers reach these procedures, and the state machine refuses what is not theirs.
-const step = permissionProcedure("newsroom.access").use(refreshesPublicSite);
+// Steps among stories readers cannot see (submit, approve, schedule, legal review…) leave the
+// public site's cache alone; `visibleStep` refreshes it after steps that change what readers see.
+const step = permissionProcedure("newsroom.access");
+const visibleStep = step.use(refreshesPublicSite);
 
 const env = (ctx: Context) => ({ now: ctx.clock(), timeZone: ctx.timeZone });
 
@@ -31,8 +34,8 @@ function zoned(value: string, zone: string, field: string): Date {
   return at;
 }
 
-function simple(action: Action) {
-  return step
+function simple(action: Action, readersSee: boolean) {
+  return (readersSee ? visibleStep : step)
     .input(workflowStepInput)
     .mutation(({ ctx, input }) =>
       transition(ctx.db, ctx.user, { articleId: input.id, action, version: input.version }, env(ctx)),
@@ -40,14 +43,15 @@ function simple(action: Action) {
 }
 
 export const workflowRouter = createTRPCRouter({
-  submit: simple("submit"),
-  withdraw: simple("withdraw"),
-  approve: simple("approve"),
-  publish: simple("publish"),
-  publishUpdate: simple("publishUpdate"),
-  unschedule: simple("unschedule"),
-  republish: simple("republish"),
-  restore: simple("restore"),
+  submit: simple("submit", false),
+  withdraw: simple("withdraw", false),
+  approve: simple("approve", false),
+  publish: simple("publish", true),
+  publishUpdate: simple("publishUpdate", true),
+  unschedule: simple("unschedule", false),
+  republish: simple("republish", true),
+  // A restored story is a draft again; a once-published one's address answers differently.
+  restore: simple("restore", true),
 
   requestChanges: step
     .input(requestChangesInput)
@@ -60,7 +64,7 @@ export const workflowRouter = createTRPCRouter({
       ),
     ),
 
-  unpublish: step
+  unpublish: visibleStep
     .input(unpublishInput)
     .mutation(({ ctx, input }) =>
       transition(
@@ -71,7 +75,7 @@ export const workflowRouter = createTRPCRouter({
       ),
     ),
 
-  spike: step
+  spike: visibleStep
     .input(spikeInput)
     .mutation(({ ctx, input }) =>
       transition(
@@ -121,7 +125,7 @@ export const workflowRouter = createTRPCRouter({
     ),
   ),
 
-  addCorrection: step
+  addCorrection: visibleStep
     .input(correctionInput)
     .mutation(({ ctx, input }) =>
       editorial.addCorrection(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx)),
