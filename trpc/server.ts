@@ -18,18 +18,21 @@ export const api = cache(async () =>
     clock: serverClock,
     timeZone: appEnv().MASTHEAD_TIME_ZONE,
     publicCache: nextPublicCache,
+    clientAddress: null,
   }),
 );
 
 /**
  * A caller for the public site's cached pages: no user (so no cookies are read and the pages
- * stay cacheable) and nothing to refresh (they only read).
+ * stay cacheable) and nothing to refresh (they only read). Uncached pages (search) pass the
+ * client's address, for per-address limits.
  */
-export const publicApi = () =>
+export const publicApi = (clientAddress: string | null = null) =>
   createCaller({
     db: getDb(),
     user: null,
     clock: serverClock,
     timeZone: appEnv().MASTHEAD_TIME_ZONE,
     publicCache: noPublicCache,
+    clientAddress,
   });

@@ -18,6 +18,8 @@ export interface Context {
   timeZone: string;
   /** Refreshed after changes readers can see. */
   publicCache: PublicCache;
+  /** The client's address from the front server, for per-address limits; null when not over HTTP. */
+  clientAddress: string | null;
 }
 
 /** Builds the context from the session's user id; the user is re-read (role, active) every time. */
@@ -27,6 +29,7 @@ export async function createContext(opts: {
   clock?: Clock;
   timeZone?: string;
   publicCache?: PublicCache;
+  clientAddress?: string | null;
 }): Promise<Context> {
   return {
     db: opts.db,
@@ -34,6 +37,7 @@ export async function createContext(opts: {
     clock: opts.clock ?? serverClock,
     timeZone: opts.timeZone ?? "UTC",
     publicCache: opts.publicCache ?? noPublicCache,
+    clientAddress: opts.clientAddress ?? null,
   };
 }
 

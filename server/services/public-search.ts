@@ -1,3 +1,5 @@
+import { DomainError } from "../errors";
+import { RateLimiter } from "./rate-limit";
 import type { DbOrTx } from "../db/client";
 import { cardsByIds, PAGE_SIZE, type PublicCard } from "./public-articles";
 
@@ -43,6 +45,23 @@ export interface SearchPage {
  * with highlighted snippets. Any characters are safe: the query is a bound parameter parsed by
  * websearch_to_tsquery, which accepts anything. Null past the last page.
  */
+/** Searches per client address: 20 at once, then one every 2 seconds (30 a minute). */
+export const SEARCH_LIMIT = { burst: 20, intervalMs: 2000 } as const;
+const searchLimiter = new RateLimiter(SEARCH_LIMIT.burst, SEARCH_LIMIT.intervalMs);
+
+/** Refuses a search from an address that has searched too often (no address: not over HTTP). */
+export function throttleSearch(clientAddress: string | null, now: number = Date.now()): void {
+  if (clientAddress === null) return;
+  const waitMs = searchLimiter.take(clientAddress, now);
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new DomainError(
+      "TOO_MANY_REQUESTS",
+      `Too many searches from your address. Wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`,
+    );
+  }
+}
+
 export async function searchPublished(db: DbOrTx, query: string, page: number): Promise<SearchPage | null> {
   // PostgreSQL text cannot hold NUL, and no control character means anything to a search.
   const q = query.replace(/[\u0000-\u001f\u007f]/g, " ").trim();

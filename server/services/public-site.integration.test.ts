@@ -3,6 +3,7 @@ import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { PublicCache } from "@/server/public-cache";
 import { lookupArticle } from "@/server/services/public-articles";
+import { SEARCH_LIMIT } from "@/server/services/public-search";
 import type { SessionUser } from "@/server/services/users";
 import { paragraphs } from "@/lib/content/document";
 import { transition } from "@/server/services/workflow";
@@ -234,6 +235,24 @@ describe("search", () => {
     // A NUL is refused with a message like in any other text field (the /search page strips it).
     expect(await outcome(site.search({ q: "\u0000\u0002", page: 1 }))).toBe("BAD_REQUEST");
     expect(await site.search({ q: "Lavrov", page: 99 })).toBeNull();
+  });
+});
+
+describe("search from one address", () => {
+  it("is limited: a burst, then a clear 429 message; other addresses and server calls go on", async () => {
+    await articleIn("PUBLISHED", writer, editor, "Harbour vote");
+    const from = async (clientAddress: string | null) =>
+      createCaller({
+        ...(await createContext({ db, userId: null, publicCache: recorder, clientAddress })),
+        clock: () => FIXED_NOW,
+      });
+    const busy = await from("192.0.2.55");
+    for (let i = 0; i < SEARCH_LIMIT.burst; i += 1)
+      expect(await busy.site.search({ q: "harbour", page: 1 })).not.toBeNull();
+    const refused = await busy.site.search({ q: "harbour", page: 1 }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^Too many searches/) });
+    expect(await (await from("198.51.100.77")).site.search({ q: "harbour", page: 1 })).not.toBeNull();
+    expect(await (await from(null)).site.search({ q: "harbour", page: 1 })).not.toBeNull();
   });
 });
 

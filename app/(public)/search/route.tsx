@@ -1,7 +1,9 @@
+import { TRPCError } from "@trpc/server";
 import { Pagination } from "@/components/public/pagination";
 import { SearchResults } from "@/components/public/search-results";
 import { MAX_SEARCH_LENGTH, parsePageParam } from "@/lib/schemas/site";
 import { appEnv } from "@/server/env";
+import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import type { SearchPage } from "@/server/services/public-search";
 import { publicApi } from "@/trpc/server";
 import { notFoundPage, publicPage } from "../_site/respond";
@@ -31,7 +33,23 @@ export async function GET(request: Request) {
   else if (q.length > MAX_SEARCH_LENGTH)
     message = `That search is too long: use at most ${MAX_SEARCH_LENGTH} characters.`;
   else {
-    found = await publicApi().site.search({ q, page });
+    try {
+      found = await publicApi(request.headers.get(CLIENT_ADDRESS_HEADER)).site.search({ q, page });
+    } catch (error) {
+      if (!(error instanceof TRPCError) || error.code !== "TOO_MANY_REQUESTS") throw error;
+      const limited = await publicPage(
+        head,
+        <>
+          <h1 className="font-serif text-4xl font-black">Search</h1>
+          <p role="status" className="mt-4 text-lg">
+            {error.message}
+          </p>
+        </>,
+        { status: 429, query: q.slice(0, MAX_SEARCH_LENGTH) },
+      );
+      limited.headers.set("Retry-After", "2");
+      return limited;
+    }
     if (!found) return notFoundPage();
     if (found.total === 0) message = `No stories match “${q}”. Try fewer or different words.`;
   }

@@ -1,7 +1,7 @@
 import { siteFeedInput, siteLatestInput, siteListInput, siteSearchInput, siteSlugInput } from "@/lib/schemas/site";
 import { feedFor, newsSitemapEntries, sitemapEntries } from "../../services/public-feeds";
 import * as site from "../../services/public-articles";
-import { searchPublished } from "../../services/public-search";
+import { searchPublished, throttleSearch } from "../../services/public-search";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 // The public site's reads, for anyone. Each returns only what is live (published, live
@@ -21,9 +21,11 @@ export const siteRouter = createTRPCRouter({
     .input(siteListInput)
     .query(({ ctx, input }) => site.listingFor(ctx.db, input.kind, input.slug, input.page)),
 
-  search: publicProcedure
-    .input(siteSearchInput)
-    .query(({ ctx, input }) => searchPublished(ctx.db, input.q, input.page)),
+  /** Reads the database every time, so it is limited per client address. */
+  search: publicProcedure.input(siteSearchInput).query(({ ctx, input }) => {
+    throttleSearch(ctx.clientAddress);
+    return searchPublished(ctx.db, input.q, input.page);
+  }),
 
   feed: publicProcedure.input(siteFeedInput).query(({ ctx, input }) => feedFor(ctx.db, input.scope)),
 

@@ -6,6 +6,7 @@ import { createContext } from "@/server/api/trpc";
 import { authOptions } from "@/server/auth/options";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
+import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { refuseCrossSite } from "@/server/http/same-origin";
 import { nextPublicCache } from "@/server/public-cache";
 
@@ -25,6 +26,7 @@ function handler(req: Request) {
         userId: session?.user?.id,
         timeZone: appEnv().MASTHEAD_TIME_ZONE,
         publicCache: nextPublicCache,
+        clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER),
       });
     },
     onError({ error, path }) {
