@@ -94,6 +94,25 @@ test("pasting a web page keeps its structure and drops scripts and styles", asyn
   await expect(body.locator("h2")).toHaveCount(0);
 });
 
+test("pasting HTML nested thousands deep pastes its text, says so, and the story still saves", async ({ page }) => {
+  const body = await newDraft(page, `Deep paste ${Date.now()}`);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/html", `${"<blockquote><div>".repeat(5000)}Deep words`);
+    data.setData("text/plain", "Deep words");
+    document
+      .querySelector('[role="textbox"][aria-labelledby="edit-body-label"]')
+      ?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(body).toContainText("Deep words");
+  await expect(body.locator("blockquote")).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: /nested too deeply/ })).toBeVisible();
+  // Keep typing after the paste: the text is kept and saved.
+  await page.keyboard.type(" and more");
+  await expect(body).toContainText("Deep words and more");
+  await expect(page.getByRole("status").filter({ hasText: /^Saved \d\d:\d\d$/ })).toBeVisible();
+});
+
 test("counters, target length and a clashing slug, as the writer sees them", async ({ page }) => {
   await newDraft(page, `Counters ${Date.now()}`);
   await page.keyboard.type("One two three four five six seven eight nine ten.");

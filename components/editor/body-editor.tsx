@@ -1,10 +1,12 @@
 "use client";
 
 import { Extension } from "@tiptap/core";
+import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
+import { htmlNestedDeeperThan, MAX_PASTE_DEPTH } from "@/lib/content/paste";
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
 import { Toolbar } from "./toolbar";
 
@@ -58,6 +60,7 @@ export const BodyEditor = memo(function BodyEditor({
   // The selection when a dialog opened: focus moves to the dialog and the page may re-render
   // (autosave) while it is open, so the insert goes back to exactly this range.
   const [range, setRange] = useState<{ from: number; to: number } | null>(null);
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
 
   // The state setters are stable for the component's life, so the extension is made once.
   const shortcuts = useMemo(
@@ -102,6 +105,18 @@ export const BodyEditor = memo(function BodyEditor({
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         class:
           "article-body min-h-72 rounded-b border border-neutral-500 px-4 py-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700",
+      },
+      // Pasted HTML nested absurdly deep is checked before ProseMirror's parser walks it (one
+      // pass, no recursion) and pasted as its plain text instead, so nothing is lost.
+      handlePaste(view: EditorView, event: ClipboardEvent) {
+        const html = event.clipboardData?.getData("text/html") ?? "";
+        if (!html || !htmlNestedDeeperThan(html, MAX_PASTE_DEPTH)) {
+          setPasteNotice(null);
+          return false;
+        }
+        view.pasteText(event.clipboardData?.getData("text/plain") ?? "");
+        setPasteNotice("The pasted text was nested too deeply to keep its formatting, so it was pasted as plain text.");
+        return true;
       },
     }),
     [labelId, describedBy],
@@ -197,6 +212,9 @@ export const BodyEditor = memo(function BodyEditor({
     <div>
       <Toolbar editor={editor} onDialog={open} />
       <EditorContent editor={editor} />
+      <p role="status" className="mt-1 text-sm text-muted">
+        {pasteNotice}
+      </p>
       <InsertDialog
         kind={dialog}
         initialLink={selection?.link ?? ""}

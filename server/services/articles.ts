@@ -7,6 +7,7 @@ import { can } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus } from "../db/generated/client";
 import { badRequest } from "../errors";
+import { resolveImportedFigures } from "./import-figures";
 import { writeStep } from "./workflow-write";
 import type { SessionUser } from "./users";
 
@@ -145,13 +146,16 @@ export async function importMarkdownDraft(
     warnings.push(`There is no section called “${story.section}”: choose one before publishing.`);
   if (story.hero)
     warnings.push(`The hero image ${story.hero.image} was not imported: images come from the media library.`);
+  warnings.push(...story.notes);
+  const figures = await resolveImportedFigures(db, story.body);
+  warnings.push(...figures.notes);
   const created = await db.$transaction((tx) =>
     importArticle(tx, {
       headline: story.headline,
       standfirst: story.standfirst,
       section: section?.name,
       tags: story.tags,
-      body: story.body,
+      body: figures.document,
       createdById: actor.id,
       authorIds: [actor.id],
       status: "DRAFT",

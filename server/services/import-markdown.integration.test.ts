@@ -52,6 +52,63 @@ describe("importing Markdown", () => {
     expect(await db.article.count()).toBe(0);
   });
 
+  it("makes library images figures with the library's details, and reports every image it left out", async () => {
+    await db.media.create({
+      data: {
+        fileName: "harbour-1.jpg",
+        originalName: "harbour.jpg",
+        mimeType: "image/jpeg",
+        width: 1600,
+        height: 900,
+        bytes: 1000,
+        renditions: [],
+        caption: "The harbour at dawn",
+        credit: "Staff",
+        alt: "Boats in the harbour",
+        uploaderId: writer.id,
+      },
+    });
+    const result = await (
+      await callerFor(writer)
+    ).article.importMarkdown({
+      markdown:
+        "---\nheadline: Pictures\n---\nIntro ![](/media/harbour-1.jpg)\n\n![Gone](/media/not-there.jpg)\n\n![Chart](https://elsewhere.example/c.png)\n\nEnd.",
+    });
+    expect(result.warnings).toEqual([
+      "The image “Chart” (https://elsewhere.example/c.png) was not imported: only images from the media library can be used. Upload it, then insert it from the library.",
+      "The image /media/not-there.jpg is not in the media library, so it was not imported.",
+    ]);
+    const body = (await db.article.findUniqueOrThrow({ where: { id: result.id } })).body as unknown as ContentDocument;
+    expect(body.content?.map((n) => n.type)).toEqual(["paragraph", "figure", "paragraph"]);
+    expect(body.content?.[1]?.attrs).toEqual({
+      src: "/media/harbour-1.jpg",
+      alt: "Boats in the harbour",
+      caption: "The harbour at dawn",
+      credit: "Staff",
+      width: 1600,
+      height: 900,
+    });
+  });
+
+  it("refuses nesting deeper than an article allows with a message, and creates nothing", async () => {
+    const caller = await callerFor(writer);
+    const markdown = `---\nheadline: Deep\n---\n${">".repeat(1000)} deep`;
+    const error = await caller.article.importMarkdown({ markdown }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/nests quotes or lists too deeply/),
+    });
+    expect(await db.article.count()).toBe(0);
+  });
+
+  it("takes a hostile body (400 KB of [) as one long paragraph of text", async () => {
+    const caller = await callerFor(writer);
+    const body = "[".repeat(400_000);
+    const result = await caller.article.importMarkdown({ markdown: `---\nheadline: Brackets\n---\n${body}` });
+    const article = await db.article.findUniqueOrThrow({ where: { id: result.id } });
+    expect(article.bodyText).toBe(body);
+  });
+
   it.each([
     ["signed out", null, "UNAUTHORIZED"],
     ["writer", "WRITER", "ok"],
