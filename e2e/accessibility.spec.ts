@@ -30,13 +30,14 @@ const newsroomPages: [RoleKey, string][] = [
   ["writer", "/newsroom/notifications"],
   ["writer", "/newsroom/media"],
   ["writer", "/newsroom/profile"],
+  ["writer", "/newsroom/account"],
 ];
 for (const [role, path] of newsroomPages) {
   test.describe(`${role} on ${path}`, () => {
     test.use({ storageState: storageState(role) });
     test("axe finds nothing", async ({ page }) => {
       await page.goto(path);
-      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
       if (path.endsWith("/users")) await expect(page.getByRole("cell").first()).toBeVisible();
       await expectNoViolations(page);
     });

@@ -21,7 +21,7 @@ let passwordHash: Promise<string> | undefined;
 export function resetTablesBeforeEach() {
   beforeEach(async () => {
     await db.$executeRawUnsafe(
-      'TRUNCATE "Media", "EditingPresence", "Notification", "Correction", "WorkflowEvent", "ArticleTag", "ArticleAuthor", "Article", "ArticleRevision", "Tag", "Section", "User", "SignInThrottle" CASCADE',
+      'TRUNCATE "Media", "EditingPresence", "Notification", "Correction", "WorkflowEvent", "ArticleTag", "ArticleAuthor", "Article", "ArticleRevision", "Tag", "Section", "User", "SignInThrottle", "Session", "AccountToken", "OutgoingMail" CASCADE',
     );
   });
 }

@@ -19,6 +19,8 @@ export const api = cache(async () =>
     timeZone: appEnv().MASTHEAD_TIME_ZONE,
     publicCache: nextPublicCache,
     clientAddress: null,
+    // Server components only read; session changes (password, sign-outs) come over HTTP.
+    sessionId: null,
   }),
 );
 
@@ -35,4 +37,5 @@ export const publicApi = (clientAddress: string | null = null) =>
     timeZone: appEnv().MASTHEAD_TIME_ZONE,
     publicCache: noPublicCache,
     clientAddress,
+    sessionId: null,
   });

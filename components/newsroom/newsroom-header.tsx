@@ -36,6 +36,9 @@ export function NewsroomHeader({
           <Link href="/newsroom/profile" className="hover:underline">
             Author page
           </Link>
+          <Link href="/newsroom/account" className="hover:underline">
+            Account
+          </Link>
           <Link href="/newsroom/notifications" className="hover:underline">
             Notifications
             {unread > 0 ? (

@@ -57,3 +57,9 @@ export const updateProfileInput = z.object({
     .nullable(),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(MAX_PASSWORD_LENGTH),
+  // Length and strength are checked on the server with the field named (server/services/accounts.ts).
+  newPassword: z.string().max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters`),
+});

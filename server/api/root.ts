@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { articleRouter } from "./routers/article";
 import { mediaRouter } from "./routers/media";
 import { notificationRouter } from "./routers/notification";
@@ -7,6 +8,7 @@ import { workflowRouter } from "./routers/workflow";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   article: articleRouter,
   user: userRouter,
   workflow: workflowRouter,

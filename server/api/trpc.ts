@@ -20,12 +20,16 @@ export interface Context {
   publicCache: PublicCache;
   /** The client's address from the front server, for per-address limits; null when not over HTTP. */
   clientAddress: string | null;
+  /** The signed-in session (server/services/sessions.ts); null outside HTTP requests. */
+  sessionId: string | null;
 }
 
 /** Builds the context from the session's user id; the user is re-read (role, active) every time. */
 export async function createContext(opts: {
   db: Db;
   userId: string | null | undefined;
+  /** Over HTTP: the session cookie's session id (null when it has none); see loadSessionUser. */
+  sessionId?: string | null;
   clock?: Clock;
   timeZone?: string;
   publicCache?: PublicCache;
@@ -33,11 +37,12 @@ export async function createContext(opts: {
 }): Promise<Context> {
   return {
     db: opts.db,
-    user: await loadSessionUser(opts.db, opts.userId),
+    user: await loadSessionUser(opts.db, opts.userId, opts.sessionId),
     clock: opts.clock ?? serverClock,
     timeZone: opts.timeZone ?? "UTC",
     publicCache: opts.publicCache ?? noPublicCache,
     clientAddress: opts.clientAddress ?? null,
+    sessionId: opts.sessionId ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import { signInInput } from "@/lib/schemas/user";
 import { getDb } from "../db/client";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { DomainError } from "../errors";
+import { createSession, endSession, SESSION_MAX_AGE_S } from "../services/sessions";
 import { authenticate, SIGN_IN_FAILED } from "../services/sign-in";
 
 /**
@@ -16,12 +17,12 @@ function clientAddress(headers: Record<string, unknown> | undefined): string | n
 }
 
 /**
- * next-auth with email + password. The JWT carries only the user id: role and active flag
- * are read from the database on every request (server/auth/session.ts), so demotions and
- * deactivations take effect at once.
+ * next-auth with email + password. The JWT carries only the user id and a session id: the
+ * session, role and active flag are read from the database on every request
+ * (server/auth/session.ts), so sign-outs, demotions and deactivations take effect at once.
  */
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
@@ -31,8 +32,14 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInInput.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(SIGN_IN_FAILED);
         try {
-          const user = await authenticate(getDb(), { ...parsed.data, address: clientAddress(req.headers) });
-          return { id: user.id, email: user.email, name: user.displayName };
+          const db = getDb();
+          const user = await authenticate(db, { ...parsed.data, address: clientAddress(req.headers) });
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.displayName,
+            sessionId: await createSession(db, user.id),
+          };
         } catch (error) {
           // next-auth shows a thrown error's message to the sign-in form.
           throw new Error(
@@ -43,8 +50,19 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    jwt({ token, user }) {
+      // At sign-in, the new server-side session's id goes into the token.
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub ?? "" } };
+      return { ...session, sessionId: token.sid, user: { ...session.user, id: token.sub ?? "" } };
+    },
+  },
+  events: {
+    // Signing out ends the session on the server too: a copy of the token is refused from now on.
+    async signOut({ token }) {
+      await endSession(getDb(), token?.sid);
     },
   },
 };

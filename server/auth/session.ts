@@ -9,7 +9,7 @@ import { authOptions } from "./options";
 /** The signed-in, active user of this request (read once per request), or null. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  return loadSessionUser(getDb(), session?.user?.id);
+  return loadSessionUser(getDb(), session?.user?.id, session?.sessionId ?? null);
 });
 
 /**

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { verifyAgainstDummy, verifyPassword } from "../auth/password";
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../auth/password";
 import type { DbOrTx } from "../db/client";
 import { DomainError } from "../errors";
 import type { SessionUser } from "./users";
@@ -108,5 +108,10 @@ export async function authenticate(
     throw new DomainError("BAD_REQUEST", SIGN_IN_FAILED);
   }
   if (input.address) await db.signInThrottle.deleteMany({ where: { key: `pair:${input.address}|${email}` } });
+  // A hash made with older settings (or the scrypt of earlier versions) is replaced now that
+  // the password is known.
+  if (needsRehash(user.passwordHash)) {
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } });
+  }
   return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
 }

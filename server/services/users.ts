@@ -1,3 +1,4 @@
+import { endSessions, isSessionId } from "./sessions";
 import type { RoleName } from "@/lib/roles";
 import { slugify } from "@/lib/slug";
 import type { CreateUserInput, UpdateProfileInput } from "@/lib/schemas/user";
@@ -29,10 +30,26 @@ export type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
  * The user behind a session, read afresh on every request so that a role change or a
  * deactivation takes effect at once. Null for unknown or deactivated users.
  */
-export async function loadSessionUser(db: DbOrTx, id: string | null | undefined): Promise<SessionUser | null> {
+/**
+ * The active user a request acts as, with their current role. Over HTTP `sessionId` is the
+ * session cookie's (null when the token has none): the session must still exist, so a token
+ * kept after signing out, a password change or a reset is refused. Left undefined by callers
+ * that are not requests (tests, scripts).
+ */
+export async function loadSessionUser(
+  db: DbOrTx,
+  id: string | null | undefined,
+  sessionId?: string | null,
+  now: Date = new Date(),
+): Promise<SessionUser | null> {
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (sessionId !== undefined && (sessionId === null || !isSessionId(sessionId))) return null;
   const user = await db.user.findFirst({
-    where: { id, active: true },
+    where: {
+      id,
+      active: true,
+      ...(sessionId ? { sessions: { some: { id: sessionId, expiresAt: { gt: now } } } } : {}),
+    },
     select: { id: true, email: true, displayName: true, role: true },
   });
   return user;
@@ -94,7 +111,10 @@ async function changeAdminSafely(
         "The newsroom needs at least one active admin: make someone else an admin first.",
       );
     }
-    return tx.user.update({ where: { id: userId }, data, select: userSelect });
+    const updated = await tx.user.update({ where: { id: userId }, data, select: userSelect });
+    // A deactivated person is signed out everywhere at once.
+    if (data.active === false) await endSessions(tx, userId);
+    return updated;
   });
 }
 

@@ -24,6 +24,7 @@ function handler(req: Request) {
       return createContext({
         db: getDb(),
         userId: session?.user?.id,
+        sessionId: session?.sessionId ?? null,
         timeZone: appEnv().MASTHEAD_TIME_ZONE,
         publicCache: nextPublicCache,
         clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER),
