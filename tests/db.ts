@@ -12,7 +12,8 @@ import type { SessionUser } from "@/server/services/users";
 
 export const TEST_PASSWORD = "correct horse battery";
 
-export const db = createDb(inject("databaseUrl"), { max: 20 });
+export const DATABASE_URL = inject("databaseUrl");
+export const db = createDb(DATABASE_URL, { max: 20 });
 afterAll(() => db.$disconnect());
 
 let passwordHash: Promise<string> | undefined;
@@ -21,7 +22,7 @@ let passwordHash: Promise<string> | undefined;
 export function resetTablesBeforeEach() {
   beforeEach(async () => {
     await db.$executeRawUnsafe(
-      'TRUNCATE "Media", "EditingPresence", "Notification", "Correction", "WorkflowEvent", "ArticleTag", "ArticleAuthor", "Article", "ArticleRevision", "Tag", "Section", "User", "SignInThrottle", "Session", "AccountToken", "OutgoingMail" CASCADE',
+      'TRUNCATE "Media", "EditingPresence", "Notification", "Correction", "WorkflowEvent", "ArticleTag", "ArticleAuthor", "Article", "ArticleRevision", "Tag", "Section", "User", "SignInThrottle", "Session", "AccountToken", "OutgoingMail", graphile_worker._private_jobs, graphile_worker._private_job_queues CASCADE',
     );
   });
 }

@@ -1,15 +1,19 @@
+import { migrateQueue } from "../mail/worker";
 import { readMigrationList, readSchemaFile, SCHEMA_PATH } from "./migrations-dir";
 import { SCHEMA_FILTERS, withSchemaEngine } from "./schema-engine";
 
 /** Applies every migration not yet applied (what `prisma migrate deploy` does). */
 export async function applyMigrations(url: string): Promise<string[]> {
-  return withSchemaEngine(url, null, async (engine) => {
+  const applied = await withSchemaEngine(url, null, async (engine) => {
     const result = await engine.applyMigrations({
       migrationsList: readMigrationList(),
       filters: SCHEMA_FILTERS,
     });
     return result.appliedMigrationNames;
   });
+  // The mail queue's own tables (schema graphile_worker), kept by graphile-worker itself.
+  await migrateQueue(url);
+  return applied;
 }
 
 /**
