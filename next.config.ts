@@ -86,6 +86,7 @@ const nextConfig: NextConfig = {
       { source: "/api/:rest*", headers: [{ key: "Cache-Control", value: "no-store" }] },
       { source: "/:path(newsroom|signin)", headers: common },
       { source: "/newsroom/:rest*", headers: common },
+      { source: "/signin/:rest*", headers: [...common, { key: "Cache-Control", value: "no-store" }] },
       { source: "/media/:path*", headers: common },
       { source: "/site.css", headers: common },
     ];

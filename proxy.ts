@@ -37,7 +37,8 @@ function withNonce(request: NextRequest): NextResponse {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname === "/signin" || (await getToken({ req: request }))) return withNonce(request);
+  if (pathname === "/signin" || pathname.startsWith("/signin/") || (await getToken({ req: request })))
+    return withNonce(request);
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
   url.search = "";
@@ -45,4 +46,4 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/newsroom", "/newsroom/:path*", "/signin"] };
+export const config = { matcher: ["/newsroom", "/newsroom/:path*", "/signin", "/signin/:path*"] };

@@ -25,6 +25,9 @@ export default async function SignInPage({
         </Link>
         <h1 className="text-xl font-bold">Sign in to the newsroom</h1>
         <SignInForm callbackPath={callbackPath} />
+        <Link href="/signin/forgot" className="text-sm underline">
+          Forgot password?
+        </Link>
       </main>
     </>
   );

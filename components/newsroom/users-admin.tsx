@@ -5,14 +5,16 @@ import { useState } from "react";
 import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
-import { CreateUserForm } from "./create-user-form";
+import { Invitations } from "./invitations";
+import { PersonActions } from "./person-actions";
 import { RoleSelect } from "./role-select";
 
-export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
+export function UsersAdmin({ currentUserId, mailEnabled }: { currentUserId: string; mailEnabled: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery(trpc.user.list.queryOptions());
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const refresh = async () => {
     setError(null);
     await queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
@@ -28,6 +30,11 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
         <h2 id="people-heading" className="mb-3 text-lg font-bold">
           Everyone in the newsroom
         </h2>
+        {notice ? (
+          <p role="status" className="mb-3 text-sm text-green-900">
+            {notice}
+          </p>
+        ) : null}
         {error ? (
           <p role="alert" className="mb-3 rounded border border-red-700 bg-red-50 px-3 py-2 text-sm text-red-900">
             {error}
@@ -79,7 +86,16 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                       />
                     </td>
                     <td className="py-2 pr-4">{user.active ? "Active" : "Deactivated"}</td>
-                    <td className="py-2">
+                    <td className="flex flex-wrap gap-2 py-2">
+                      <PersonActions
+                        person={user}
+                        mailEnabled={mailEnabled}
+                        onDone={async (text) => {
+                          setNotice(text);
+                          await refresh();
+                        }}
+                        onError={onError}
+                      />
                       {user.active ? (
                         <Button
                           variant="danger"
@@ -105,7 +121,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
           </div>
         ) : null}
       </section>
-      <CreateUserForm />
+      <Invitations mailEnabled={mailEnabled} />
     </div>
   );
 }

@@ -63,3 +63,21 @@ export const changePasswordInput = z.object({
   // Length and strength are checked on the server with the field named (server/services/accounts.ts).
   newPassword: z.string().max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters`),
 });
+
+/** A single-use link's token, as it appears in the link. */
+export const accountTokenSchema = z.string().trim().min(1, "The link is incomplete").max(100, "The link is not valid");
+
+export const requestResetInput = z.object({ email: emailSchema });
+export const tokenRefInput = z.object({ token: accountTokenSchema });
+export const setPasswordWithTokenInput = z.object({
+  token: accountTokenSchema,
+  // Length and strength are checked on the server with the field named.
+  password: z.string().max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters`),
+});
+export const completeSetupInput = setPasswordWithTokenInput.extend({
+  email: emailSchema,
+  displayName: displayNameSchema,
+});
+export const inviteInput = z.object({ email: emailSchema, displayName: displayNameSchema, role: roleSchema });
+export const invitationRefInput = z.object({ id: z.uuid({ message: "Not a valid invitation id" }) });
+export const updatePersonInput = z.object({ userId: userIdSchema, email: emailSchema, displayName: displayNameSchema });

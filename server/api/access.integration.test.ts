@@ -102,16 +102,61 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
   },
   { name: "user.list", call: (c) => c.user.list(), expected: ADMIN_ONLY },
   {
-    name: "user.create",
-    call: (c) =>
-      c.user.create({
-        email: "new.person@example.test",
-        displayName: "New Person",
-        role: "WRITER",
-        password: "a long enough password",
-      }),
+    name: "invitation.create",
+    call: (c) => c.invitation.create({ email: "new.person@example.test", displayName: "New Person", role: "WRITER" }),
     expected: ADMIN_ONLY,
   },
+  { name: "invitation.list", call: (c) => c.invitation.list(), expected: ADMIN_ONLY },
+  {
+    name: "invitation.revoke (an unknown one)",
+    call: (c) => c.invitation.revoke({ id: "00000000-0000-7000-8000-000000000000" }),
+    expected: { ...ADMIN_ONLY, admin: "NOT_FOUND" },
+  },
+  {
+    name: "invitation.resend (an unknown one)",
+    call: (c) => c.invitation.resend({ id: "00000000-0000-7000-8000-000000000000" }),
+    expected: { ...ADMIN_ONLY, admin: "NOT_FOUND" },
+  },
+  {
+    name: "user.update",
+    call: (c) => c.user.update({ userId: f.target.id, email: "renamed@example.test", displayName: "Renamed" }),
+    expected: ADMIN_ONLY,
+  },
+  { name: "user.startReset", call: (c) => c.user.startReset({ userId: f.target.id }), expected: ADMIN_ONLY },
+  { name: "mail.outbox", call: (c) => c.mail.outbox(), expected: ADMIN_ONLY },
+  {
+    name: "account.changePassword (a wrong current password)",
+    call: (c) => c.account.changePassword({ currentPassword: "not it", newPassword: "a quiet harbour at dawn" }),
+    expected: {
+      signedOut: "UNAUTHORIZED",
+      writer: "BAD_REQUEST",
+      otherWriter: "BAD_REQUEST",
+      editor: "BAD_REQUEST",
+      admin: "BAD_REQUEST",
+    },
+  },
+  { name: "account.signOutEverywhere", call: (c) => c.account.signOutEverywhere(), expected: SIGNED_IN },
+  {
+    name: "account.requestReset",
+    call: (c) => c.account.requestReset({ email: "someone@example.test" }),
+    expected: EVERYONE,
+  },
+  {
+    name: "account.invitation (an unknown link)",
+    call: (c) => c.account.invitation({ token: "x".repeat(43) }),
+    expected: EVERYONE,
+  },
+  ...(["resetPassword", "acceptInvitation"] as const).map((name) => ({
+    name: `account.${name} (an unknown link)`,
+    call: (c: Caller) => c.account[name]({ token: "x".repeat(43), password: "a quiet harbour at dawn" }),
+    expected: {
+      signedOut: "BAD_REQUEST",
+      writer: "BAD_REQUEST",
+      otherWriter: "BAD_REQUEST",
+      editor: "BAD_REQUEST",
+      admin: "BAD_REQUEST",
+    } as Record<Actor, Outcome>,
+  })),
   {
     name: "user.changeRole",
     call: (c) => c.user.changeRole({ userId: f.target.id, role: "EDITOR" }),

@@ -73,15 +73,24 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
     inputs: [...garbage, { id: "00000000-0000-7000-8000-000000000000", pinned: "yes" }],
   },
   {
-    name: "user.create",
-    fn: (c) => loose(c.user.create),
+    name: "invitation.create",
+    fn: (c) => loose(c.invitation.create),
     inputs: [
       ...garbage,
-      { email: "not-an-email", displayName: "A", role: "WRITER", password: "long enough pw" },
-      { email: "a@b.test", displayName: "", role: "WRITER", password: "long enough pw" },
-      { email: "a@b.test", displayName: "A", role: "OWNER", password: "long enough pw" },
-      { email: "a@b.test", displayName: "A", role: "WRITER", password: "short" },
+      { email: "not-an-email", displayName: "A", role: "WRITER" },
+      { email: "a@b.test", displayName: "", role: "WRITER" },
+      { email: "a@b.test", displayName: "A", role: "OWNER" },
     ],
+  },
+  {
+    name: "account.resetPassword",
+    fn: (c) => loose(c.account.resetPassword),
+    inputs: [...garbage, { token: "", password: "long enough pw" }, { token: "x".repeat(101), password: "x" }],
+  },
+  {
+    name: "user.update",
+    fn: (c) => loose(c.user.update),
+    inputs: [...garbage, { userId: "not-a-uuid", email: "a@b.test", displayName: "A" }],
   },
   {
     name: "user.changeRole",
@@ -245,17 +254,14 @@ describe("expected failures map to the right codes", () => {
 
   it("a duplicate email is CONFLICT with a message on the email field", async () => {
     const caller = await callerFor(admin);
-    const input = {
-      email: "Same@Example.test",
-      displayName: "One",
-      role: "WRITER" as const,
-      password: "a long enough password",
-    };
-    await caller.user.create(input);
-    const error = await caller.user.create({ ...input, email: " same@example.TEST " }).catch((e: unknown) => e);
+    const input = { email: "Same@Example.test", displayName: "One", role: "WRITER" as const };
+    await caller.invitation.create(input);
+    const error = await caller.invitation.create({ ...input, email: " same@example.TEST " }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("CONFLICT");
-    expect(await db.user.count({ where: { email: "same@example.test" } })).toBe(1);
+    expect(await db.accountToken.count({ where: { email: "same@example.test" } })).toBe(1);
+    const taken = await caller.invitation.create({ ...input, email: admin.email }).catch((e: unknown) => e);
+    expect((taken as TRPCError).code).toBe("CONFLICT");
   });
 });
 

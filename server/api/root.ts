@@ -1,5 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { articleRouter } from "./routers/article";
+import { invitationRouter } from "./routers/invitation";
+import { mailRouter } from "./routers/mail";
 import { mediaRouter } from "./routers/media";
 import { notificationRouter } from "./routers/notification";
 import { siteRouter } from "./routers/site";
@@ -10,6 +12,8 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   article: articleRouter,
+  invitation: invitationRouter,
+  mail: mailRouter,
   user: userRouter,
   workflow: workflowRouter,
   notification: notificationRouter,

@@ -1,8 +1,8 @@
+import { newPasswordHash } from "./accounts";
 import { endSessions, isSessionId } from "./sessions";
 import type { RoleName } from "@/lib/roles";
 import { slugify } from "@/lib/slug";
 import type { CreateUserInput, UpdateProfileInput } from "@/lib/schemas/user";
-import { hashPassword } from "../auth/password";
 import type { Db, DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { conflict, DomainError, notFound } from "../errors";
@@ -82,7 +82,7 @@ export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<Us
       displayName: input.displayName,
       slug: await freeAuthorSlug(db, input.displayName),
       role: input.role,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await newPasswordHash(input.password, { email: input.email, name: input.displayName }),
     },
     select: userSelect,
   });
@@ -115,6 +115,25 @@ async function changeAdminSafely(
     // A deactivated person is signed out everywhere at once.
     if (data.active === false) await endSessions(tx, userId);
     return updated;
+  });
+}
+
+/** Corrects a person's name or email (admins). The email stays unique. */
+export async function updatePerson(
+  db: DbOrTx,
+  input: { userId: string; email: string; displayName: string },
+): Promise<UserRow> {
+  const clash = await db.user.findFirst({
+    where: { email: input.email, id: { not: input.userId } },
+    select: { id: true },
+  });
+  if (clash) throw conflict("Someone else has that email address.", { email: ["Someone else has that email address"] });
+  const found = await db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+  if (!found) throw notFound("That person");
+  return db.user.update({
+    where: { id: input.userId },
+    data: { email: input.email, displayName: input.displayName },
+    select: userSelect,
   });
 }
 

@@ -1,12 +1,55 @@
-import { changePasswordInput } from "@/lib/schemas/user";
+import {
+  changePasswordInput,
+  completeSetupInput,
+  requestResetInput,
+  setPasswordWithTokenInput,
+  tokenRefInput,
+} from "@/lib/schemas/user";
+import { DomainError } from "../../errors";
 import * as accounts from "../../services/accounts";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import * as tokens from "../../services/account-tokens";
+import { RateLimiter } from "../../services/rate-limit";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
-/** What everyone may do with their own account. */
+// Reset requests and uses of links, per client address: 10 at once, then one a minute.
+const linkLimiter = new RateLimiter(10, 60_000);
+function throttle(address: string | null) {
+  if (address !== null && linkLimiter.take(address) > 0) {
+    throw new DomainError("TOO_MANY_REQUESTS", "Too many attempts from your address. Wait a minute and try again.");
+  }
+}
+
+/** What everyone may do with their own account, and the single-use links that need no sign-in. */
 export const accountRouter = createTRPCRouter({
   changePassword: protectedProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => accounts.changeOwnPassword(ctx.db, ctx.user, ctx.sessionId, input)),
 
   signOutEverywhere: protectedProcedure.mutation(({ ctx }) => accounts.signOutEverywhere(ctx.db, ctx.user.id)),
+
+  /** "Forgot password?": the same answer whether or not the address has an account. */
+  requestReset: publicProcedure.input(requestResetInput).mutation(async ({ ctx, input }) => {
+    throttle(ctx.clientAddress);
+    await tokens.requestPasswordReset(ctx.db, input.email, ctx.clock());
+    return { ok: true as const };
+  }),
+
+  resetPassword: publicProcedure.input(setPasswordWithTokenInput).mutation(({ ctx, input }) => {
+    throttle(ctx.clientAddress);
+    return tokens.resetPassword(ctx.db, input, ctx.clock());
+  }),
+
+  invitation: publicProcedure
+    .input(tokenRefInput)
+    .query(({ ctx, input }) => tokens.describeInvitation(ctx.db, input.token, ctx.clock())),
+
+  acceptInvitation: publicProcedure.input(setPasswordWithTokenInput).mutation(({ ctx, input }) => {
+    throttle(ctx.clientAddress);
+    return tokens.acceptInvitation(ctx.db, input, ctx.clock());
+  }),
+
+  completeSetup: publicProcedure.input(completeSetupInput).mutation(({ ctx, input }) => {
+    throttle(ctx.clientAddress);
+    return tokens.completeSetup(ctx.db, input, ctx.clock());
+  }),
 });

@@ -1,4 +1,5 @@
-import { changeRoleInput, createUserInput, updateProfileInput, userRefInput } from "@/lib/schemas/user";
+import { changeRoleInput, updatePersonInput, updateProfileInput, userRefInput } from "@/lib/schemas/user";
+import { adminStartReset } from "../../services/account-tokens";
 import * as users from "../../services/users";
 import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../trpc";
 
@@ -19,13 +20,20 @@ export const userRouter = createTRPCRouter({
 
   list: admin.query(({ ctx }) => users.listUsers(ctx.db)),
 
-  create: admin.input(createUserInput).mutation(({ ctx, input }) => users.createUser(ctx.db, input)),
-
   changeRole: admin
     .input(changeRoleInput)
     .mutation(({ ctx, input }) => users.changeRole(ctx.db, input.userId, input.role)),
 
   deactivate: admin.input(userRefInput).mutation(({ ctx, input }) => users.setActive(ctx.db, input.userId, false)),
+
+  /** An admin corrects a person's name or email. */
+  update: admin.input(updatePersonInput).mutation(({ ctx, input }) => users.updatePerson(ctx.db, input)),
+
+  /** A reset link goes to the person's own email; the admin never sees or types a password. */
+  startReset: admin.input(userRefInput).mutation(async ({ ctx, input }) => {
+    await adminStartReset(ctx.db, input.userId, ctx.clock());
+    return { ok: true as const };
+  }),
 
   reactivate: admin.input(userRefInput).mutation(({ ctx, input }) => users.setActive(ctx.db, input.userId, true)),
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { UsersAdmin } from "@/components/newsroom/users-admin";
 import { can } from "@/server/auth/permissions";
+import { mailEnabled } from "@/server/mail/outbox";
 import { requireNewsroomUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "People" };
@@ -18,7 +19,7 @@ export default async function UsersAdminPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">People</h1>
-      <UsersAdmin currentUserId={user.id} />
+      <UsersAdmin currentUserId={user.id} mailEnabled={mailEnabled()} />
     </>
   );
 }
