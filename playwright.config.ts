@@ -35,7 +35,8 @@ export default defineConfig({
   ],
   // The production build (`next build`, run by `npm run test:e2e`) on a fresh embedded database.
   webServer: {
-    command: "rm -rf .data/e2e && npx tsx scripts/run.ts start",
+    // A demo production server, as the README says: demo accounts and content, then npm start.
+    command: "rm -rf .data/e2e && npx tsx scripts/db-seed.ts --demo && npx tsx scripts/run.ts start",
     url: `${baseURL}/api/health`,
     // As behind a proxy on this machine: tests that need addresses of their own send X-Forwarded-For.
     env: {

@@ -31,6 +31,7 @@ const newsroomPages: [RoleKey, string][] = [
   ["writer", "/newsroom/media"],
   ["writer", "/newsroom/profile"],
   ["writer", "/newsroom/account"],
+  ["admin", "/newsroom/admin/outbox"],
 ];
 for (const [role, path] of newsroomPages) {
   test.describe(`${role} on ${path}`, () => {
@@ -41,6 +42,14 @@ for (const [role, path] of newsroomPages) {
       if (path.endsWith("/users")) await expect(page.getByRole("cell").first()).toBeVisible();
       await expectNoViolations(page);
     });
+  });
+}
+
+for (const path of ["/signin", "/signin/forgot", `/signin/reset/${"x".repeat(43)}`]) {
+  test(`${path.slice(0, 20)} (signed out): axe finds nothing`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoViolations(page);
   });
 }
 

@@ -1,20 +1,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, storageState } from "./fixtures/accounts";
-import { mutate } from "./fixtures/api";
+import { signIn } from "./fixtures/accounts";
+import { invitedPerson } from "./fixtures/people";
 
 const PASSWORD = "first harbour password";
 
 /** A person of their own for each test, so changing a password touches no shared account. */
 async function newPerson(browser: Browser, label: string) {
-  const admin = await browser.newContext({ storageState: storageState("admin") });
-  const email = `${label}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
-  await mutate(admin.request, "user.create", {
-    email,
-    displayName: `Person ${label}`,
-    role: "WRITER",
-    password: PASSWORD,
-  });
-  await admin.close();
+  const { email, page } = await invitedPerson(browser, label, PASSWORD);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.context().close();
   return email;
 }
 

@@ -1,51 +1,73 @@
 import { expect, test } from "@playwright/test";
 import { signIn, storageState } from "./fixtures/accounts";
+import { linkInOutbox, uniqueEmail } from "./fixtures/people";
 
 test.use({ storageState: storageState("admin") });
 
-test("an admin adds a person, who signs in; a role change and a deactivation apply on their next request", async ({
+test("an admin invites a person, who joins; a role change and a deactivation apply on their next request", async ({
   page,
   browser,
 }) => {
-  const email = `reporter.${Date.now()}@example.com`;
-  const password = "a-good-long-password";
+  const email = uniqueEmail("reporter");
   await page.goto("/newsroom/admin/users");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Name").fill("Rita Reporter");
-  await page.getByLabel("Role", { exact: true }).selectOption("WRITER");
-  await page.getByLabel("Initial password").fill(password);
-  await page.getByRole("button", { name: "Add person" }).click();
-  await expect(page.getByRole("status")).toHaveText(`Rita Reporter can now sign in as ${email}.`);
-  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  const form = page.getByRole("form", { name: "Invite a person" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Name").fill("Rita Reporter");
+  await form.getByLabel("Role", { exact: true }).selectOption("WRITER");
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(form.getByRole("status")).toContainText(`Invitation ready for ${email}.`);
 
   const other = await browser.newContext({ storageState: undefined });
   const rita = await other.newPage();
-  await rita.goto("/signin");
-  await signIn(rita, email, password);
+  await rita.goto(await linkInOutbox(browser, email, "invitation"));
+  await rita.getByLabel("Choose a password").fill("a-good-long-password");
+  await rita.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(rita.getByRole("heading", { name: "My articles" })).toBeVisible();
 
+  await page.reload();
   await page.getByLabel("Role of Rita Reporter").selectOption("EDITOR");
   await expect(page.getByLabel("Role of Rita Reporter")).toHaveValue("EDITOR");
   await rita.reload();
   await expect(rita.getByRole("heading", { name: "All articles" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Deactivate Rita Reporter" }).click();
-  await expect(page.getByRole("button", { name: "Reactivate Rita Reporter" })).toBeVisible();
+  // Name and email are corrected by the admin; a reset link goes to the person, not the admin.
+  await page.getByRole("button", { name: "Edit Rita Reporter" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit Rita Reporter" });
+  await edit.getByLabel("Name").fill("Rita R. Reporter");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("main").getByRole("status").first()).toContainText(`Saved: Rita R. Reporter, ${email}.`);
+  await page.getByRole("button", { name: "Reset the password of Rita R. Reporter" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("main").getByRole("status").first()).toContainText(
+    `A reset link for ${email} is in the outbox`,
+  );
+  expect(await linkInOutbox(browser, email, "password-reset")).toMatch(/^\/signin\/reset\//);
+
+  await page.getByRole("button", { name: "Deactivate Rita R. Reporter" }).click();
+  await expect(page.getByRole("button", { name: "Reactivate Rita R. Reporter" })).toBeVisible();
   await rita.goto("/newsroom");
   await expect(rita).toHaveURL(/\/signin/);
+  await signIn(rita, email, "a-good-long-password");
+  await expect(rita.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
   await other.close();
 });
 
-test("the form keeps what was typed and shows per-field messages when input is refused", async ({ page }) => {
+test("the invitation form keeps what was typed and shows per-field messages when input is refused", async ({
+  page,
+}) => {
   await page.goto("/newsroom/admin/users");
-  await page.getByLabel("Email").fill("not-an-email");
-  await page.getByLabel("Name").fill("Someone");
-  await page.getByLabel("Initial password").fill("short");
-  await page.getByRole("button", { name: "Add person" }).click();
-  await expect(page.getByText("Enter a valid email address")).toBeVisible();
-  await expect(page.getByText("Password must be at least 10 characters")).toBeVisible();
-  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
-  await expect(page.getByLabel("Name")).toHaveValue("Someone");
+  const form = page.getByRole("form", { name: "Invite a person" });
+  await form.getByLabel("Email").fill("not-an-email");
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(form.getByText("Enter a valid email address")).toBeVisible();
+  await expect(form.getByText("Name is required")).toBeVisible();
+  await expect(form.getByLabel("Email")).toHaveValue("not-an-email");
+  // Someone who already has an account cannot be invited again.
+  await form.getByLabel("Email").fill("writer@example.com");
+  await form.getByLabel("Name").fill("Wendy Again");
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(form.getByText("Someone already has that email address").first()).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveValue("Wendy Again");
 });
 
 test("the last admin cannot deactivate themselves", async ({ page }) => {

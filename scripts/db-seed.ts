@@ -1,7 +1,9 @@
 // `npm run db:seed`: the default sections. `npm run db:seed -- --demo`: also demo accounts
-// and content, only into a database that has no users yet.
+// and content, only into a database that has no users yet. Either migrates the database first
+// (the embedded default or DATABASE_URL), so it works on a fresh data directory.
 import { openDatabase } from "../server/db/connect";
 import { createDb } from "../server/db/client";
+import { applyMigrations } from "../server/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedSections } from "../server/services/seed";
 import { runCli } from "./lib/cli";
 
@@ -14,6 +16,13 @@ if (unknown.length > 0) {
 
 runCli(async (env) => {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
+  try {
+    const applied = await applyMigrations(database.url);
+    if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const db = createDb(database.url, { max: 2 });
   try {
     await seedSections(db);

@@ -1,5 +1,8 @@
 // `npm run dev` and `npm start`: opens the database (embedded by default), applies
-// migrations, seeds demo content into an empty embedded database, then runs Next.js.
+// migrations, then runs Next.js. `npm run dev` seeds demo content into an empty embedded
+// database; `npm start` never creates accounts: on an empty database it prints a one-time
+// set-up link for the first admin. With MASTHEAD_SMTP_URL set, this process also runs the
+// mail queue's worker.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,6 +11,8 @@ import path from "node:path";
 import { openDatabase, StartupError } from "../server/db/connect";
 import { createDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
+import { smtpSender, startMailWorker } from "../server/mail/worker";
+import { issueSetupLink } from "../server/services/account-tokens";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../server/services/seed";
 import { runCli } from "./lib/cli";
 
@@ -45,11 +50,16 @@ runCli(async (env) => {
     log(
       "WARNING: MASTHEAD_TEST_CLOCK is on: /api/test/clock can run the scheduler ahead of time. For end-to-end tests only.",
     );
+  const siteUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+  // Links in mail and the set-up link are made in this process too.
+  process.env.NEXTAUTH_URL = siteUrl;
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
   let stopping = false;
+  let stopWorker: () => Promise<void> = async () => undefined;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    await stopWorker().catch(() => undefined);
     await database.close().catch(() => undefined);
     process.exit(code);
   };
@@ -61,16 +71,36 @@ runCli(async (env) => {
       const applied = await applyMigrations(database.url);
       log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
     }
-    if (database.embedded) {
-      const db = createDb(database.url, { max: 2 });
-      try {
-        if (await seedDemo(db, env.mediaDir)) {
-          log("seeded demo content. Demo accounts (password: " + DEMO_PASSWORD + "):");
-          for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(6)} ${account.email}`);
-        }
-      } finally {
-        await db.$disconnect();
+    const db = createDb(database.url, { max: 4 });
+    try {
+      if (mode === "dev" && database.embedded && (await seedDemo(db, env.mediaDir))) {
+        log("seeded demo content. Demo accounts (password: " + DEMO_PASSWORD + "):");
+        for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(6)} ${account.email}`);
       }
+      const setupLink = mode === "start" ? await issueSetupLink(db) : null;
+      if (setupLink) {
+        log("no accounts yet. Open this link to create the first admin (it works once, for one hour):");
+        log(`  ${setupLink}`);
+        log("(or run: npm run user:create; for demo accounts and content: npm run db:seed -- --demo)");
+      }
+    } catch (error) {
+      await db.$disconnect();
+      throw error;
+    }
+    if (env.MASTHEAD_SMTP_URL) {
+      const worker = await startMailWorker({
+        db,
+        connectionString: database.url,
+        sender: smtpSender(env.MASTHEAD_SMTP_URL),
+      });
+      log("sending mail through MASTHEAD_SMTP_URL");
+      stopWorker = async () => {
+        await worker.stop();
+        await db.$disconnect();
+      };
+    } else {
+      await db.$disconnect();
+      log("mail is not set up (MASTHEAD_SMTP_URL): messages wait in the outbox, /newsroom/admin/outbox");
     }
   } catch (error) {
     await database.close().catch(() => undefined);

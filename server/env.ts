@@ -72,6 +72,19 @@ const launchSchema = z.object({
   MASTHEAD_MIGRATE_ON_START: flag.default(true),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
   NEXTAUTH_URL: z.url({ message: "must be the site's public URL, like https://news.example.com" }).optional(),
+  MASTHEAD_SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "must be an SMTP URL like smtp://user:password@mail.example.com:587 or smtps://…:465")
+    .optional(),
+  MASTHEAD_MAIL_FROM: z.string().trim().max(200).optional(),
 });
 
 const appSchema = z.object({

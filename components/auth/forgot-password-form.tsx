@@ -7,16 +7,17 @@ import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
+import { useHydrated } from "../ui/use-hydrated";
 
 /** Asks for a reset link. The answer never says whether the address has an account. */
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
-  const [email, setEmail] = useState("");
+  const hydrated = useHydrated();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useMutation(
     trpc.account.requestReset.mutationOptions({
-      onSuccess: () => setSentTo(email.trim()),
+      onSuccess: (_result, input) => setSentTo(input.email.trim()),
       onError: (failure) => {
         const { message, fieldErrors } = describeError(failure);
         setErrors(Object.keys(fieldErrors).length > 0 ? fieldErrors : { _: [message] });
@@ -24,10 +25,11 @@ export function ForgotPasswordForm() {
     }),
   );
 
+  // Uncontrolled, so what was typed before the page's script ran is kept.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrors({});
-    request.mutate({ email });
+    request.mutate({ email: String(new FormData(event.currentTarget).get("email") ?? "") });
   }
 
   if (sentTo) {
@@ -38,18 +40,17 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} method="post" noValidate className="flex flex-col gap-4">
       <FormAlert message={errors._?.[0]} />
       <Field
         id="forgot-email"
         label="Email"
         type="email"
         autoComplete="username"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        name="email"
         error={errors.email?.[0]}
       />
-      <Button type="submit" disabled={request.isPending}>
+      <Button type="submit" disabled={!hydrated || request.isPending}>
         {request.isPending ? "Sending…" : "Send reset link"}
       </Button>
     </form>

@@ -10,6 +10,7 @@ import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
+import { useHydrated } from "../ui/use-hydrated";
 
 type Kind = "setup" | "invitation" | "reset";
 
@@ -19,17 +20,18 @@ type Kind = "setup" | "invitation" | "reset";
  */
 export function LinkPasswordForm({ kind, token, email }: { kind: Kind; token: string; email?: string }) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
-  const [values, setValues] = useState({ email: email ?? "", displayName: "", password: "" });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [signingIn, setSigningIn] = useState(false);
   const onError = (failure: unknown) => {
     const { message, fieldErrors } = describeError(failure);
     setErrors(Object.keys(fieldErrors).length > 0 ? { ...fieldErrors, _: [message] } : { _: [message] });
   };
-  const onSuccess = async (result: { email: string }) => {
+  // Signs in with the password just chosen (the mutation's own input).
+  const onSuccess = async (result: { email: string }, input: { password: string }) => {
     setSigningIn(true);
-    const signedIn = await signIn("credentials", { email: result.email, password: values.password, redirect: false });
+    const signedIn = await signIn("credentials", { email: result.email, password: input.password, redirect: false });
     if (signedIn && !signedIn.error) {
       router.replace("/newsroom");
       router.refresh();
@@ -40,16 +42,26 @@ export function LinkPasswordForm({ kind, token, email }: { kind: Kind; token: st
   const reset = useMutation(trpc.account.resetPassword.mutationOptions({ onSuccess, onError }));
   const pending = setup.isPending || accept.isPending || reset.isPending || signingIn;
 
+  // Uncontrolled, so what was typed before the page's script ran is kept (and method="post"
+  // keeps a password out of the address if it is sent before then).
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrors({});
-    if (kind === "setup") setup.mutate({ token, ...values });
-    else if (kind === "invitation") accept.mutate({ token, password: values.password });
-    else reset.mutate({ token, password: values.password });
+    const form = new FormData(event.currentTarget);
+    const typed = String(form.get("password") ?? "");
+    if (kind === "setup")
+      setup.mutate({
+        token,
+        email: String(form.get("email") ?? ""),
+        displayName: String(form.get("displayName") ?? ""),
+        password: typed,
+      });
+    else if (kind === "invitation") accept.mutate({ token, password: typed });
+    else reset.mutate({ token, password: typed });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} method="post" noValidate className="flex flex-col gap-4">
       <FormAlert message={errors._?.[0]} />
       {kind === "setup" ? (
         <>
@@ -58,16 +70,14 @@ export function LinkPasswordForm({ kind, token, email }: { kind: Kind; token: st
             label="Your email"
             type="email"
             autoComplete="username"
-            value={values.email}
-            onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))}
+            name="email"
             error={errors.email?.[0]}
           />
           <Field
             id="setup-name"
             label="Your name"
             autoComplete="name"
-            value={values.displayName}
-            onChange={(e) => setValues((v) => ({ ...v, displayName: e.target.value }))}
+            name="displayName"
             error={errors.displayName?.[0]}
           />
         </>
@@ -79,12 +89,11 @@ export function LinkPasswordForm({ kind, token, email }: { kind: Kind; token: st
         label={kind === "reset" ? "New password" : "Choose a password"}
         type="password"
         autoComplete="new-password"
-        value={values.password}
-        onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
+        name="password"
         error={errors.password?.[0]}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not a common password.`}
       />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={!hydrated || pending}>
         {pending ? "Saving…" : kind === "reset" ? "Set new password" : "Set password and sign in"}
       </Button>
     </form>

@@ -3,6 +3,10 @@ import Link from "next/link";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 
+// Rendered per request: each response carries its own script nonce (proxy.ts), which a page
+// prerendered at build time would lack, leaving its form without its script.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Forgot password" };
 
 export default function ForgotPasswordPage() {

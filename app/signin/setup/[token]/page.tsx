@@ -4,6 +4,10 @@ import { LinkPasswordForm } from "@/components/auth/link-password-form";
 import { getDb } from "@/server/db/client";
 import { findLiveToken } from "@/server/services/account-tokens";
 
+// Rendered per request: each response carries its own script nonce (proxy.ts), which a page
+// prerendered at build time would lack, leaving its form without its script.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Set up Masthead" };
 
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
