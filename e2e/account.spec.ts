@@ -82,3 +82,16 @@ test("sign out everywhere ends every session, this one too", async ({ browser })
   await phone.goto("/newsroom");
   await expect(phone).toHaveURL(/\/signin/);
 });
+
+test("choosing notices by email is kept", async ({ browser }) => {
+  const { page } = await invitedPerson(browser, "mailprefs", PASSWORD);
+  await page.goto("/newsroom/account");
+  const form = page.getByRole("form", { name: "Notices by email" });
+  await form.getByLabel("Your story is published").check();
+  await form.getByLabel("Your story is sent back with changes requested").check();
+  await form.getByRole("button", { name: "Save email choices" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved: 2 kinds by email.");
+  await page.reload();
+  await expect(form.getByLabel("Your story is published")).toBeChecked();
+  await expect(form.getByLabel("Your story is approved")).not.toBeChecked();
+});

@@ -136,6 +136,12 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
     },
   },
   { name: "account.signOutEverywhere", call: (c) => c.account.signOutEverywhere(), expected: SIGNED_IN },
+  { name: "account.mailPreferences", call: (c) => c.account.mailPreferences(), expected: SIGNED_IN },
+  {
+    name: "account.setMailPreferences",
+    call: (c) => c.account.setMailPreferences({ actions: ["PUBLISH"] }),
+    expected: SIGNED_IN,
+  },
   {
     name: "account.requestReset",
     call: (c) => c.account.requestReset({ email: "someone@example.test" }),

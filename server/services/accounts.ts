@@ -1,3 +1,4 @@
+import { MAILABLE_ACTIONS, type MailableAction } from "@/lib/mail-preferences";
 import { passwordSchema } from "@/lib/schemas/user";
 import { hashPassword, verifyPassword, weakPasswordProblem } from "../auth/password";
 import type { Db, DbOrTx } from "../db/client";
@@ -61,4 +62,21 @@ export async function changeOwnPassword(
 /** "Sign out everywhere": every session of this person ends, the one asking included. */
 export async function signOutEverywhere(db: DbOrTx, userId: string): Promise<{ endedSessions: number }> {
   return { endedSessions: await endSessions(db, userId) };
+}
+
+/** Which workflow notices this person also gets by email. */
+export async function mailPreferences(db: DbOrTx, userId: string): Promise<{ actions: MailableAction[] }> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { mailActions: true } });
+  const offered = new Set<string>(MAILABLE_ACTIONS.map((item) => item.action));
+  return { actions: row.mailActions.filter((action): action is MailableAction => offered.has(action)) };
+}
+
+export async function setMailPreferences(
+  db: DbOrTx,
+  userId: string,
+  actions: MailableAction[],
+): Promise<{ actions: MailableAction[] }> {
+  const unique = [...new Set(actions)];
+  await db.user.update({ where: { id: userId }, data: { mailActions: unique } });
+  return { actions: unique };
 }

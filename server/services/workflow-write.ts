@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus, type WorkflowAction } from "../db/generated/client";
+import { MAIL_MAX_ATTEMPTS, mailEnabled, SEND_MAIL_TASK } from "../mail/outbox";
+import { absoluteUrl } from "../site";
 
 // One workflow step written as ONE SQL statement: the article update carries the version
 // check (WHERE version = the version the user saw), and the revision, the event and the
@@ -83,6 +85,7 @@ export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | n
   const versionCheck =
     step.expectedVersion === null ? Prisma.empty : Prisma.sql`AND "version" = ${step.expectedVersion}`;
   const notice = notificationFor(step);
+  const mail = mailEnabled();
   const recipients =
     notice?.to === "editors"
       ? Prisma.sql`u."role" IN ('EDITOR', 'ADMIN')`
@@ -105,7 +108,22 @@ export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | n
       SELECT gen_random_uuid(), u.id, upd.id, ${step.action}::"WorkflowAction", ${step.actor?.id ?? null}::uuid, ${notice?.message ?? ""}, ${step.now}
       FROM upd JOIN "User" u ON ${recipients}
       WHERE ${notice !== null} AND u.active AND u.id IS DISTINCT FROM ${step.actor?.id ?? null}::uuid
+      RETURNING "userId", "articleId"
+    ), mails AS (
+      -- The same notice by email, for those who asked for this kind on their account page.
+      INSERT INTO "OutgoingMail" (id, "to", subject, text, kind, status, "createdAt")
+      SELECT gen_random_uuid(), u.email, ${`Masthead: ${(notice?.message ?? "").slice(0, 150)}`},
+        ${notice?.message ?? ""} || E'\n\nOpen it: ' || ${absoluteUrl("/newsroom/articles/")} || n."articleId"::text
+          || E'\n\nYou get this because you asked for these emails on your account page: ' || ${absoluteUrl("/newsroom/account")},
+        'notification', ${mail ? "QUEUED" : "NOT_SENT"}::"MailStatus", ${step.now}
+      FROM notices n JOIN "User" u ON u.id = n."userId"
+      WHERE ${step.action}::"WorkflowAction" = ANY(u."mailActions")
+      RETURNING id
+    ), jobs AS (
+      SELECT graphile_worker.add_job(${SEND_MAIL_TASK}, json_build_object('id', m.id::text),
+        max_attempts := ${MAIL_MAX_ATTEMPTS}::int, job_key := 'mail:' || m.id::text)
+      FROM mails m WHERE ${mail}
     )
-    SELECT version FROM upd`;
+    SELECT version, (SELECT count(*) FROM jobs)::int AS jobs FROM upd`;
   return rows[0]?.version ?? null;
 }

@@ -5,6 +5,7 @@ import {
   setPasswordWithTokenInput,
   tokenRefInput,
 } from "@/lib/schemas/user";
+import { mailPreferencesInput } from "@/lib/mail-preferences";
 import { DomainError } from "../../errors";
 import * as accounts from "../../services/accounts";
 import * as tokens from "../../services/account-tokens";
@@ -26,6 +27,12 @@ export const accountRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => accounts.changeOwnPassword(ctx.db, ctx.user, ctx.sessionId, input)),
 
   signOutEverywhere: protectedProcedure.mutation(({ ctx }) => accounts.signOutEverywhere(ctx.db, ctx.user.id)),
+
+  mailPreferences: protectedProcedure.query(({ ctx }) => accounts.mailPreferences(ctx.db, ctx.user.id)),
+
+  setMailPreferences: protectedProcedure
+    .input(mailPreferencesInput)
+    .mutation(({ ctx, input }) => accounts.setMailPreferences(ctx.db, ctx.user.id, input.actions)),
 
   /** "Forgot password?": the same answer whether or not the address has an account. */
   requestReset: publicProcedure.input(requestResetInput).mutation(async ({ ctx, input }) => {

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** The workflow notices a person may also get by email, as the account page offers them. */
+export const MAILABLE_ACTIONS = [
+  { action: "SUBMIT", label: "A story is submitted for review (editors and admins)" },
+  { action: "REQUEST_CHANGES", label: "Your story is sent back with changes requested" },
+  { action: "APPROVE", label: "Your story is approved" },
+  { action: "SCHEDULE", label: "Your story is scheduled" },
+  { action: "PUBLISH", label: "Your story is published" },
+  { action: "SCHEDULED_PUBLISH", label: "Your scheduled story goes live" },
+  { action: "SCHEDULE_FAILED", label: "A scheduled story could not be published (editors and admins)" },
+] as const;
+
+export type MailableAction = (typeof MAILABLE_ACTIONS)[number]["action"];
+const ACTIONS = MAILABLE_ACTIONS.map((item) => item.action) as [MailableAction, ...MailableAction[]];
+
+export const mailPreferencesInput = z.object({
+  actions: z.array(z.enum(ACTIONS, { message: "Not a kind of notice that can be emailed" })).max(ACTIONS.length),
+});
