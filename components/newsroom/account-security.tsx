@@ -10,6 +10,7 @@ import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
+import { FormStatus } from "../ui/form-status";
 
 const EMPTY = { currentPassword: "", newPassword: "" };
 
@@ -57,11 +58,7 @@ export function AccountSecurity() {
           Password
         </h2>
         <FormAlert message={errors._?.[0]} />
-        {message ? (
-          <p role="status" className="text-sm text-green-900">
-            {message}
-          </p>
-        ) : null}
+        <FormStatus message={message} />
         <Field
           id="current-password"
           label="Current password"

@@ -9,6 +9,7 @@ import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
+import { FormStatus } from "../ui/form-status";
 import { RoleSelect } from "./role-select";
 
 const EMPTY = { email: "", displayName: "", role: "WRITER" as RoleName };
@@ -67,11 +68,7 @@ export function Invitations({ mailEnabled }: { mailEnabled: boolean }) {
         </h2>
         <p className="text-sm text-neutral-700">They get a link, valid for 7 days, to choose their own password.</p>
         <FormAlert message={errors._?.[0]} />
-        {message ? (
-          <p role="status" className="text-sm text-green-900">
-            {message}
-          </p>
-        ) : null}
+        <FormStatus message={message} />
         <Field
           id="invite-email"
           label="Email"

@@ -7,6 +7,7 @@ import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { FormAlert } from "../ui/form-alert";
+import { FormStatus } from "../ui/form-status";
 
 /** Which notices also come by email. They always appear under Notifications. */
 export function MailPreferences({ initial, mailEnabled }: { initial: MailableAction[]; mailEnabled: boolean }) {
@@ -42,11 +43,7 @@ export function MailPreferences({ initial, mailEnabled }: { initial: MailableAct
         {mailEnabled ? "" : " Mail is not set up on this server yet, so nothing is sent until an admin sets it up."}
       </p>
       <FormAlert message={error} />
-      {message ? (
-        <p role="status" className="text-sm text-green-900">
-          {message}
-        </p>
-      ) : null}
+      <FormStatus message={message} />
       <fieldset className="flex flex-col gap-2">
         <legend className="sr-only">Email me when</legend>
         {MAILABLE_ACTIONS.map(({ action, label }) => (

@@ -9,6 +9,8 @@ import { mailPreferencesInput } from "@/lib/mail-preferences";
 import { DomainError } from "../../errors";
 import * as accounts from "../../services/accounts";
 import * as tokens from "../../services/account-tokens";
+import * as invitations from "../../services/invitations";
+import * as resets from "../../services/password-resets";
 import { RateLimiter } from "../../services/rate-limit";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
@@ -37,22 +39,22 @@ export const accountRouter = createTRPCRouter({
   /** "Forgot password?": the same answer whether or not the address has an account. */
   requestReset: publicProcedure.input(requestResetInput).mutation(async ({ ctx, input }) => {
     throttle(ctx.clientAddress);
-    await tokens.requestPasswordReset(ctx.db, input.email, ctx.clock());
+    await resets.requestPasswordReset(ctx.db, input.email, ctx.clock());
     return { ok: true as const };
   }),
 
   resetPassword: publicProcedure.input(setPasswordWithTokenInput).mutation(({ ctx, input }) => {
     throttle(ctx.clientAddress);
-    return tokens.resetPassword(ctx.db, input, ctx.clock());
+    return resets.resetPassword(ctx.db, input, ctx.clock());
   }),
 
   invitation: publicProcedure
     .input(tokenRefInput)
-    .query(({ ctx, input }) => tokens.describeInvitation(ctx.db, input.token, ctx.clock())),
+    .query(({ ctx, input }) => invitations.describeInvitation(ctx.db, input.token, ctx.clock())),
 
   acceptInvitation: publicProcedure.input(setPasswordWithTokenInput).mutation(({ ctx, input }) => {
     throttle(ctx.clientAddress);
-    return tokens.acceptInvitation(ctx.db, input, ctx.clock());
+    return invitations.acceptInvitation(ctx.db, input, ctx.clock());
   }),
 
   completeSetup: publicProcedure.input(completeSetupInput).mutation(({ ctx, input }) => {

@@ -1,5 +1,5 @@
 import { invitationRefInput, inviteInput } from "@/lib/schemas/user";
-import * as tokens from "../../services/account-tokens";
+import * as tokens from "../../services/invitations";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 const admin = permissionProcedure("user.manage");

@@ -1,5 +1,5 @@
 import { changeRoleInput, updatePersonInput, updateProfileInput, userRefInput } from "@/lib/schemas/user";
-import { adminStartReset } from "../../services/account-tokens";
+import { adminStartReset } from "../../services/password-resets";
 import * as users from "../../services/users";
 import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../trpc";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { LinkPasswordForm } from "@/components/auth/link-password-form";
 import { getDb } from "@/server/db/client";
-import { describeInvitation } from "@/server/services/account-tokens";
+import { describeInvitation } from "@/server/services/invitations";
 
 // Rendered per request: each response carries its own script nonce (proxy.ts), which a page
 // prerendered at build time would lack, leaving its form without its script.

@@ -1,17 +1,9 @@
 import type { Runner } from "graphile-worker";
 import { afterEach, describe, expect, it } from "vitest";
 import { smtpSender, startMailWorker } from "@/server/mail/worker";
-import {
-  acceptInvitation,
-  adminStartReset,
-  completeSetup,
-  invite,
-  issueSetupLink,
-  requestPasswordReset,
-  resendInvitation,
-  resetPassword,
-  revokeInvitation,
-} from "@/server/services/account-tokens";
+import { completeSetup, issueSetupLink } from "@/server/services/account-tokens";
+import { acceptInvitation, invite, resendInvitation, revokeInvitation } from "@/server/services/invitations";
+import { adminStartReset, requestPasswordReset, resetPassword } from "@/server/services/password-resets";
 import { createSession } from "@/server/services/sessions";
 import { authenticate } from "@/server/services/sign-in";
 import { loadSessionUser, updatePerson } from "@/server/services/users";
