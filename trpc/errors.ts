@@ -12,3 +12,9 @@ export function describeError(error: unknown): { message: string; fieldErrors: R
   }
   return { message: "Something went wrong. Check your connection and try again.", fieldErrors: {} };
 }
+
+/** A form's errors from a failed call: per field when the server named fields, else the message under "_". */
+export function formErrors(error: unknown): Record<string, string[]> {
+  const { message, fieldErrors } = describeError(error);
+  return Object.keys(fieldErrors).length > 0 ? fieldErrors : { _: [message] };
+}

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { describeError } from "@/trpc/errors";
+import { formErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
@@ -19,8 +19,7 @@ export function ForgotPasswordForm() {
     trpc.account.requestReset.mutationOptions({
       onSuccess: (_result, input) => setSentTo(input.email.trim()),
       onError: (failure) => {
-        const { message, fieldErrors } = describeError(failure);
-        setErrors(Object.keys(fieldErrors).length > 0 ? fieldErrors : { _: [message] });
+        setErrors(formErrors(failure));
       },
     }),
   );

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/user";
-import { describeError } from "@/trpc/errors";
+import { describeError, formErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -33,8 +33,7 @@ export function AccountSecurity() {
         );
       },
       onError: (failure) => {
-        const { message: text, fieldErrors } = describeError(failure);
-        setErrors(Object.keys(fieldErrors).length > 0 ? fieldErrors : { _: [text] });
+        setErrors(formErrors(failure));
         setMessage(null);
       },
     }),

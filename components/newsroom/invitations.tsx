@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { RoleName } from "@/lib/roles";
-import { describeError } from "@/trpc/errors";
+import { formErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
@@ -31,8 +31,7 @@ export function Invitations({ mailEnabled }: { mailEnabled: boolean }) {
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
   const onError = (failure: unknown) => {
-    const { message: text, fieldErrors } = describeError(failure);
-    setErrors(Object.keys(fieldErrors).length > 0 ? fieldErrors : { _: [text] });
+    setErrors(formErrors(failure));
     setMessage(null);
   };
   const create = useMutation(
