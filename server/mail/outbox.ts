@@ -1,8 +1,18 @@
 import type { DbOrTx } from "../db/client";
+import { Prisma } from "../db/generated/client";
 
 /** Tries before a message is marked failed; graphile-worker waits about e^n seconds between them. */
 export const MAIL_MAX_ATTEMPTS = 8;
 export const SEND_MAIL_TASK = "send_mail";
+
+/**
+ * The SQL call that queues the send job of the outbox row whose id is `id` (a SQL uuid
+ * expression), for use inside the statement or transaction that writes the row.
+ */
+export function addMailJob(id: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`graphile_worker.add_job(${SEND_MAIL_TASK}, json_build_object('id', ${id}::text),
+    max_attempts := ${MAIL_MAX_ATTEMPTS}::int, job_key := 'mail:' || ${id}::text)`;
+}
 
 export interface MailMessage {
   to: string;
@@ -27,13 +37,7 @@ export async function queueMail(db: DbOrTx, message: MailMessage, enabled = mail
     select: { id: true },
   });
   if (enabled) {
-    await db.$executeRaw`
-      SELECT graphile_worker.add_job(
-        ${SEND_MAIL_TASK},
-        json_build_object('id', ${row.id}::text),
-        max_attempts := ${MAIL_MAX_ATTEMPTS}::int,
-        job_key := ${`mail:${row.id}`}
-      )`;
+    await db.$executeRaw`SELECT ${addMailJob(Prisma.sql`${row.id}::uuid`)}`;
   }
   return row.id;
 }

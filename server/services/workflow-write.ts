@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus, type WorkflowAction } from "../db/generated/client";
-import { MAIL_MAX_ATTEMPTS, mailEnabled, SEND_MAIL_TASK } from "../mail/outbox";
+import { addMailJob, mailEnabled } from "../mail/outbox";
 import { absoluteUrl } from "../site";
 
 // One workflow step written as ONE SQL statement: the article update carries the version
@@ -120,9 +120,7 @@ export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | n
       WHERE ${step.action}::"WorkflowAction" = ANY(u."mailActions")
       RETURNING id
     ), jobs AS (
-      SELECT graphile_worker.add_job(${SEND_MAIL_TASK}, json_build_object('id', m.id::text),
-        max_attempts := ${MAIL_MAX_ATTEMPTS}::int, job_key := 'mail:' || m.id::text)
-      FROM mails m WHERE ${mail}
+      SELECT ${addMailJob(Prisma.sql`m.id`)} FROM mails m WHERE ${mail}
     )
     SELECT version, (SELECT count(*) FROM jobs)::int AS jobs FROM upd`;
   return rows[0]?.version ?? null;
