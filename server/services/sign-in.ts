@@ -41,15 +41,26 @@ export function lockMs(failures: number, allowance: number): number {
   return Math.min(THROTTLE.maxLockMs, THROTTLE.firstLockMs * 2 ** Math.min(failures - allowance, 20));
 }
 
-async function lockedFor(db: DbOrTx, keys: string[], now: Date): Promise<number> {
-  if (keys.length === 0) return 0;
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
-  return Math.max(0, ...rows.map((row) => (row.lockedUntil?.getTime() ?? 0) - now.getTime()));
-}
-
-async function recentFailures(db: DbOrTx, key: string, now: Date): Promise<number> {
-  const row = await db.signInThrottle.findUnique({ where: { key } });
-  return row && row.windowStart.getTime() >= now.getTime() - THROTTLE.windowMs ? row.failures : 0;
+/**
+ * One read of the throttle rows for an attempt: how long its address keys are still locked, and
+ * how many recent failures the account has from anywhere.
+ */
+async function throttleState(
+  db: DbOrTx,
+  keys: { account: string; address: string[] },
+  now: Date,
+): Promise<{ lockedMs: number; accountFailures: number }> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: [keys.account, ...keys.address] } } });
+  let lockedMs = 0;
+  let accountFailures = 0;
+  for (const row of rows) {
+    if (row.key === keys.account) {
+      if (row.windowStart.getTime() >= now.getTime() - THROTTLE.windowMs) accountFailures = row.failures;
+    } else if (row.lockedUntil && row.lockedUntil > now) {
+      lockedMs = Math.max(lockedMs, row.lockedUntil.getTime() - now.getTime());
+    }
+  }
+  return { lockedMs, accountFailures };
 }
 
 /** Counts one failure (one statement, so concurrent failures all count) and sets the lock it earns. */
@@ -89,11 +100,11 @@ export async function authenticate(
   const email = input.email.toLowerCase();
   const accountKey = `account:${email}`;
   const addressKeys = input.address ? [`address:${input.address}`, `pair:${input.address}|${email}`] : [];
-  const locked = await lockedFor(db, addressKeys, now);
-  if (locked > 0) {
-    throw new DomainError("TOO_MANY_REQUESTS", `Too many failed sign-in attempts. Try again in ${wait(locked)}.`);
+  const { lockedMs, accountFailures } = await throttleState(db, { account: accountKey, address: addressKeys }, now);
+  if (lockedMs > 0) {
+    throw new DomainError("TOO_MANY_REQUESTS", `Too many failed sign-in attempts. Try again in ${wait(lockedMs)}.`);
   }
-  if ((await recentFailures(db, accountKey, now)) >= THROTTLE.perAccount) await pause(THROTTLE.accountPauseMs);
+  if (accountFailures >= THROTTLE.perAccount) await pause(THROTTLE.accountPauseMs);
   const user = await db.user.findUnique({
     where: { email: input.email },
     select: { id: true, email: true, displayName: true, role: true, active: true, passwordHash: true },
