@@ -12,6 +12,7 @@ import { openDatabase, StartupError } from "../server/db/connect";
 import { createDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { smtpSender, startMailWorker } from "../server/mail/worker";
+import { LocalDiskStorage } from "../server/media/storage";
 import { issueSetupLink } from "../server/services/account-tokens";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../server/services/seed";
 import { runCli } from "./lib/cli";
@@ -53,7 +54,13 @@ runCli(async (env) => {
   const siteUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
   // Links in mail and the set-up link are made in this process too.
   process.env.NEXTAUTH_URL = siteUrl;
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  let giveUp: (error: unknown) => void = () => undefined;
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.dataDir,
+    log,
+    onEmbeddedGiveUp: (error) => giveUp(error),
+  });
   let stopping = false;
   let stopWorker: () => Promise<void> = async () => undefined;
   const shutdown = async (code: number) => {
@@ -67,6 +74,8 @@ runCli(async (env) => {
     log(
       database.embedded ? `embedded PostgreSQL running, data in ${env.dataDir}` : "using the database at DATABASE_URL",
     );
+    const swept = await new LocalDiskStorage(env.mediaDir).sweepTemporary();
+    if (swept > 0) log(`removed ${swept} unfinished upload file(s) left in ${env.mediaDir}`);
     if (env.MASTHEAD_MIGRATE_ON_START) {
       const applied = await applyMigrations(database.url);
       log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
@@ -128,7 +137,14 @@ runCli(async (env) => {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => child.kill(signal));
   }
+  let gaveUp = false;
+  giveUp = () => {
+    console.error("masthead: stopping: the database cannot be restarted (see the lines above).");
+    gaveUp = true;
+    child.kill("SIGTERM");
+  };
   const code = await new Promise<number>((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 0)));
-  await shutdown(code);
-  return code;
+  const exitCode = gaveUp ? 1 : code;
+  await shutdown(exitCode);
+  return exitCode;
 });

