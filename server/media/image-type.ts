@@ -24,3 +24,18 @@ export function sniffImageType(bytes: Buffer): ImageType | null {
   if (ascii(bytes, 4, 8) === "ftyp" && ["avif", "avis"].includes(ascii(bytes, 8, 12))) return "image/avif";
   return null;
 }
+
+const BY_EXTENSION: Record<string, ImageType> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  avif: "image/avif",
+  gif: "image/gif",
+};
+
+/** The type a stored media file is served with, from its name (names are ours: `<id>.<ext>`); null for anything else. */
+export function typeForFileName(name: string): ImageType | null {
+  const dot = name.lastIndexOf(".");
+  return dot === -1 ? null : (BY_EXTENSION[name.slice(dot + 1).toLowerCase()] ?? null);
+}

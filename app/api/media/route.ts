@@ -1,10 +1,10 @@
 import { can } from "@/server/auth/permissions";
 import { getCurrentUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { appEnv } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { refuseCrossSite } from "@/server/http/same-origin";
-import { LocalDiskStorage } from "@/server/media/storage";
+import { mediaStore } from "@/server/media/media-store";
+import { MediaStoreError } from "@/server/media/storage";
 import { MAX_UPLOAD_BYTES, uploadImage } from "@/server/services/media";
 
 export const dynamic = "force-dynamic";
@@ -31,13 +31,17 @@ export async function POST(request: Request) {
   }
   if (!(file instanceof File)) return json(400, { error: "Choose an image to upload." });
   try {
-    const media = await uploadImage(getDb(), new LocalDiskStorage(appEnv().mediaDir), user, {
+    const media = await uploadImage(getDb(), mediaStore(), user, {
       bytes: Buffer.from(await file.arrayBuffer()),
       originalName: file.name,
     });
     return json(201, media);
   } catch (error) {
     if (error instanceof DomainError) return json(400, { error: error.message });
+    if (error instanceof MediaStoreError) {
+      console.error(`masthead: upload refused, media store ${error.state}:`, error.message);
+      return json(error.httpStatus, { error: error.message });
+    }
     console.error("masthead: upload failed:", error);
     return json(500, { error: "The upload could not be stored. Try again." });
   }

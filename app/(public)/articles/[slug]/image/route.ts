@@ -1,6 +1,5 @@
-import path from "node:path";
-import { appEnv } from "@/server/env";
-import { LocalDiskStorage } from "@/server/media/storage";
+import { typeForFileName } from "@/server/media/image-type";
+import { mediaStore } from "@/server/media/media-store";
 import { trackPublicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase } from "../../../_site/respond";
@@ -9,15 +8,6 @@ export const dynamic = "force-static";
 export const dynamicParams = true;
 export const revalidate = false;
 export const generateStaticParams = () => [];
-
-const TYPES: Record<string, string> = {
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".gif": "image/gif",
-};
 
 /**
  * The story's share image (og:image, twitter:image, JSON-LD): its hero, under the story's own
@@ -36,8 +26,8 @@ async function shareImage(slug: string) {
     return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}/image` } });
   if (found.kind !== "live" || !found.article.hero) return new Response("Not found", { status: 404 });
   const name = found.article.hero.url.slice("/media/".length);
-  const bytes = await new LocalDiskStorage(appEnv().mediaDir).get(name);
-  const type = TYPES[path.extname(name).toLowerCase()];
+  const type = typeForFileName(name);
+  const bytes = type ? await mediaStore().get(name) : null;
   if (!bytes || !type) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(bytes), { headers: { "Content-Type": type } });
 }
