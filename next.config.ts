@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const common = [
@@ -42,10 +43,11 @@ const nextConfig: NextConfig = {
   // /_next/image answers 404 instead of resizing any file on request for anyone (3–6 s of CPU
   // each, every variant a cache miss).
   images: { unoptimized: true },
-  // Public pages are kept in Next's memory cache only (an LRU of 50 MB by default), never
-  // written under .next: every unknown address someone tries would otherwise leave a file
-  // behind, kept across restarts. The cache is rebuilt on demand after a restart anyway
-  // (server/public-cache.ts invalidates it at start-up).
+  // Next keeps no page cache of its own (server/cache/next-cache-handler.mjs): public pages are
+  // kept by the production web server's front cache, which every instance keeps coherent
+  // (server/cache). Nothing is written under .next for an address someone tries.
+  cacheHandler: path.resolve(import.meta.dirname, "server/cache/next-cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
   experimental: { isrFlushToDisk: false },
   // Node-only packages that must not be bundled (native binaries, WASM loaded from disk).
   serverExternalPackages: [

@@ -34,10 +34,20 @@ test("unknown and malformed article addresses are 404, not errors", async ({ pag
   }
 });
 
-test("health answers 200 with the database reachable", async ({ request }) => {
+test("readiness answers 200 with the database, media store and cache channel in order; liveness too", async ({
+  request,
+}) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", database: "reachable", publicSite: "ready" });
+  expect(await response.json()).toEqual({
+    status: "ok",
+    database: "reachable",
+    mediaStore: "ok",
+    publicSite: "ready",
+  });
+  const live = await request.get("/api/health/live");
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toEqual({ status: "alive" });
 });
 
 test("public pages send security headers, also when answered from the server's memory copy", async ({ request }) => {

@@ -1,114 +1,58 @@
-import { randomBytes } from "node:crypto";
+import type { Db } from "./db/client";
+import { waitForInstances } from "./cache/channel";
+import { recordChange, type PublicChange } from "./cache/changes";
+import { cacheState, GENERATION_HEADER, TAGS_HEADER } from "./cache/state";
+
+export type { PublicChange } from "./cache/changes";
 
 /**
- * The public site is served from Next's cache (no database work per reader request). Anything
- * that changes what readers may see invalidates it. Invalidation is whole-site: a story appears
- * on its page, the home page, section, author and tag pages, feeds, sitemaps and other stories'
- * related lists, and a takedown must reach all of them on the next request. Pages are rebuilt
- * on their next request.
+ * The public site is served from a cache (the production web server's front cache, on every
+ * instance). Anything that changes what readers may see says so here, naming the pages it
+ * touches (server/cache/tags.ts): those pages are rebuilt, on every instance, while the
+ * previous copy is served meanwhile; a takedown is gone everywhere before the call returns.
  */
 export interface PublicCache {
-  invalidate(): Promise<void>;
+  changed(change: PublicChange): Promise<void>;
 }
 
 /**
- * The production web server's memory copy of Next's public pages (server/http), when the app
- * runs under it. It lives outside Next's bundles, so it is reached through globalThis.
+ * Records the change in the database, which notifies every instance (server/cache/channel.ts),
+ * marks it in this process at once, and for a takedown waits until every other instance
+ * confirms it has applied it.
  */
-export interface FrontCacheHook {
-  /** The public site was just invalidated by the request running now. */
-  invalidated(): void;
-}
-
-const state = globalThis as {
-  mastheadInternalToken?: string;
-  mastheadPublicCacheFresh?: boolean;
-  mastheadPublicRenders?: Set<Promise<unknown>>;
-  mastheadFrontCache?: FrontCacheHook;
-};
-
-export function setFrontCacheHook(hook: FrontCacheHook | undefined): void {
-  state.mastheadFrontCache = hook;
-}
-
-/**
- * Runs one public page build and remembers it while it runs. A build that read the database
- * just before a takedown could otherwise store its (stale) page in the cache just after the
- * invalidation; invalidating waits for such builds first.
- */
-export function trackPublicRender<T>(build: () => Promise<T>): Promise<T> {
-  const running = (state.mastheadPublicRenders ??= new Set());
-  const promise = build();
-  running.add(promise);
-  promise.then(
-    () => running.delete(promise),
-    () => running.delete(promise),
-  );
-  return promise;
-}
-
-/** Waits (at most `limitMs`) for the page builds running now, then `settleMs` for Next to store their results. */
-export async function buildsStartedBefore(limitMs = 10_000, settleMs = 100): Promise<void> {
-  const running = [...(state.mastheadPublicRenders ?? [])];
-  if (running.length === 0) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([Promise.allSettled(running), new Promise((resolve) => (timer = setTimeout(resolve, limitMs)))]);
-  clearTimeout(timer);
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
-}
-
-/** A per-process secret for the internal revalidation endpoint (same process only). */
-export function internalToken(): string {
-  state.mastheadInternalToken ??= randomBytes(32).toString("hex");
-  return state.mastheadInternalToken;
-}
-
-/**
- * Inside a Next.js request (tRPC procedures, route handlers). Next applies the invalidation
- * when this request's response ends, so waiting here for builds already running means their
- * pages are stored before, and so invalidated by, it.
- */
-export const nextPublicCache: PublicCache = {
-  async invalidate() {
-    const { revalidatePath } = await import("next/cache");
-    await buildsStartedBefore();
-    revalidatePath("/", "layout");
-    state.mastheadFrontCache?.invalidated();
-    state.mastheadPublicCacheFresh = true;
-  },
-};
-
-/**
- * Outside a request (the scheduler, start-up), Next's revalidation is unavailable, so the
- * server asks itself over loopback; retried while the server is still starting.
- */
-export function loopbackPublicCache(port: number): PublicCache {
+export function databasePublicCache(db: Db, state = cacheState()): PublicCache {
   return {
-    async invalidate() {
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          const response = await fetch(`http://127.0.0.1:${port}/api/internal/revalidate`, {
-            method: "POST",
-            headers: { "x-masthead-internal": internalToken() },
-          });
-          if (response.ok) return;
-          throw new Error(`revalidation answered ${response.status}`);
-        } catch (error) {
-          if (attempt >= 60) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 500));
-        }
-      }
+    async changed(change) {
+      const id = await recordChange(db, change);
+      state.mark({ id, ...change });
+      if (!change.takedown) return;
+      const behind = await waitForInstances(db, id, { self: state.instanceId });
+      if (behind.length > 0)
+        console.warn(
+          `masthead: instances did not confirm takedown ${id} in time (now out of sync): ${behind.join(", ")}`,
+        );
     },
   };
 }
 
-/**
- * True once the cache was invalidated by this process: pages cached by an earlier run (or at
- * build time, without a database) are never served as current. Health reports 503 until then.
- */
-export function publicCacheFresh(): boolean {
-  return state.mastheadPublicCacheFresh === true;
+/** For tests and tools that change data without a public site to refresh. */
+export const noPublicCache: PublicCache = { changed: async () => undefined };
+
+export interface PageTags {
+  /** Adds the tags of what the page shows (server/cache/tags.ts). */
+  add(...tags: string[]): void;
 }
 
-/** For tests and tools that change data without a public site to refresh. */
-export const noPublicCache: PublicCache = { invalidate: async () => undefined };
+/**
+ * Builds one public page and labels it for the front cache: the generation it was built in
+ * (read before the build reads anything, so a change that lands during the build makes it
+ * stale, never the other way round) and the tags `build` declared.
+ */
+export async function publicRender(build: (page: PageTags) => Promise<Response>): Promise<Response> {
+  const generation = cacheState().generation;
+  const declared = new Set<string>();
+  const response = await build({ add: (...tags) => tags.forEach((tag) => declared.add(tag)) });
+  response.headers.set(GENERATION_HEADER, String(generation));
+  response.headers.set(TAGS_HEADER, [...declared].join(" "));
+  return response;
+}

@@ -1,7 +1,7 @@
 import { serverClock } from "./clock";
 import { getDb } from "./db/client";
 import { appEnv } from "./env";
-import { loopbackPublicCache } from "./public-cache";
+import { databasePublicCache } from "./public-cache";
 import { startScheduler } from "./services/scheduler";
 
 const state = globalThis as { mastheadSchedulerStarted?: boolean };
@@ -16,7 +16,7 @@ export function bootScheduler(): void {
     clock: serverClock,
     timeZone: env.MASTHEAD_TIME_ZONE,
     intervalMs: env.MASTHEAD_SCHEDULER_INTERVAL_MS,
-    publicCache: loopbackPublicCache(Number(process.env.PORT) || 3000),
+    publicCache: databasePublicCache(getDb()),
     onError: (error) => console.error("masthead: the scheduler run failed and will be retried:", error),
   });
 }

@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/server/auth/session";
 import { serverClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
-import { nextPublicCache, noPublicCache } from "@/server/public-cache";
+import { databasePublicCache, noPublicCache } from "@/server/public-cache";
 
 /**
  * A tRPC caller for server components, for this request's user. It shares the per-request
@@ -17,7 +17,7 @@ export const api = cache(async () =>
     user: await getCurrentUser(),
     clock: serverClock,
     timeZone: appEnv().MASTHEAD_TIME_ZONE,
-    publicCache: nextPublicCache,
+    publicCache: databasePublicCache(getDb()),
     clientAddress: null,
     // Server components only read; session changes (password, sign-outs) come over HTTP.
     sessionId: null,

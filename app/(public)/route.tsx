@@ -3,7 +3,8 @@ import { websiteData } from "@/components/public/structured-data";
 import { appEnv } from "@/server/env";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
 import { siteUrl } from "@/server/site";
-import { trackPublicRender } from "@/server/public-cache";
+import { tags } from "@/server/cache/tags";
+import { publicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase, publicPage } from "./_site/respond";
 
@@ -13,7 +14,10 @@ export const revalidate = false;
 /** The front page: the lead story (pinned by an editor, else the newest), then the latest by section. */
 export function GET() {
   if (isBuildPhase()) return buildPlaceholder();
-  return trackPublicRender(buildHome);
+  return publicRender((page) => {
+    page.add(tags.home);
+    return buildHome();
+  });
 }
 
 async function buildHome() {

@@ -8,6 +8,8 @@ import { loadSessionUser, type SessionUser } from "../services/users";
 import { fieldErrorsOf, toTRPCError } from "./errors";
 import { badRequest } from "../errors";
 import { findInvalidText } from "@/lib/text-safety";
+import { z } from "zod";
+import { storyChange, storyFootprint, WHOLE_SITE } from "../cache/tags";
 
 export interface Context {
   db: Db;
@@ -97,9 +99,27 @@ export function permissionProcedure(permission: Permission) {
   });
 }
 
-/** After a successful change readers may see (publishing, corrections, addresses…), refresh the public site. */
-export const refreshesPublicSite = t.middleware(async ({ ctx, next }) => {
-  const result = await next();
-  if (result.ok) await ctx.publicCache.invalidate();
-  return result;
-});
+const articleRef = z.object({ id: z.uuid() });
+
+/**
+ * After a successful change readers may see to the story named by the input's `id`
+ * (publishing, corrections, addresses…), refresh the pages it touched, read before and after
+ * the change (an old section's pages as well as the new one's). A takedown is gone from every
+ * instance when the procedure returns; other changes are rebuilt while the old copy is served.
+ */
+export function refreshesPublicSite(kind: "update" | "takedown") {
+  return t.middleware(async ({ ctx, next, getRawInput }) => {
+    const ref = articleRef.safeParse(await getRawInput());
+    const before = ref.success ? await storyFootprint(ctx.db, ref.data.id) : null;
+    const result = await next();
+    if (result.ok) {
+      const after = ref.success ? await storyFootprint(ctx.db, ref.data.id) : null;
+      await ctx.publicCache.changed(
+        before && after
+          ? storyChange([before], [after], kind === "takedown")
+          : { ...WHOLE_SITE, takedown: kind === "takedown" },
+      );
+    }
+    return result;
+  });
+}

@@ -1,16 +1,26 @@
 import { describe, expect, it } from "vitest";
+import { CacheState } from "../cache/state";
 import { FrontCache, frontCacheKey, storableResponse, type CachedResponse } from "./front-cache";
 
-const page = (text: string, status = 200): CachedResponse => ({
-  status,
+const page = (text: string, generation = 0, tags: string[] = ["home"]): CachedResponse => ({
+  status: 200,
   headers: { "content-type": "text/html" },
   body: Buffer.from(text),
+  generation,
+  tags,
 });
 const nextHeaders = (cache: string, extra: Record<string, string | string[]> = {}) => ({
   "content-type": "text/html; charset=utf-8",
   "x-nextjs-cache": cache,
+  "x-masthead-generation": "7",
+  "x-masthead-tags": "article:a section:world",
   ...extra,
 });
+const syncedState = () => {
+  const state = new CacheState();
+  state.synced = true;
+  return state;
+};
 
 describe("which requests the front cache answers", () => {
   it("keys public pages by address and Accept-Encoding", () => {
@@ -89,8 +99,12 @@ describe("which responses it keeps", () => {
         "content-security-policy": "script-src 'none'",
         "x-nextjs-cache": "HIT",
         "x-masthead-cache": "HIT",
+        "x-masthead-generation": "7",
+        "x-masthead-tags": "article:a section:world",
         "content-length": body.length,
       },
+      generation: 7,
+      tags: ["article:a", "section:world"],
     });
     for (const status of [301, 308, 404, 410])
       expect(storableResponse(status, nextHeaders("HIT"), body)?.status).toBe(status);
@@ -99,6 +113,9 @@ describe("which responses it keeps", () => {
   it("refuses per-request answers, pages Next is rebuilding, errors, cookies and oversize bodies", () => {
     const body = Buffer.from("x");
     expect(storableResponse(200, { "content-type": "text/html" }, body)).toBeNull();
+    // A page without the labels publicRender gives it cannot be checked against changes.
+    expect(storableResponse(200, { "content-type": "text/html", "x-nextjs-cache": "MISS" }, body)).toBeNull();
+    expect(storableResponse(200, nextHeaders("MISS", { "x-masthead-generation": "x" }), body)).toBeNull();
     expect(storableResponse(200, nextHeaders("STALE"), body)).toBeNull();
     expect(storableResponse(200, nextHeaders("REVALIDATED"), body)).toBeNull();
     expect(storableResponse(500, nextHeaders("HIT"), body)).toBeNull();
@@ -111,41 +128,73 @@ describe("which responses it keeps", () => {
 });
 
 describe("the front cache", () => {
-  it("answers a stored page until the site is invalidated", () => {
-    const cache = new FrontCache();
-    expect(cache.store(cache.generation, "a", page("A"))).toBe(true);
-    expect(cache.get("a")?.body.toString()).toBe("A");
-    cache.invalidate();
-    expect(cache.get("a")).toBeUndefined();
+  it("serves a page fresh until a change touches one of its tags, then stale; a takedown expires it", () => {
+    const state = syncedState();
+    const cache = new FrontCache(state);
+    expect(cache.store("story", page("A", 0, ["article:a", "section:world"]))).toBe(true);
+    expect(cache.store("other", page("B", 0, ["article:b", "section:sport"]))).toBe(true);
+    expect(cache.get("story")?.freshness).toBe("fresh");
+
+    state.apply({ id: 1, tags: ["section:world"], takedown: false });
+    expect(cache.get("story")).toMatchObject({ freshness: "stale", entry: { body: Buffer.from("A") } });
+    expect(cache.get("other")?.freshness).toBe("fresh");
+
+    state.apply({ id: 2, tags: ["article:a"], takedown: true });
+    expect(cache.get("story")).toBeUndefined();
+    expect(cache.size).toBe(1);
+    expect(cache.get("other")?.freshness).toBe("fresh");
+  });
+
+  it("a whole-site change makes every page stale; a reset empties the cache", () => {
+    const state = syncedState();
+    const cache = new FrontCache(state);
+    state.onReset(() => cache.clear());
+    cache.store("a", page("A", 0, ["article:a"]));
+    state.apply({ id: 3, tags: [], takedown: false });
+    expect(cache.get("a")?.freshness).toBe("stale");
+    cache.store("a", page("A2", 3, ["article:a"]));
+    expect(cache.get("a")?.freshness).toBe("fresh");
+    state.reset(10);
     expect(cache.size).toBe(0);
   });
 
-  it("does not keep a page whose request started before an invalidation", () => {
-    const cache = new FrontCache();
-    const startedBefore = cache.generation;
-    cache.invalidate();
-    expect(cache.store(startedBefore, "a", page("stale"))).toBe(false);
-    expect(cache.get("a")).toBeUndefined();
-    expect(cache.store(cache.generation, "a", page("fresh"))).toBe(true);
-    expect(cache.get("a")?.body.toString()).toBe("fresh");
+  it("does not keep a page built before a takedown that touched it, nor an older page over a newer one", () => {
+    const state = syncedState();
+    const cache = new FrontCache(state);
+    state.mark({ id: 5, tags: ["article:a"], takedown: true });
+    expect(cache.store("a", page("built before the takedown", 4, ["article:a"]))).toBe(false);
+    expect(cache.store("a", page("built after", 5, ["article:a"]))).toBe(true);
+    expect(cache.store("a", page("late, older build", 4, ["article:a"]))).toBe(false);
+    expect(cache.get("a")?.entry.body.toString()).toBe("built after");
+    // Built before an ordinary change: kept, as stale.
+    state.mark({ id: 6, tags: ["article:a"], takedown: false });
+    expect(cache.store("b", page("older", 5, ["article:a"]))).toBe(true);
+    expect(cache.get("b")?.freshness).toBe("stale");
+  });
+
+  it("keeps and serves nothing while it is out of step with the other instances", () => {
+    const state = syncedState();
+    const cache = new FrontCache(state);
+    state.synced = false;
+    expect(cache.store("a", page("A"))).toBe(false);
+    expect(cache.size).toBe(0);
   });
 
   it("replaces a page stored twice and evicts the least recently used beyond its limits", () => {
-    const cache = new FrontCache({ maxBytes: 10, maxEntries: 3, maxBodyBytes: 10 });
-    const g = cache.generation;
-    cache.store(g, "a", page("1111"));
-    cache.store(g, "a", page("2222"));
+    const cache = new FrontCache(syncedState(), { maxBytes: 10, maxEntries: 3, maxBodyBytes: 10 });
+    cache.store("a", page("1111"));
+    cache.store("a", page("2222"));
     expect(cache.size).toBe(1);
-    cache.store(g, "b", page("3333"));
+    cache.store("b", page("3333"));
     cache.get("a"); // a is now the most recently used
-    cache.store(g, "c", page("4444")); // 12 bytes: b goes
+    cache.store("c", page("4444")); // 12 bytes: b goes
     expect(cache.get("b")).toBeUndefined();
-    expect(cache.get("a")?.body.toString()).toBe("2222");
-    expect(cache.get("c")?.body.toString()).toBe("4444");
-    cache.store(g, "d", page("5"));
-    cache.store(g, "e", page("6")); // four entries: the oldest (a) goes
+    expect(cache.get("a")?.entry.body.toString()).toBe("2222");
+    expect(cache.get("c")?.entry.body.toString()).toBe("4444");
+    cache.store("d", page("5"));
+    cache.store("e", page("6")); // four entries: the oldest (a) goes
     expect(cache.size).toBe(3);
     expect(cache.get("a")).toBeUndefined();
-    expect(cache.store(g, "big", page("x".repeat(11)))).toBe(false);
+    expect(cache.store("big", page("x".repeat(11)))).toBe(false);
   });
 });

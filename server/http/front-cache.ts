@@ -1,20 +1,23 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import { pageLabels, type CacheState, type Freshness } from "../cache/state";
 import type { RecordedResponse } from "./record-response";
 
 /**
- * A memory copy of the public pages Next.js serves from its own page cache, kept by the
- * production web server (server/http/web-server.ts) in front of Next. Next stays the cache of
- * record: pages are built and stored by Next, and a page enters this copy only when Next
- * answered it from (or into) its cache. Serving the copy skips Next's per-request routing,
+ * A memory copy of the public pages, kept by the production web server
+ * (server/http/web-server.ts) in front of Next, which keeps none of its own
+ * (server/cache/next-cache-handler.mjs). Serving the copy skips Next's per-request routing,
  * which on a small machine costs more than the page itself.
  *
- * Staleness is ruled out by generations: every invalidation of the public site empties the
- * copy and starts a new generation, and a response is kept only if no invalidation happened
- * between the start of its request and its end. A page read from Next just before a takedown
- * is therefore never kept after it.
+ * Every copy carries the generation it was built in and the tags of what it shows (see
+ * server/cache/state.ts); whether it may be served is decided when it is asked for, against
+ * the changes made since on any instance: fresh copies are served, stale ones are served while
+ * one request rebuilds them, expired ones (a takedown) never again.
  */
-/** A response as it is kept and replayed: the recorded one, with the headers to send again. */
-export type CachedResponse = RecordedResponse;
+/** A response as it is kept and replayed: the recorded one, with the headers to send again, and its labels. */
+export interface CachedResponse extends RecordedResponse {
+  generation: number;
+  tags: string[];
+}
 
 export interface FrontCacheLimits {
   maxBytes: number;
@@ -75,8 +78,8 @@ const headerValue = (headers: OutgoingHttpHeaders, name: string) => {
 };
 
 /**
- * What to keep of a finished response, or null if it must not be kept: only answers Next gave
- * from its page cache (x-nextjs-cache HIT or MISS: STALE means Next is rebuilding the page),
+ * What to keep of a finished response, or null if it must not be kept: only public pages Next
+ * built for its page cache (x-nextjs-cache HIT or MISS, labelled by server/public-cache.ts),
  * with a status a reader may see again, no cookie, and a body of reasonable size.
  */
 export function storableResponse(
@@ -89,6 +92,8 @@ export function storableResponse(
   if (nextCache !== "HIT" && nextCache !== "MISS") return null;
   if (!CACHEABLE_STATUS.has(status) || headers["set-cookie"] !== undefined || body.length > limits.maxBodyBytes)
     return null;
+  const labels = pageLabels(headers);
+  if (!labels) return null;
   const kept: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && !HOP_HEADERS.has(name)) kept[name] = value;
@@ -96,38 +101,47 @@ export function storableResponse(
   kept["x-nextjs-cache"] = "HIT";
   kept["x-masthead-cache"] = "HIT";
   kept["content-length"] = body.length;
-  return { status, headers: kept, body };
+  return { status, headers: kept, body, ...labels };
 }
 
 export class FrontCache {
   private entries = new Map<string, CachedResponse>();
   private bytes = 0;
-  private currentGeneration = 0;
 
-  constructor(private readonly limits: FrontCacheLimits = DEFAULT_LIMITS) {}
-
-  /** The generation a request starts in: pass it back to `store`. */
-  get generation(): number {
-    return this.currentGeneration;
-  }
+  constructor(
+    private readonly state: CacheState,
+    private readonly limits: FrontCacheLimits = DEFAULT_LIMITS,
+  ) {}
 
   get size(): number {
     return this.entries.size;
   }
 
-  get(key: string): CachedResponse | undefined {
+  /** A copy that may be served (fresh, or stale while it is rebuilt); expired copies are dropped. */
+  get(key: string): { entry: CachedResponse; freshness: Exclude<Freshness, "expired"> } | undefined {
     const entry = this.entries.get(key);
-    if (entry) {
-      // Most recently used last, so eviction takes the least recently used first.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+    if (!entry) return undefined;
+    const freshness = this.state.freshness(entry.generation, entry.tags);
+    if (freshness === "expired") {
+      this.remove(key);
+      return undefined;
     }
-    return entry;
+    // Most recently used last, so eviction takes the least recently used first.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return { entry, freshness };
   }
 
-  /** Keeps a response read in `generation`; refused if the site was invalidated since. */
-  store(generation: number, key: string, entry: CachedResponse): boolean {
-    if (generation !== this.currentGeneration || entry.body.length > this.limits.maxBodyBytes) return false;
+  /**
+   * Keeps a response; refused while the cache is out of step with the other instances, or if
+   * a takedown touching it came after its generation. A copy already stale is kept (it is
+   * better than none, and the next request rebuilds it).
+   */
+  store(key: string, entry: CachedResponse): boolean {
+    if (!this.state.synced || entry.body.length > this.limits.maxBodyBytes) return false;
+    if (this.state.freshness(entry.generation, entry.tags) === "expired") return false;
+    const current = this.entries.get(key);
+    if (current && current.generation > entry.generation) return false;
     this.remove(key);
     this.entries.set(key, entry);
     this.bytes += entry.body.length;
@@ -139,9 +153,8 @@ export class FrontCache {
     return true;
   }
 
-  /** Forgets every page and starts a new generation, so responses read before now are not kept. */
-  invalidate(): void {
-    this.currentGeneration += 1;
+  /** Forgets every page. */
+  clear(): void {
     this.entries.clear();
     this.bytes = 0;
   }

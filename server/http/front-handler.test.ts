@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { FrontCacheHook } from "../public-cache";
+import { CacheState, GENERATION_HEADER, TAGS_HEADER } from "../cache/state";
 import { frontCachedHandler } from "./front-handler";
 
 /** A promise the test resolves by hand: the order of events is the test's, not the clock's. */
@@ -12,48 +12,46 @@ function gate() {
 }
 
 /**
- * A stand-in for Next with a page cache: the story page shows `nextCache.story`; an unpublish
- * request invalidates the public site from inside its handler, and (as Next does) the change
- * takes effect only once the handler has returned, just before the response is written.
- *
- * `holdRead()` makes the next story read stop after it has read the cache, until released;
- * `holdUnpublish()` makes the next unpublish stop after it has invalidated (before Next applies
- * the revalidation) and again after its headers are out (before its body ends).
+ * A stand-in for Next and the database: the story page is built from `db.story` and labelled
+ * as publicRender labels it (the generation when the build starts, its tags). POST /update and
+ * POST /unpublish change the story and record the change as the app does (marked at once in
+ * this process, applied from the channel just after). `holdBuild()` stops the next build after
+ * it has read the database, until released.
  */
-function fakeNext() {
-  const nextCache = { story: "the story" };
-  const hookBox: { hook?: FrontCacheHook } = {};
+function fakeNext(state: CacheState) {
+  const db = { story: "the story" };
+  let nextId = 1;
+  let builds = 0;
   let searches = 0;
-  let heldRead: { started: ReturnType<typeof gate>; release: ReturnType<typeof gate> } | null = null;
-  let heldUnpublish: {
-    invalidated: ReturnType<typeof gate>;
-    apply: ReturnType<typeof gate>;
-    finishBody: ReturnType<typeof gate>;
-  } | null = null;
+  let held: { started: ReturnType<typeof gate>; release: ReturnType<typeof gate> } | null = null;
+
+  const record = (takedown: boolean) => {
+    const change = { id: nextId++, tags: ["article:story"], takedown };
+    state.mark(change);
+    state.apply(change);
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === "POST" && req.url === "/unpublish") {
-      const held = heldUnpublish;
-      heldUnpublish = null;
-      hookBox.hook?.invalidated();
-      held?.invalidated.open();
-      await held?.apply.opened;
-      await Promise.resolve();
-      nextCache.story = "gone";
-      res.writeHead(200, { "content-type": "text/plain" });
-      res.write("unpublished");
-      await held?.finishBody.opened;
-      res.end();
+    if (req.method === "POST" && (req.url === "/update" || req.url === "/unpublish")) {
+      db.story = req.url === "/update" ? "the corrected story" : "gone";
+      record(req.url === "/unpublish");
+      res.end("done");
       return;
     }
     if (req.url === "/articles/story") {
-      const held = heldRead;
-      heldRead = null;
-      const shown = nextCache.story;
-      held?.started.open();
-      await held?.release.opened;
-      res.setHeader("x-nextjs-cache", "HIT");
-      res.writeHead(shown === "gone" ? 410 : 200, { "content-type": "text/html" });
+      builds += 1;
+      const generation = state.generation;
+      const shown = db.story;
+      const hold = held;
+      held = null;
+      hold?.started.open();
+      await hold?.release.opened;
+      res.writeHead(shown === "gone" ? 410 : 200, {
+        "content-type": "text/html",
+        "x-nextjs-cache": "MISS",
+        [GENERATION_HEADER]: String(generation),
+        [TAGS_HEADER]: "article:story section:world",
+      });
       res.end(shown);
       return;
     }
@@ -64,18 +62,13 @@ function fakeNext() {
     }
     res.writeHead(404).end();
   };
-  const { listener, hook } = frontCachedHandler(handle);
-  hookBox.hook = hook;
+  const { listener } = frontCachedHandler(handle, state);
   return {
     listener,
-    holdRead() {
-      heldRead = { started: gate(), release: gate() };
-      return { started: heldRead.started.opened, release: heldRead.release.open };
-    },
-    holdUnpublish() {
-      heldUnpublish = { invalidated: gate(), apply: gate(), finishBody: gate() };
-      const { invalidated, apply, finishBody } = heldUnpublish;
-      return { invalidated: invalidated.opened, apply: apply.open, finishBody: finishBody.open };
+    builds: () => builds,
+    holdBuild() {
+      held = { started: gate(), release: gate() };
+      return { started: held.started.opened, release: held.release.open };
     },
   };
 }
@@ -100,9 +93,15 @@ async function read(url: string, method = "GET") {
   };
 }
 
+const synced = () => {
+  const state = new CacheState();
+  state.synced = true;
+  return state;
+};
+
 describe("the front cache in front of Next", () => {
   it("answers a repeat request from memory, HEAD without a body, and never caches what Next did not", async () => {
-    const base = await serve(fakeNext().listener);
+    const base = await serve(fakeNext(synced()).listener);
     expect(await read(`${base}/articles/story`)).toMatchObject({ status: 200, body: "the story", cache: "MISS" });
     expect(await read(`${base}/articles/story`)).toEqual({ status: 200, body: "the story", cache: "HIT", length: "9" });
     expect(await read(`${base}/articles/story`, "HEAD")).toMatchObject({
@@ -115,8 +114,8 @@ describe("the front cache in front of Next", () => {
     expect((await read(`${base}/search`)).body).toBe("search number 2");
   });
 
-  it("serves the takedown on the first request after the invalidating response", async () => {
-    const base = await serve(fakeNext().listener);
+  it("serves the takedown on the first request after the unpublishing response", async () => {
+    const base = await serve(fakeNext(synced()).listener);
     await read(`${base}/articles/story`);
     expect((await read(`${base}/articles/story`)).cache).toBe("HIT");
     expect((await read(`${base}/unpublish`, "POST")).status).toBe(200);
@@ -124,44 +123,50 @@ describe("the front cache in front of Next", () => {
     expect(await read(`${base}/articles/story`)).toMatchObject({ status: 410, body: "gone", cache: "HIT" });
   });
 
-  it("does not keep a page read before the takedown that finished after it", async () => {
-    const next = fakeNext();
+  it("does not keep a page that read the database before a takedown and finished after it", async () => {
+    const next = fakeNext(synced());
     const base = await serve(next.listener);
-    const slow = next.holdRead();
+    const slow = next.holdBuild();
     const slowRead = read(`${base}/articles/story`);
-    await slow.started; // it has read "the story" from Next's cache and not answered yet
+    await slow.started; // it has read "the story" and not answered yet
     expect((await read(`${base}/unpublish`, "POST")).status).toBe(200);
     slow.release();
     expect((await slowRead).body).toBe("the story");
-    expect(await read(`${base}/articles/story`)).toMatchObject({ status: 410, body: "gone" });
+    expect(await read(`${base}/articles/story`)).toMatchObject({ status: 410, body: "gone", cache: "MISS" });
   });
 
-  it("does not keep a page read while the invalidating request was still running", async () => {
-    const next = fakeNext();
+  it("after an ordinary update, serves the old copy to others while exactly one request rebuilds the page", async () => {
+    const next = fakeNext(synced());
     const base = await serve(next.listener);
-    const unpublish = next.holdUnpublish();
-    const unpublishing = read(`${base}/unpublish`, "POST");
-    await unpublish.invalidated; // Next has not applied the revalidation yet
-    expect((await read(`${base}/articles/story`)).body).toBe("the story");
-    expect((await read(`${base}/articles/story`)).body).toBe("the story");
-    unpublish.apply();
-    unpublish.finishBody();
-    expect((await unpublishing).status).toBe(200);
-    expect(await read(`${base}/articles/story`)).toMatchObject({ status: 410, body: "gone" });
+    await read(`${base}/articles/story`);
+    expect(next.builds()).toBe(1);
+    await read(`${base}/update`, "POST");
+
+    const rebuild = next.holdBuild();
+    const rebuilding = read(`${base}/articles/story`);
+    await rebuild.started;
+    const meanwhile = await Promise.all([1, 2, 3].map(() => read(`${base}/articles/story`)));
+    expect(meanwhile.map((r) => [r.body, r.cache])).toEqual([
+      ["the story", "STALE"],
+      ["the story", "STALE"],
+      ["the story", "STALE"],
+    ]);
+    rebuild.release();
+    expect(await rebuilding).toMatchObject({ body: "the corrected story", cache: "MISS" });
+    expect(next.builds()).toBe(2);
+    expect(await read(`${base}/articles/story`)).toMatchObject({ body: "the corrected story", cache: "HIT" });
   });
 
-  it("serves the takedown as soon as the invalidating response has begun, before it has ended", async () => {
-    const next = fakeNext();
+  it("while out of step with the other instances, neither serves nor keeps copies", async () => {
+    const state = synced();
+    const next = fakeNext(state);
     const base = await serve(next.listener);
-    const unpublish = next.holdUnpublish();
-    const unpublishing = fetch(`${base}/unpublish`, { method: "POST" });
-    await unpublish.invalidated;
-    expect((await read(`${base}/articles/story`)).body).toBe("the story");
-    expect((await read(`${base}/articles/story`)).body).toBe("the story");
-    unpublish.apply();
-    const response = await unpublishing; // its headers are here, its body is held back
-    expect(await read(`${base}/articles/story`)).toMatchObject({ status: 410, body: "gone" });
-    unpublish.finishBody();
-    expect(await response.text()).toBe("unpublished");
+    await read(`${base}/articles/story`);
+    state.synced = false;
+    expect((await read(`${base}/articles/story`)).cache).toBe("MISS");
+    expect((await read(`${base}/articles/story`)).cache).toBe("MISS");
+    expect(next.builds()).toBe(3);
+    state.synced = true;
+    expect((await read(`${base}/articles/story`)).cache).toBe("HIT");
   });
 });

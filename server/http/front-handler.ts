@@ -1,78 +1,56 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { FrontCacheHook } from "../public-cache";
+import { cacheState, type CacheState } from "../cache/state";
 import { DEFAULT_LIMITS, FrontCache, frontCacheKey, storableResponse, type CachedResponse } from "./front-cache";
 import { recordResponse } from "./record-response";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-interface RequestScope {
-  res: ServerResponse;
-  /** Set when this request invalidated the public site. */
-  invalidates: boolean;
-}
-
-function replay(req: IncomingMessage, res: ServerResponse, entry: CachedResponse) {
-  res.writeHead(entry.status, entry.headers);
+function replay(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, stale: boolean) {
+  res.writeHead(entry.status, stale ? { ...entry.headers, "x-masthead-cache": "STALE" } : entry.headers);
   res.end(req.method === "HEAD" ? undefined : entry.body);
 }
 
 /**
  * Wraps Next's request handler: repeat requests for public pages are answered from the front
- * cache, and pages Next answers from its own cache are copied into it. `hook` is what the
- * public-site invalidation (server/public-cache.ts) calls from inside a request.
+ * cache, and pages Next built are copied into it. A stale copy is served to everyone but one
+ * request, which goes to Next and brings the new page back: never two rebuilds of one page at
+ * once, and readers keep being answered meanwhile. While the cache is out of step with the
+ * other instances (`state.synced` false), every request goes to Next.
  */
-export function frontCachedHandler(handle: RequestHandler): {
-  listener: (req: IncomingMessage, res: ServerResponse) => void;
-  hook: FrontCacheHook;
-} {
-  const cache = new FrontCache();
-  const scopes = new AsyncLocalStorage<RequestScope>();
-
-  const hook: FrontCacheHook = {
-    invalidated() {
-      cache.invalidate();
-      const scope = scopes.getStore();
-      if (!scope || scope.invalidates) return;
-      scope.invalidates = true;
-      // Next applies the revalidation after the handler returns and before it writes the
-      // response. A page read from Next in between belongs to the old site, so the generation
-      // moves on again when the response starts: no reader can have seen it before then.
-      const writeHead = scope.res.writeHead;
-      scope.res.writeHead = function invalidatingWriteHead(
-        this: ServerResponse,
-        ...args: Parameters<typeof writeHead>
-      ) {
-        cache.invalidate();
-        return writeHead.apply(this, args);
-      } as typeof writeHead;
-    },
-  };
+export function frontCachedHandler(
+  handle: RequestHandler,
+  state: CacheState = cacheState(),
+): { listener: (req: IncomingMessage, res: ServerResponse) => void; cache: FrontCache } {
+  const cache = new FrontCache(state);
+  state.onReset(() => cache.clear());
+  const refreshing = new Set<string>();
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const key = frontCacheKey(req.method, req.url, req.headers);
     if (key !== null) {
-      const entry = cache.get(key);
-      if (entry) return replay(req, res, entry);
+      const found = state.synced ? cache.get(key) : undefined;
+      if (found?.freshness === "fresh") return replay(req, res, found.entry, false);
+      if (found && refreshing.has(key)) return replay(req, res, found.entry, true);
+      if (found) {
+        refreshing.add(key);
+        res.once("close", () => refreshing.delete(key));
+      }
       res.setHeader("x-masthead-cache", "MISS");
     }
-    const scope: RequestScope = { res, invalidates: false };
-    const generation = cache.generation;
     const recorder = key !== null && req.method === "GET" ? recordResponse(res, DEFAULT_LIMITS.maxBodyBytes) : null;
-    res.once("close", () => {
-      if (scope.invalidates) return cache.invalidate();
-      const recorded = recorder?.result();
-      const entry = recorded ? storableResponse(recorded.status, recorded.headers, recorded.body) : null;
-      if (key !== null && entry) cache.store(generation, key, entry);
-    });
-    scopes
-      .run(scope, () => handle(req, res))
-      .catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        res.end("Internal server error");
+    if (recorder && key !== null) {
+      res.once("close", () => {
+        const recorded = recorder.result();
+        const entry = recorded ? storableResponse(recorded.status, recorded.headers, recorded.body) : null;
+        if (entry) cache.store(key, entry);
       });
+    }
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Internal server error");
+    });
   };
 
-  return { listener, hook };
+  return { listener, cache };
 }

@@ -1,10 +1,12 @@
 // The production web server (`npm start` runs it through scripts/run.ts): Next.js behind a
 // plain Node `http` server that first guards every request (request-guard.ts: body limits,
 // broken addresses, the client's address, HSTS), then answers repeat requests for public
-// pages from a memory copy of Next's page cache (front-cache.ts). Everything else goes to Next.
+// pages from its memory copy (front-cache.ts), kept in step with every other instance through
+// the database (server/cache/channel.ts). Everything else goes to Next.
 import { createServer } from "node:http";
 import next from "next";
-import { setFrontCacheHook } from "../public-cache";
+import { startChangeChannel } from "../cache/channel";
+import { cacheState } from "../cache/state";
 import { parseTrustedProxies } from "./client-address";
 import { frontCachedHandler } from "./front-handler";
 import { guardRequests } from "./request-guard";
@@ -20,8 +22,14 @@ async function main() {
   const hsts = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
-  const { listener, hook } = frontCachedHandler(app.getRequestHandler());
-  setFrontCacheHook(hook);
+  const state = cacheState();
+  const channel = startChangeChannel({
+    connectionString: process.env.DATABASE_URL ?? "",
+    state,
+    log: (line) => console.log(`masthead: ${line}`),
+  });
+  state.instanceId = channel.instanceId;
+  const { listener } = frontCachedHandler(app.getRequestHandler(), state);
   const server = createServer(
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
     guardRequests(listener, { trusted, hsts }),
@@ -32,7 +40,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     // Exit whether or not Next closes cleanly: the signal asked the process to stop.
-    void app.close().finally(() => process.exit(0));
+    void Promise.allSettled([channel.stop(), app.close()]).finally(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
 }

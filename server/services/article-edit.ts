@@ -1,3 +1,5 @@
+import type { PublicChange } from "../cache/changes";
+import { storyChange, storyFootprint } from "../cache/tags";
 import { validateDocument } from "@/lib/content/validate";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
@@ -133,7 +135,7 @@ export async function updateArticle(
   actor: SessionUser,
   input: UpdateArticleInput,
   env: WorkflowEnv,
-): Promise<{ version: number; changesPublicSite: boolean }> {
+): Promise<{ version: number; publicChange: PublicChange | null }> {
   const body = validateDocument(input.body);
   if (!body.ok) throw badRequest(body.error, { body: [body.error] });
   return db.$transaction(async (tx) => {
@@ -145,7 +147,10 @@ export async function updateArticle(
       throw badRequest("That section does not exist.", { sectionId: ["Choose a section from the list"] });
     }
     await checkSlug(tx, article, input.slug);
-    const readersSaw = article.status === "PUBLISHED" ? await readerVisibleFields(tx, article.id) : null;
+    const live = article.status === "PUBLISHED";
+    const [readersSaw, before] = live
+      ? await Promise.all([readerVisibleFields(tx, article.id), storyFootprint(tx, article.id)])
+      : [null, null];
     if (input.heroImageUrl) {
       const fileName = input.heroImageUrl.slice("/media/".length);
       if (
@@ -185,9 +190,10 @@ export async function updateArticle(
     await recordSave(tx, article.id, actor.id, content, env.now);
     // Section, bylines, tags and share texts of a live story show on the public site at once;
     // the rest of a save stays in the working copy.
+    const changed = before !== null && readersSaw !== (await readerVisibleFields(tx, article.id));
     return {
       version,
-      changesPublicSite: readersSaw !== null && readersSaw !== (await readerVisibleFields(tx, article.id)),
+      publicChange: changed ? storyChange([before], [await storyFootprint(tx, article.id)], false) : null,
     };
   });
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import type { PublicCache } from "@/server/public-cache";
+import type { PublicCache, PublicChange } from "@/server/public-cache";
 import { lookupArticle } from "@/server/services/public-articles";
 import { SEARCH_LIMIT } from "@/server/services/public-search";
 import type { SessionUser } from "@/server/services/users";
@@ -12,8 +12,8 @@ import { articleIn } from "@/tests/workflow-states";
 
 let writer: SessionUser;
 let editor: SessionUser;
-let invalidations = 0;
-const recorder: PublicCache = { invalidate: async () => void (invalidations += 1) };
+let changes: PublicChange[] = [];
+const recorder: PublicCache = { changed: async (change) => void changes.push(change) };
 const callerAs = async (user: SessionUser | null) =>
   createCaller({
     ...(await createContext({ db, userId: user?.id ?? null, publicCache: recorder })),
@@ -25,7 +25,7 @@ resetTablesBeforeEach();
 beforeEach(async () => {
   writer = await makeUser("WRITER");
   editor = await makeUser("EDITOR");
-  invalidations = 0;
+  changes = [];
 });
 
 describe("a published story's address", () => {
@@ -37,7 +37,7 @@ describe("a published story's address", () => {
     expect(await lookupArticle(db, story.slug)).toEqual({ kind: "moved", slug: "harbour-vote-final" });
     expect(await lookupArticle(db, "harbour-vote-result")).toEqual({ kind: "moved", slug: "harbour-vote-final" });
     expect((await lookupArticle(db, "harbour-vote-final")).kind).toBe("live");
-    expect(invalidations).toBe(2);
+    expect(changes.length).toBe(2);
   });
 
   it("going back to an old address makes it live again, not a redirect", async () => {
@@ -109,39 +109,57 @@ describe("refreshing the public site", () => {
       });
     };
     await save(draft.id);
-    expect(invalidations).toBe(0);
+    expect(changes.length).toBe(0);
     await editorCaller.workflow.publish({ id: draft.id, version: await versionOf(draft.id) });
-    expect(invalidations).toBe(1);
+    expect(changes.length).toBe(1);
     // Headline and body edits stay in the working copy until an editor publishes the update.
     await save(draft.id, { headline: "Harbour vote: the count", body: paragraphs(["New text."]) });
     await save(draft.id);
-    expect(invalidations).toBe(1);
+    expect(changes.length).toBe(1);
     // Section, tags, bylines and share texts come straight from the article: readers see them at once.
     const sport = await db.section.create({ data: { slug: "sport", name: "Sport" } });
     await save(draft.id, { sectionId: sport.id });
-    expect(invalidations).toBe(2);
+    expect(changes.length).toBe(2);
+    // Sport had no live story: the section menu on every page changes, so the whole site.
+    expect(changes[1]).toEqual({ tags: [], takedown: false });
     await save(draft.id, { tags: ["Harbour"] });
-    expect(invalidations).toBe(3);
+    expect(changes.length).toBe(3);
+    // Only the pages that show the story: its address, its lists (section, tag, bylines), feeds and sitemaps.
+    const bylines = await db.articleAuthor.findMany({ where: { articleId: draft.id }, select: { user: true } });
+    expect(changes[2]).toEqual({
+      tags: [
+        `article:${draft.slug}`,
+        ...bylines.map((b) => `author:${b.user.slug}`),
+        "feed",
+        "home",
+        "section:sport",
+        "sitemap",
+        "tag:harbour",
+      ].sort(),
+      takedown: false,
+    });
     await save(draft.id, { tags: ["harbour "] }); // the same tag
-    expect(invalidations).toBe(3);
+    expect(changes.length).toBe(3);
     await save(draft.id, { authorIds: [editor.id, writer.id] });
-    expect(invalidations).toBe(4);
+    expect(changes.length).toBe(4);
     await save(draft.id, { authorIds: [writer.id, editor.id] }); // the byline order changes
-    expect(invalidations).toBe(5);
+    expect(changes.length).toBe(5);
     await save(draft.id, { seoTitle: "Harbour vote counted" });
     await save(draft.id, { seoTitle: "Harbour vote counted" });
-    expect(invalidations).toBe(6);
+    expect(changes.length).toBe(6);
     await editorCaller.workflow.addCorrection({
       id: draft.id,
       version: await versionOf(draft.id),
       text: "An earlier version misspelt a name.",
     });
-    expect(invalidations).toBe(7);
+    expect(changes.length).toBe(7);
     await editorCaller.workflow.unpublish({ id: draft.id, version: await versionOf(draft.id), note: "Legal" });
-    expect(invalidations).toBe(8);
+    expect(changes.length).toBe(8);
+    expect(changes[7]?.takedown).toBe(true);
+    expect(changes.slice(0, 7).every((change) => !change.takedown)).toBe(true);
     // An unpublished story's edits reach no reader.
     await save(draft.id, { sectionId: sport.id, tags: ["Elections"] });
-    expect(invalidations).toBe(8);
+    expect(changes.length).toBe(8);
   });
 
   it("does not happen for steps readers cannot see, or for a profile saved unchanged", async () => {
@@ -161,15 +179,15 @@ describe("refreshing the public site", () => {
     await desk.workflow.schedule({ ...(await ref()), scheduledFor: "2026-11-27T10:00" });
     await desk.workflow.unschedule(await ref());
     await desk.workflow.setEmbargo({ ...(await ref()), until: null });
-    expect(invalidations).toBe(0);
+    expect(changes.length).toBe(0);
 
     await mine.user.updateProfile({ bio: "Covers the harbour.", photoUrl: null });
-    expect(invalidations).toBe(1);
+    expect(changes.length).toBe(1);
     await mine.user.updateProfile({ bio: "Covers the harbour.", photoUrl: null });
-    expect(invalidations).toBe(1);
+    expect(changes.length).toBe(1);
 
     await desk.workflow.publish(await ref());
-    expect(invalidations).toBe(2);
+    expect(changes.length).toBe(2);
   });
 
   it("does not happen when the change is refused", async () => {
@@ -179,7 +197,7 @@ describe("refreshing the public site", () => {
         (await callerAs(writer)).workflow.unpublish({ id: story.id, version: await versionOf(story.id), note: "No" }),
       ),
     ).toBe("FORBIDDEN");
-    expect(invalidations).toBe(0);
+    expect(changes.length).toBe(0);
   });
 });
 
@@ -261,7 +279,7 @@ describe("author pages", () => {
     await articleIn("PUBLISHED", writer, editor, "Harbour vote");
     const caller = await callerAs(writer);
     await caller.user.updateProfile({ bio: "Covers the harbour <b>and</b> the council.", photoUrl: null });
-    expect(invalidations).toBe(1);
+    expect(changes.length).toBe(1);
     const slug = (await caller.user.profile()).slug;
     const page = await (await callerAs(null)).site.list({ kind: "author", slug, page: 1 });
     expect(page?.owner).toMatchObject({ bio: "Covers the harbour <b>and</b> the council.", photoUrl: null });

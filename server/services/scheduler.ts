@@ -1,7 +1,8 @@
 import { formatDuration } from "@/lib/time-zone";
 import type { Db } from "../db/client";
 import type { Clock } from "../clock";
-import type { PublicCache } from "../public-cache";
+import { menuSignature, storyChange, storyFootprint } from "../cache/tags";
+import type { PublicCache, PublicChange } from "../public-cache";
 import { publishableSelect, publishBlocker } from "./publishing";
 import { writeStep } from "./workflow-write";
 
@@ -59,23 +60,26 @@ export async function publishDueArticles(db: Db, clock: Clock, timeZone: string)
   }
 }
 
-/** One scheduler run, then a refresh of the public site if it published anything. */
+/** The pages the stories a run published touch (the section menu was read before the run). */
+async function publishedChange(db: Db, menuBefore: string, published: string[]): Promise<PublicChange> {
+  const after = await Promise.all(published.map((id) => storyFootprint(db, id)));
+  return storyChange([{ tags: [], menu: menuBefore }], after, false);
+}
+
+/** One scheduler run, then a refresh of the pages it changed, if it published anything. */
 export async function publishDueAndRefresh(
   db: Db,
   clock: Clock,
   timeZone: string,
   publicCache: PublicCache,
 ): Promise<SchedulerRun> {
+  const menuBefore = await menuSignature(db);
   const run = await publishDueArticles(db, clock, timeZone);
-  if (run.published.length > 0) await publicCache.invalidate();
+  if (run.published.length > 0) await publicCache.changed(await publishedChange(db, menuBefore, run.published));
   return run;
 }
 
-/**
- * Runs the scheduler now and then every `intervalMs`; returns a stop function. The public site
- * is refreshed after the first run (pages cached before this start are never served as
- * current) and whenever a run publishes something.
- */
+/** Runs the scheduler now and then every `intervalMs`; returns a stop function. */
 export function startScheduler(opts: {
   db: Db;
   clock: Clock;
@@ -85,18 +89,11 @@ export function startScheduler(opts: {
   onError: (error: unknown) => void;
 }): () => void {
   let running = false;
-  let first = true;
   const tick = async () => {
     if (running) return;
     running = true;
-    const refreshAnyway = first;
-    first = false;
     try {
-      const run = await publishDueArticles(opts.db, opts.clock, opts.timeZone).catch((error: unknown) => {
-        opts.onError(error);
-        return null;
-      });
-      if (refreshAnyway || (run && run.published.length > 0)) await opts.publicCache.invalidate();
+      await publishDueAndRefresh(opts.db, opts.clock, opts.timeZone, opts.publicCache);
     } catch (error) {
       opts.onError(error);
     } finally {

@@ -7,7 +7,8 @@ import type { FeedScope } from "@/server/services/public-feeds";
 import type { PublicArticle } from "@/server/services/public-articles";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
 import { absoluteUrl } from "@/server/site";
-import { trackPublicRender } from "@/server/public-cache";
+import { tags } from "@/server/cache/tags";
+import { publicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase } from "./respond";
 
@@ -63,7 +64,10 @@ async function loadFeed(scope: FeedScope, format: "rss" | "atom"): Promise<FeedI
 /** RSS or Atom for the site, a section or an author; 404 for an unknown one. */
 export function feedResponse(scope: FeedScope, format: "rss" | "atom"): Promise<Response> {
   if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
-  return trackPublicRender(() => buildFeed(scope, format));
+  return publicRender((page) => {
+    page.add(scope.kind === "site" ? tags.feed : tags[scope.kind](scope.slug));
+    return buildFeed(scope, format);
+  });
 }
 
 async function buildFeed(scope: FeedScope, format: "rss" | "atom"): Promise<Response> {
@@ -86,7 +90,10 @@ export function slugFeedRoute(kind: "section" | "author", format: "rss" | "atom"
 
 export function sitemapResponse(): Promise<Response> {
   if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
-  return trackPublicRender(buildSitemap);
+  return publicRender((page) => {
+    page.add(tags.sitemap);
+    return buildSitemap();
+  });
 }
 
 async function buildSitemap(): Promise<Response> {
@@ -98,7 +105,10 @@ async function buildSitemap(): Promise<Response> {
 
 export function newsSitemapResponse(): Promise<Response> {
   if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
-  return trackPublicRender(buildNewsSitemap);
+  return publicRender((page) => {
+    page.add(tags.sitemap);
+    return buildNewsSitemap();
+  });
 }
 
 async function buildNewsSitemap(): Promise<Response> {

@@ -5,7 +5,8 @@ import { collectionData } from "@/components/public/structured-data";
 import { parsePageParam } from "@/lib/schemas/site";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { appEnv } from "@/server/env";
-import { trackPublicRender } from "@/server/public-cache";
+import { tags } from "@/server/cache/tags";
+import { publicRender } from "@/server/public-cache";
 import { siteUrl } from "@/server/site";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase, notFoundPage, publicPage } from "./respond";
@@ -16,7 +17,10 @@ const BASE: Record<ListingKind, string> = { section: "/sections", author: "/auth
 /** A section, author or tag page: its stories, newest first, ten to a page; 404 for anything unknown. */
 export function listingPage(kind: ListingKind, slug: string, pageParam?: string): Promise<Response> {
   if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
-  return trackPublicRender(() => buildListing(kind, slug, pageParam));
+  return publicRender((page) => {
+    page.add(tags[kind](slug));
+    return buildListing(kind, slug, pageParam);
+  });
 }
 
 /** The GET handlers of /sections/<slug> and /sections/<slug>/page/<n> (and authors, tags). */

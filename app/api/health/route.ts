@@ -1,21 +1,24 @@
+import { cacheState } from "@/server/cache/state";
 import { getDb } from "@/server/db/client";
 import { readEmbeddedStatus } from "@/server/db/supervise";
 import { appEnv } from "@/server/env";
 import { mediaStore } from "@/server/media/media-store";
-import { publicCacheFresh } from "@/server/public-cache";
 import { checkHealth } from "@/server/services/health";
 
 export const dynamic = "force-dynamic";
 
 /**
- * 200 when the database answers and the public site has been refreshed since start-up; 503
- * otherwise (for load balancers and monitors). A full or unwritable media store is reported
+ * Readiness, for load balancers and monitors: 200 when the database answers and the public
+ * cache is in step with the other instances (the production server's change channel is
+ * connected and caught up); 503 otherwise. A full or unwritable media store is reported
  * ("degraded", mediaStore) without a 503: readers are still served.
  */
 export async function GET() {
   const health = await checkHealth(getDb(), 3000, mediaStore());
-  const publicSite = publicCacheFresh() ? "ready" : "starting";
-  const status = health.httpStatus === 200 && publicSite === "ready" ? 200 : 503;
+  const state = cacheState();
+  // Under `next dev` nothing is cached, so there is nothing to keep in step.
+  const publicSite = state.instanceId === undefined ? "uncached" : state.synced ? "ready" : "catching up";
+  const status = health.httpStatus === 200 && publicSite !== "catching up" ? 200 : 503;
   // While the launcher restarts the embedded PostgreSQL, say so.
   const embedded = health.httpStatus === 200 ? null : readEmbeddedStatus(appEnv().MASTHEAD_DATA_DIR);
   const embeddedDatabase = embedded && `${embedded.state} (attempt ${embedded.attempt} of ${embedded.of})`;

@@ -43,18 +43,19 @@ export const articleRouter = createTRPCRouter({
   update: permissionProcedure("newsroom.access")
     .input(updateArticleInput)
     .mutation(async ({ ctx, input }) => {
-      const { version, changesPublicSite } = await updateArticle(ctx.db, ctx.user, input, {
+      const { version, publicChange } = await updateArticle(ctx.db, ctx.user, input, {
         now: ctx.clock(),
         timeZone: ctx.timeZone,
       });
-      if (changesPublicSite) await ctx.publicCache.invalidate();
+      if (publicChange) await ctx.publicCache.changed(publicChange);
       return { version };
     }),
 
   /** A published article's new address; every old one answers 301. */
   changeSlug: permissionProcedure("newsroom.access")
     .input(changeSlugInput)
-    .use(refreshesPublicSite)
+    // The old address must answer 301 everywhere at once.
+    .use(refreshesPublicSite("takedown"))
     .mutation(async ({ ctx, input }) => {
       const { version, slug } = await changePublishedSlug(ctx.db, ctx.user, input, {
         now: ctx.clock(),
@@ -66,7 +67,7 @@ export const articleRouter = createTRPCRouter({
   /** The home page's lead story. */
   pin: permissionProcedure("article.publish")
     .input(pinInput)
-    .use(refreshesPublicSite)
+    .use(refreshesPublicSite("update"))
     .mutation(({ ctx, input }) => setPinned(ctx.db, input, { now: ctx.clock(), timeZone: ctx.timeZone })),
 
   /** The writer's own work, or the editors' desk. */

@@ -1,3 +1,4 @@
+import { tags, WHOLE_SITE } from "../../cache/tags";
 import { changeRoleInput, updatePersonInput, updateProfileInput, userRefInput } from "@/lib/schemas/user";
 import { adminStartReset } from "../../services/password-resets";
 import * as users from "../../services/users";
@@ -14,7 +15,10 @@ export const userRouter = createTRPCRouter({
   /** Refreshes the public site only when the bio or photo really changed (author pages show them). */
   updateProfile: protectedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
     const { profile, changed } = await users.updateProfile(ctx.db, ctx.user.id, input);
-    if (changed) await ctx.publicCache.invalidate();
+    if (changed) {
+      const { slug } = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { slug: true } });
+      await ctx.publicCache.changed({ tags: [tags.author(slug)], takedown: false });
+    }
     return profile;
   }),
 
@@ -27,7 +31,13 @@ export const userRouter = createTRPCRouter({
   deactivate: admin.input(userRefInput).mutation(({ ctx, input }) => users.setActive(ctx.db, input.userId, false)),
 
   /** An admin corrects a person's name or email. */
-  update: admin.input(updatePersonInput).mutation(({ ctx, input }) => users.updatePerson(ctx.db, input)),
+  /** A new name shows in bylines on every page: the whole public site is refreshed. */
+  update: admin.input(updatePersonInput).mutation(async ({ ctx, input }) => {
+    const before = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { displayName: true } });
+    const person = await users.updatePerson(ctx.db, input);
+    if (before && before.displayName !== person.displayName) await ctx.publicCache.changed(WHOLE_SITE);
+    return person;
+  }),
 
   /** A reset link goes to the person's own email; the admin never sees or types a password. */
   startReset: admin.input(userRefInput).mutation(async ({ ctx, input }) => {

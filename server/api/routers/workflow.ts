@@ -21,7 +21,9 @@ import { permissionProcedure, createTRPCRouter, refreshesPublicSite, type Contex
 // Steps among stories readers cannot see (submit, approve, schedule, legal review…) leave the
 // public site's cache alone; `visibleStep` refreshes it after steps that change what readers see.
 const step = permissionProcedure("newsroom.access");
-const visibleStep = step.use(refreshesPublicSite);
+const visibleStep = step.use(refreshesPublicSite("update"));
+/** Steps after which a story must be gone from every instance at once. */
+const takedownStep = step.use(refreshesPublicSite("takedown"));
 
 const env = (ctx: Context) => ({ now: ctx.clock(), timeZone: ctx.timeZone });
 
@@ -64,7 +66,7 @@ export const workflowRouter = createTRPCRouter({
       ),
     ),
 
-  unpublish: visibleStep
+  unpublish: takedownStep
     .input(unpublishInput)
     .mutation(({ ctx, input }) =>
       transition(
@@ -75,7 +77,7 @@ export const workflowRouter = createTRPCRouter({
       ),
     ),
 
-  spike: visibleStep
+  spike: takedownStep
     .input(spikeInput)
     .mutation(({ ctx, input }) =>
       transition(

@@ -2,7 +2,8 @@ import { ArticleView } from "@/components/public/article-view";
 import { newsArticleData } from "@/components/public/structured-data";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { appEnv } from "@/server/env";
-import { trackPublicRender } from "@/server/public-cache";
+import { tags } from "@/server/cache/tags";
+import { publicRender, type PageTags } from "@/server/public-cache";
 import { siteUrl } from "@/server/site";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, gonePage, isBuildPhase, notFoundPage, publicPage } from "../../_site/respond";
@@ -16,10 +17,11 @@ export const generateStaticParams = () => [];
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   if (isBuildPhase()) return buildPlaceholder();
   const { slug } = await params;
-  return trackPublicRender(() => buildArticle(slug));
+  return publicRender((page) => buildArticle(slug, page));
 }
 
-async function buildArticle(slug: string) {
+async function buildArticle(slug: string, page: PageTags) {
+  page.add(tags.article(slug));
   if (!SLUG_PATTERN.test(slug) || slug.length > 120) return notFoundPage();
   const found = await publicApi().site.article({ slug });
   if (found.kind === "moved")
@@ -27,6 +29,12 @@ async function buildArticle(slug: string) {
   if (found.kind === "gone") return gonePage();
   if (found.kind === "missing") return notFoundPage();
   const { article, related } = found;
+  // Its byline and its related stories (drawn from its section and tags).
+  page.add(
+    ...(article.section ? [tags.section(article.section.slug)] : []),
+    ...article.tags.map((t) => tags.tag(t.slug)),
+    ...article.authors.map((a) => tags.author(a.slug)),
+  );
   const description = article.seoDescription || article.standfirst || article.headline;
   return publicPage(
     {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { serverClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
-import { nextPublicCache } from "@/server/public-cache";
+import { databasePublicCache } from "@/server/public-cache";
 import { publishDueAndRefresh } from "@/server/services/scheduler";
 
 // End-to-end tests only (MASTHEAD_TEST_CLOCK=true): read the server's clock, or run the
@@ -26,6 +26,6 @@ export async function POST(request: Request) {
   const input = runInput.safeParse(await request.json().catch(() => null));
   if (!input.success) return Response.json({ error: "asOf must be an ISO 8601 date and time" }, { status: 400 });
   const asOf = new Date(input.data.asOf);
-  const run = await publishDueAndRefresh(getDb(), () => asOf, env.MASTHEAD_TIME_ZONE, nextPublicCache);
+  const run = await publishDueAndRefresh(getDb(), () => asOf, env.MASTHEAD_TIME_ZONE, databasePublicCache(getDb()));
   return Response.json({ asOf: asOf.toISOString(), ...run });
 }

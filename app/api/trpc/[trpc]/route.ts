@@ -8,7 +8,7 @@ import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { refuseCrossSite } from "@/server/http/same-origin";
-import { nextPublicCache } from "@/server/public-cache";
+import { databasePublicCache } from "@/server/public-cache";
 
 function handler(req: Request) {
   // Mutations are POSTs: one from another site is refused before the session is read.
@@ -26,7 +26,7 @@ function handler(req: Request) {
         userId: session?.user?.id,
         sessionId: session?.sessionId ?? null,
         timeZone: appEnv().MASTHEAD_TIME_ZONE,
-        publicCache: nextPublicCache,
+        publicCache: databasePublicCache(getDb()),
         clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER),
       });
     },

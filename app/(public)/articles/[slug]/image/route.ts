@@ -1,6 +1,7 @@
 import { typeForFileName } from "@/server/media/image-type";
 import { mediaStore } from "@/server/media/media-store";
-import { trackPublicRender } from "@/server/public-cache";
+import { tags } from "@/server/cache/tags";
+import { publicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
 import { buildPlaceholder, isBuildPhase } from "../../../_site/respond";
 
@@ -16,7 +17,10 @@ export const generateStaticParams = () => [];
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   if (isBuildPhase()) return buildPlaceholder();
   const { slug } = await params;
-  return trackPublicRender(() => shareImage(slug));
+  return publicRender((page) => {
+    page.add(tags.article(slug));
+    return shareImage(slug);
+  });
 }
 
 async function shareImage(slug: string) {
