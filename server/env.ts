@@ -35,8 +35,27 @@ const timeZone = z
   .refine(isTimeZone, "must be an IANA time zone such as Europe/London or America/New_York")
   .default("UTC");
 
+const milliseconds = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
+
 /** Settings both the launcher and the Next.js server read. */
 const sharedSchema = {
+  /** Connections the web process keeps to PostgreSQL (each instance: mind the server's max_connections). */
+  MASTHEAD_DB_POOL_SIZE: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(2, "must be at least 2")
+    .max(200, "must be at most 200")
+    .default(10),
+  /** How long a request waits for a row someone else is changing before it is refused (409). */
+  MASTHEAD_DB_LOCK_TIMEOUT_MS: milliseconds(100, 60_000, 2_000),
+  /** The longest any one query of a request may run. */
+  MASTHEAD_DB_STATEMENT_TIMEOUT_MS: milliseconds(1_000, 600_000, 15_000),
   MASTHEAD_TIME_ZONE: timeZone,
   MASTHEAD_SCHEDULER_INTERVAL_MS: z.coerce
     .number({ message: "must be a number of milliseconds" })

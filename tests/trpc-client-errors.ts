@@ -13,9 +13,10 @@ export function serverError(
   message: string,
   fieldErrors: Record<string, string[]> | null = null,
   path = "article.update",
+  retryable = false,
 ) {
   const { numeric, httpStatus } = CODES[code];
   return new TRPCClientError<AppRouter>(message, {
-    result: { error: { message, code: numeric, data: { code, httpStatus, path, fieldErrors } } },
+    result: { error: { message, code: numeric, data: { code, httpStatus, path, fieldErrors, retryable } } },
   });
 }

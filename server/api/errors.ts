@@ -23,6 +23,21 @@ export function fieldErrorsOf(cause: unknown): FieldErrors | undefined {
   return out;
 }
 
+/** The PostgreSQL error code (SQLSTATE) behind a Prisma error, when the driver reported one. */
+export function postgresCode(error: unknown): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } })
+    ?.meta;
+  const cause = meta?.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? cause?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Refused only because the database was busy (a row lock held, a slow query): the same request may work in a moment. */
+export function isRetryable(error: unknown): boolean {
+  const code = postgresCode(error);
+  return code === "55P03" || code === "57014";
+}
+
 /**
  * The one error map: domain errors and database errors become tRPC codes. Anything else
  * stays an internal error (and is logged by the HTTP handler).
@@ -31,6 +46,22 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof TRPCError) return error;
   if (error instanceof DomainError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    switch (postgresCode(error)) {
+      // lock_timeout: someone else holds the row. Refused fast, so the connection is free again.
+      case "55P03":
+        return new TRPCError({
+          code: "CONFLICT",
+          message: "Someone else is changing this right now. Nothing was saved; try again in a moment.",
+          cause: error,
+        });
+      // statement_timeout
+      case "57014":
+        return new TRPCError({
+          code: "TIMEOUT",
+          message: "The database took too long to answer. Nothing was saved; try again.",
+          cause: error,
+        });
+    }
     switch (error.code) {
       case "P2002":
         return new TRPCError({ code: "CONFLICT", message: "That is already taken.", cause: error });

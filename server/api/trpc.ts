@@ -5,7 +5,7 @@ import { serverClock, type Clock } from "../clock";
 import type { Db } from "../db/client";
 import { noPublicCache, type PublicCache } from "../public-cache";
 import { loadSessionUser, type SessionUser } from "../services/users";
-import { fieldErrorsOf, toTRPCError } from "./errors";
+import { fieldErrorsOf, isRetryable, toTRPCError } from "./errors";
 import { badRequest } from "../errors";
 import { findInvalidText } from "@/lib/text-safety";
 import { z } from "zod";
@@ -51,7 +51,10 @@ export async function createContext(opts: {
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) ?? null } };
+    return {
+      ...shape,
+      data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) ?? null, retryable: isRetryable(error.cause) },
+    };
   },
 });
 

@@ -254,6 +254,32 @@ describe("search", () => {
     expect(await outcome(site.search({ q: "\u0000\u0002", page: 1 }))).toBe("BAD_REQUEST");
     expect(await site.search({ q: "Lavrov", page: 99 })).toBeNull();
   });
+
+  it("indexes only published revisions: autosaves and step snapshots carry no search vector", async () => {
+    const story = await articleIn("PUBLISHED", writer, editor, "Lavrov visits the harbour");
+    const caller = await callerAs(editor);
+    const a = await caller.article.get({ id: story.id });
+    await caller.article.update({
+      id: story.id,
+      version: a.version,
+      headline: "Lavrov leaves the harbour",
+      standfirst: a.standfirst,
+      sectionId: a.sectionId,
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Draft text." }] }] },
+      heroImageCaption: null,
+      heroImageCredit: null,
+      heroImageAlt: null,
+    });
+    const vectors = await db.$queryRaw<{ kind: string; indexed: boolean }[]>`
+      SELECT kind::text, "searchVector" IS NOT NULL AS indexed FROM "ArticleRevision"
+      WHERE "articleId" = ${story.id}::uuid ORDER BY "createdAt"`;
+    expect(vectors.some((v) => v.kind === "SAVE")).toBe(true);
+    expect(vectors.every((v) => v.indexed === (v.kind === "PUBLISHED"))).toBe(true);
+    // Readers find what is live, not the unpublished edit.
+    const site = (await callerAs(null)).site;
+    expect((await site.search({ q: "visits", page: 1 }))?.results.map((r) => r.card.id)).toEqual([story.id]);
+    expect((await site.search({ q: "leaves", page: 1 }))?.results).toEqual([]);
+  });
 });
 
 describe("search from one address", () => {

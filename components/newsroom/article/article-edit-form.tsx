@@ -35,6 +35,8 @@ function statusText(status: SaveStatus): string {
       return "Restored unsaved changes from this device";
     case "offline":
       return "Offline — changes kept on this device";
+    case "busy":
+      return "Waiting to save — the story is busy; changes kept on this device";
     case "conflict":
       return "Conflict";
     case "refused":

@@ -110,6 +110,22 @@ describe("useAutosave", () => {
     expect(stored()).toBeNull();
   });
 
+  it("a save refused because the story was busy (a row lock held elsewhere) is kept and retried, not a conflict", async () => {
+    const { save, calls } = pendingSave();
+    const { type, status } = setup(save);
+    type("Typed while a report held the row");
+    await wait(1000);
+    const busy = serverError("CONFLICT", "Someone else is changing this right now.", null, "article.update", true);
+    await act(async () => calls[0]?.fail(busy));
+    expect(status()).toEqual({ kind: "busy" });
+    expect(stored()).toEqual({ value: { text: "Typed while a report held the row" }, baseVersion: 3 });
+    await wait(5000);
+    expect(save).toHaveBeenCalledTimes(2);
+    await act(async () => calls[1]?.answer(4));
+    expect(status()).toMatchObject({ kind: "saved" });
+    expect(stored()).toBeNull();
+  });
+
   it("saves at once when the page is hidden, without waiting for the pause", async () => {
     const { save } = pendingSave();
     const { type } = setup(save);

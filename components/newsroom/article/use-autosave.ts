@@ -13,6 +13,8 @@ export type SaveStatus =
   | { kind: "saved"; at: Date }
   | { kind: "restored" }
   | { kind: "offline" }
+  /** The server was busy (someone else held the story for a moment): kept here, retried. */
+  | { kind: "busy" }
   | { kind: "conflict" }
   | { kind: "refused"; message: string; fieldErrors: Record<string, string[]> };
 
@@ -44,7 +46,8 @@ function isNetworkFailure(error: unknown): boolean {
 /**
  * Saves `value` about a second after it stops changing, when the page is hidden, and when
  * asked (flush). Until the server confirms a save, the value is kept in this browser
- * (localStorage) and restored after a reload or crash. Offline saves are retried; a CONFLICT
+ * (localStorage) and restored after a reload or crash. Offline saves, and saves the server
+ * was too busy to take, are retried; a CONFLICT
  * stops saving until the user resolves it.
  */
 export function useAutosave<T>({
@@ -106,6 +109,7 @@ export function useAutosave<T>({
         setStatus({ kind: "saved", at: new Date() });
       } catch (error) {
         if (isNetworkFailure(error)) setStatus({ kind: "offline" });
+        else if ((error as TRPCClientError<AppRouter>).data?.retryable) setStatus({ kind: "busy" });
         // A CONFLICT naming a field (a taken slug) is the user's to fix in that field; one
         // without fields means someone else saved in between.
         else if (
@@ -161,7 +165,7 @@ export function useAutosave<T>({
   // Retry while offline; save when the connection returns or the page is hidden.
   useEffect(() => {
     const retry = setInterval(() => {
-      if (status.kind === "offline") void saveNow();
+      if (status.kind === "offline" || status.kind === "busy") void saveNow();
     }, RETRY_MS);
     const online = () => void saveNow();
     const hidden = () => {
