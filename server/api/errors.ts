@@ -46,22 +46,21 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof TRPCError) return error;
   if (error instanceof DomainError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    switch (postgresCode(error)) {
-      // lock_timeout: someone else holds the row. Refused fast, so the connection is free again.
-      case "55P03":
-        return new TRPCError({
-          code: "CONFLICT",
-          message: "Someone else is changing this right now. Nothing was saved; try again in a moment.",
-          cause: error,
-        });
-      // statement_timeout
-      case "57014":
-        return new TRPCError({
-          code: "TIMEOUT",
-          message: "The database took too long to answer. Nothing was saved; try again.",
-          cause: error,
-        });
-    }
+    const sqlState = postgresCode(error);
+    // lock_timeout: someone else holds the row. Refused fast, so the connection is free again.
+    if (sqlState === "55P03")
+      return new TRPCError({
+        code: "CONFLICT",
+        message: "Someone else is changing this right now. Nothing was saved; try again in a moment.",
+        cause: error,
+      });
+    // statement_timeout
+    if (sqlState === "57014")
+      return new TRPCError({
+        code: "TIMEOUT",
+        message: "The database took too long to answer. Nothing was saved; try again.",
+        cause: error,
+      });
     switch (error.code) {
       case "P2002":
         return new TRPCError({ code: "CONFLICT", message: "That is already taken.", cause: error });
