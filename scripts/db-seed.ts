@@ -5,6 +5,7 @@ import { openDatabase } from "../server/db/connect";
 import { createDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedSections } from "../server/services/seed";
+import { createMediaStore } from "../server/media/media-store";
 import { runCli } from "./lib/cli";
 
 const args = process.argv.slice(2);
@@ -28,7 +29,7 @@ runCli(async (env) => {
     await seedSections(db);
     console.log("Sections are in place.");
     if (args.includes("--demo")) {
-      if (await seedDemo(db, env.mediaDir)) {
+      if (await seedDemo(db, createMediaStore(env))) {
         console.log(`Demo content and accounts created (password: ${DEMO_PASSWORD}):`);
         for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(6)} ${account.email}`);
       } else {

@@ -12,6 +12,7 @@ import { openDatabase, StartupError } from "../server/db/connect";
 import { createDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { smtpSender, startMailWorker } from "../server/mail/worker";
+import { createMediaStore, describeMediaStore } from "../server/media/media-store";
 import { LocalDiskStorage } from "../server/media/storage";
 import { issueSetupLink } from "../server/services/account-tokens";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../server/services/seed";
@@ -74,15 +75,19 @@ runCli(async (env) => {
     log(
       database.embedded ? `embedded PostgreSQL running, data in ${env.dataDir}` : "using the database at DATABASE_URL",
     );
-    const swept = await new LocalDiskStorage(env.mediaDir).sweepTemporary();
-    if (swept > 0) log(`removed ${swept} unfinished upload file(s) left in ${env.mediaDir}`);
+    const media = createMediaStore(env);
+    log(describeMediaStore(env));
+    if (media instanceof LocalDiskStorage) {
+      const swept = await media.sweepTemporary();
+      if (swept > 0) log(`removed ${swept} unfinished upload file(s) left in ${env.mediaDir}`);
+    }
     if (env.MASTHEAD_MIGRATE_ON_START) {
       const applied = await applyMigrations(database.url);
       log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
     }
     const db = createDb(database.url, { max: 4 });
     try {
-      if (mode === "dev" && database.embedded && (await seedDemo(db, env.mediaDir))) {
+      if (mode === "dev" && database.embedded && (await seedDemo(db, media))) {
         log("seeded demo content. Demo accounts (password: " + DEMO_PASSWORD + "):");
         for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(6)} ${account.email}`);
       }

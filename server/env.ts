@@ -56,6 +56,21 @@ const sharedSchema = {
   MASTHEAD_DB_LOCK_TIMEOUT_MS: milliseconds(100, 60_000, 2_000),
   /** The longest any one query of a request may run. */
   MASTHEAD_DB_STATEMENT_TIMEOUT_MS: milliseconds(1_000, 600_000, 15_000),
+  /** Media in this S3-compatible bucket (every instance shares it) instead of <data dir>/media. */
+  MASTHEAD_S3_BUCKET: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name (3–63 lowercase letters, digits, dots, dashes)")
+    .optional(),
+  MASTHEAD_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, message: "must be the S3 server's address, like https://s3.example.com" })
+    .optional(),
+  MASTHEAD_S3_REGION: z.string().trim().min(1).max(64).default("us-east-1"),
+  MASTHEAD_S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Media are redirected there (a CDN or the bucket's public address) instead of served by the app. */
+  MASTHEAD_MEDIA_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) address, like https://media.example.com" })
+    .optional(),
   MASTHEAD_TIME_ZONE: timeZone,
   MASTHEAD_SCHEDULER_INTERVAL_MS: z.coerce
     .number({ message: "must be a number of milliseconds" })

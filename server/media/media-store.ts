@@ -1,10 +1,37 @@
 import { appEnv } from "../env";
+import { S3Storage } from "./s3-storage";
 import { LocalDiskStorage, type MediaStorage } from "./storage";
+
+export interface MediaStoreSettings {
+  mediaDir: string;
+  MASTHEAD_S3_BUCKET?: string;
+  MASTHEAD_S3_ENDPOINT?: string;
+  MASTHEAD_S3_REGION: string;
+  MASTHEAD_S3_FORCE_PATH_STYLE: boolean;
+}
+
+/** The S3 bucket when MASTHEAD_S3_BUCKET is set (several instances share it); else the data directory's media folder. */
+export function createMediaStore(env: MediaStoreSettings): MediaStorage {
+  if (env.MASTHEAD_S3_BUCKET)
+    return new S3Storage({
+      bucket: env.MASTHEAD_S3_BUCKET,
+      endpoint: env.MASTHEAD_S3_ENDPOINT,
+      region: env.MASTHEAD_S3_REGION,
+      forcePathStyle: env.MASTHEAD_S3_FORCE_PATH_STYLE,
+    });
+  return new LocalDiskStorage(env.mediaDir);
+}
+
+/** Says where media live, for the start-up log. */
+export const describeMediaStore = (env: MediaStoreSettings) =>
+  env.MASTHEAD_S3_BUCKET
+    ? `media in the S3 bucket ${env.MASTHEAD_S3_BUCKET}${env.MASTHEAD_S3_ENDPOINT ? ` at ${env.MASTHEAD_S3_ENDPOINT}` : ""}`
+    : `media in ${env.mediaDir}`;
 
 const state = globalThis as { mastheadMediaStore?: MediaStorage };
 
-/** The media store of this server process (the data directory's media folder by default). */
+/** The media store of this server process. */
 export function mediaStore(): MediaStorage {
-  state.mastheadMediaStore ??= new LocalDiskStorage(appEnv().mediaDir);
+  state.mastheadMediaStore ??= createMediaStore(appEnv());
   return state.mastheadMediaStore;
 }

@@ -16,6 +16,8 @@ export interface MediaStorage {
   remove(name: string): Promise<void>;
   /** Whether a write would work now. Cheap: called by the health check. */
   check(): Promise<MediaStoreState>;
+  /** Every stored file's name (backups). */
+  names(): AsyncIterable<string>;
 }
 
 export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
@@ -110,6 +112,16 @@ export class LocalDiskStorage implements MediaStorage {
     } catch {
       return "unavailable";
     }
+  }
+
+  async *names(): AsyncGenerator<string> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names.sort()) if (SAFE_NAME.test(name) && !TEMPORARY.test(name)) yield name;
   }
 
   /** Removes temporary files older than `olderThanMs` that a killed process left behind; returns how many. */

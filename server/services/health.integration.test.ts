@@ -11,6 +11,7 @@ const storeIn = (state: MediaStoreState): MediaStorage => ({
   get: async () => null,
   remove: async () => undefined,
   check: async () => state,
+  names: async function* () {},
 });
 
 describe("health", () => {

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ContentDocument } from "@/lib/content/document";
+import { LocalDiskStorage } from "@/server/media/storage";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/server/services/seed";
 import { authenticate } from "@/server/services/sign-in";
 import { db, makeUser, resetTablesBeforeEach } from "@/tests/db";
@@ -18,7 +19,7 @@ const sampleParagraphs = sampleBody
 describe("demo seed", () => {
   it("publishes the sample story with every part, adds a draft, and creates the demo accounts", async () => {
     const media = mkdtempSync(path.join(os.tmpdir(), "masthead-media-"));
-    expect(await seedDemo(db, media)).toBe(true);
+    expect(await seedDemo(db, new LocalDiskStorage(media))).toBe(true);
 
     const story = await db.article.findFirstOrThrow({
       where: { status: "PUBLISHED" },
@@ -59,7 +60,7 @@ describe("demo seed", () => {
 
   it("never runs on a database that already has users", async () => {
     await makeUser("ADMIN");
-    expect(await seedDemo(db, mkdtempSync(path.join(os.tmpdir(), "masthead-media-")))).toBe(false);
+    expect(await seedDemo(db, new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), "masthead-media-"))))).toBe(false);
     expect(await db.article.count()).toBe(0);
   });
 });

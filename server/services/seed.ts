@@ -5,7 +5,7 @@ import { paragraphs } from "@/lib/content/document";
 import type { RoleName } from "@/lib/roles";
 import { slugify } from "@/lib/slug";
 import type { Db } from "../db/client";
-import { LocalDiskStorage } from "../media/storage";
+import type { MediaStorage } from "../media/storage";
 import { importArticle } from "./articles";
 import { describeMedia, uploadImage } from "./media";
 import { createUser } from "./users";
@@ -34,7 +34,7 @@ export async function seedSections(db: Db): Promise<void> {
  * Runs only on a database with no users, so it never touches a real newsroom's data.
  * Returns false when the database already had users.
  */
-export async function seedDemo(db: Db, mediaDir: string): Promise<boolean> {
+export async function seedDemo(db: Db, media: MediaStorage): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const story = parseArticleMarkdown(readFileSync(path.join(SEED_DIR, "sample-article.md"), "utf8"));
   await db.$transaction(
@@ -46,7 +46,7 @@ export async function seedDemo(db: Db, mediaDir: string): Promise<boolean> {
       let hero: { url: string; caption: string; credit: string; alt: string } | undefined;
       if (story.hero) {
         const name = path.basename(story.hero.image);
-        const uploaded = await uploadImage(tx, new LocalDiskStorage(mediaDir), writer, {
+        const uploaded = await uploadImage(tx, media, writer, {
           bytes: readFileSync(path.join(SEED_DIR, name)),
           originalName: name,
         });

@@ -1,14 +1,30 @@
+import { appEnv } from "@/server/env";
 import { mediaStore } from "@/server/media/media-store";
 import { typeForFileName } from "@/server/media/image-type";
 import { SAFE_NAME } from "@/server/media/storage";
 
-/** Serves uploaded media from the media store; names are checked so no path escapes it. */
+/**
+ * Serves uploaded media from the media store (the data directory or the S3 bucket); names are
+ * checked so no path escapes it. With MASTHEAD_MEDIA_PUBLIC_URL, readers are sent there instead.
+ */
 export async function GET(_req: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const parts = (await params).path;
   const name = parts.length === 1 ? (parts[0] ?? "") : "";
   const type = SAFE_NAME.test(name) ? typeForFileName(name) : null;
   if (!type) return new Response("Not found", { status: 404 });
-  const data = await mediaStore().get(name);
+  const publicUrl = appEnv().MASTHEAD_MEDIA_PUBLIC_URL;
+  if (publicUrl)
+    return new Response(null, {
+      status: 302,
+      headers: { Location: `${publicUrl.replace(/\/+$/, "")}/${name}`, "Cache-Control": "public, max-age=86400" },
+    });
+  const data = await mediaStore()
+    .get(name)
+    .catch((error: unknown) => {
+      console.error(`masthead: reading media ${name} failed:`, error);
+      return undefined;
+    });
+  if (data === undefined) return new Response("The media store cannot be reached.", { status: 503 });
   if (!data) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(data), {
     headers: { "Content-Type": type, "Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff" },
