@@ -16,7 +16,11 @@ if (unknown.length > 0) {
 }
 
 runCli(async (env) => {
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.dataDir,
+    embeddedPort: env.MASTHEAD_EMBEDDED_PG_PORT,
+  });
   try {
     const applied = await applyMigrations(database.url);
     if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);

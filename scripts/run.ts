@@ -60,6 +60,7 @@ runCli(async (env) => {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.dataDir,
     log,
+    embeddedPort: env.MASTHEAD_EMBEDDED_PG_PORT,
     onEmbeddedGiveUp: (error) => giveUp(error),
   });
   let stopping = false;

@@ -60,7 +60,10 @@ const sharedSchema = {
   MASTHEAD_S3_BUCKET: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name (3–63 lowercase letters, digits, dots, dashes)")
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      "must be an S3 bucket name (3–63 lowercase letters, digits, dots, dashes)",
+    )
     .optional(),
   MASTHEAD_S3_ENDPOINT: z
     .url({ protocol: /^https?$/, message: "must be the S3 server's address, like https://s3.example.com" })
@@ -104,6 +107,13 @@ const launchSchema = z.object({
     .max(65535, "must be between 1 and 65535")
     .default(3000),
   MASTHEAD_MIGRATE_ON_START: flag.default(true),
+  /** The embedded PostgreSQL's port on 127.0.0.1 (a free one when unset), e.g. for a second instance or psql. */
+  MASTHEAD_EMBEDDED_PG_PORT: z.coerce
+    .number({ message: "must be a port number" })
+    .int("must be a whole number")
+    .min(1024, "must be between 1024 and 65535")
+    .max(65535, "must be between 1024 and 65535")
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
   NEXTAUTH_URL: z.url({ message: "must be the site's public URL, like https://news.example.com" }).optional(),
   MASTHEAD_SMTP_URL: z

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import S3rver from "@20minutes/s3rver";
-import { freePort } from "@/server/db/embedded";
+import { freePort } from "../server/db/embedded";
 
 export interface TestS3 {
   endpoint: string;
@@ -11,9 +11,9 @@ export interface TestS3 {
 }
 
 /** A real S3-protocol server (s3rver) on loopback, files in a temporary directory, one empty bucket. */
-export async function startS3(bucket = "masthead-media"): Promise<TestS3> {
+export async function startS3(bucket = "masthead-media", fixedPort?: number): Promise<TestS3> {
   const directory = mkdtempSync(path.join(os.tmpdir(), "masthead-s3-"));
-  const port = await freePort();
+  const port = fixedPort || (await freePort());
   const server = new S3rver({
     address: "127.0.0.1",
     port,

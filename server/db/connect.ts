@@ -45,6 +45,8 @@ export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
   log?: (line: string) => void;
+  /** The embedded server's port (MASTHEAD_EMBEDDED_PG_PORT); a free one when unset. */
+  embeddedPort?: number;
   /**
    * Restart the embedded PostgreSQL if it dies (the launcher of a running app); called when
    * it cannot be restarted.
@@ -63,7 +65,7 @@ export async function openDatabase(opts: {
     throw error;
   }
   try {
-    const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, log: opts.log });
+    const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, log: opts.log, port: opts.embeddedPort });
     const supervisor = opts.onEmbeddedGiveUp
       ? superviseEmbedded({
           dataDir: opts.dataDir,

@@ -60,7 +60,9 @@ describe("demo seed", () => {
 
   it("never runs on a database that already has users", async () => {
     await makeUser("ADMIN");
-    expect(await seedDemo(db, new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), "masthead-media-"))))).toBe(false);
+    expect(await seedDemo(db, new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), "masthead-media-"))))).toBe(
+      false,
+    );
     expect(await db.article.count()).toBe(0);
   });
 });
