@@ -94,7 +94,11 @@ export interface Instance {
 }
 
 /** One `npm start` instance on the shared database, with its own port and data directory. */
-export async function startInstance(database: Database, name: string, env: Record<string, string> = {}): Promise<Instance> {
+export async function startInstance(
+  database: Database,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<Instance> {
   const port = await freePort();
   const dataDir = path.join(database.dir, `instance-${name}`);
   const child = spawn(process.execPath, [TSX, "scripts/run.ts", "start"], {
@@ -110,7 +114,13 @@ export async function startInstance(database: Database, name: string, env: Recor
   });
   const base = `http://localhost:${port}`;
   for (let i = 0; i < 240; i += 1) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   return {

@@ -20,7 +20,9 @@ const PHASE_MS = Number(process.env.BENCH_PHASE_S ?? 20) * 1000;
 const PASSWORD = "bench writers' password 2026";
 
 const words = (n: number, seed: number) =>
-  Array.from({ length: n }, (_, i) => ["harbour", "council", "vote", "ferry", "budget", "school"][(i + seed) % 6]).join(" ");
+  Array.from({ length: n }, (_, i) => ["harbour", "council", "vote", "ferry", "budget", "school"][(i + seed) % 6]).join(
+    " ",
+  );
 
 function document(round: number, writer: number) {
   // About 1,500 words in 15 paragraphs: a long news story.
@@ -77,7 +79,8 @@ async function main() {
         while (Date.now() < until) {
           const started = performance.now();
           const version =
-            versions.get(i) ?? (await query<{ version: number }>(app.base, cookie, "article.get", { id: w.draft.id })).version;
+            versions.get(i) ??
+            (await query<{ version: number }>(app.base, cookie, "article.get", { id: w.draft.id })).version;
           let outcome = "saved";
           try {
             const saved = await mutate<{ version: number }>(app.base, cookie, "article.update", {
@@ -146,7 +149,9 @@ async function main() {
       }
     };
 
-    console.log(`${WRITERS} writers autosaving every ${SAVE_EVERY_MS} ms, an editor reading the desk 4×/s, ${PHASE_MS / 1000} s per phase`);
+    console.log(
+      `${WRITERS} writers autosaving every ${SAVE_EVERY_MS} ms, an editor reading the desk 4×/s, ${PHASE_MS / 1000} s per phase`,
+    );
     await phase("no lock held", null);
     await phase(`one story's row lock held by an outside session for ${PHASE_MS / 1000} s`, 0);
   } finally {

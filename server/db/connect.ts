@@ -1,6 +1,8 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
-import { AlreadyRunningError, acquireInstanceLock } from "./instance-lock";
-import { EmbeddedPostgresError, startEmbeddedPostgres } from "./embedded";
+import { AlreadyRunningError, acquireInstanceLock, isAlive } from "./instance-lock";
+import { EmbeddedPostgresError, readPassword, readPostmasterPid, startEmbeddedPostgres } from "./embedded";
 import { superviseEmbedded } from "./supervise";
 
 /** A start-up failure with a message meant for the person at the terminal. */
@@ -90,4 +92,22 @@ export async function openDatabase(opts: {
     if (error instanceof EmbeddedPostgresError) throw new StartupError(error.message);
     throw error;
   }
+}
+
+/**
+ * The address of the embedded PostgreSQL that a running Masthead started on `dataDir` (so a
+ * backup can be taken while the newsroom works), or null when none is running.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const lock = path.join(dataDir, "masthead.pid");
+  const owner = existsSync(lock) ? Number.parseInt(readFileSync(lock, "utf8"), 10) : NaN;
+  if (!Number.isInteger(owner) || !isAlive(owner)) return null;
+  const pgDir = path.join(dataDir, "postgres");
+  const pid = readPostmasterPid(pgDir);
+  const password = readPassword(dataDir);
+  if (pid === null || !isAlive(pid) || password === null) return null;
+  // postmaster.pid: pid, data directory, start time, port, …
+  const port = Number(readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[3]);
+  if (!Number.isInteger(port) || port <= 0) return null;
+  return `postgresql://masthead:${encodeURIComponent(password)}@127.0.0.1:${port}/masthead`;
 }

