@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 import {
   BASE_URL as baseURL,
   EMBEDDED_PG_PORT,
+  METRICS_TOKEN,
   PORT,
   S3_BUCKET,
   S3_PORT,
@@ -13,6 +14,7 @@ import {
 /** What both instances share (the site's secret, the database's port, the media bucket). */
 const instance = {
   MASTHEAD_TEST_CLOCK: "true",
+  MASTHEAD_METRICS_TOKEN: METRICS_TOKEN,
   MASTHEAD_TRUSTED_PROXIES: "127.0.0.1, ::1",
   NEXTAUTH_SECRET: "end-to-end-tests-only-secret-0123456789abcdef",
   MASTHEAD_EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT),

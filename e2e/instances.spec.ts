@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Browser } from "@playwright/
 import sharp from "sharp";
 import { storageState } from "./fixtures/accounts";
 import { mutate, paragraphsDoc, publishStory, query } from "./fixtures/api";
-import { SECOND_URL } from "./fixtures/site";
+import { METRICS_TOKEN, SECOND_URL } from "./fixtures/site";
 import { utcInput } from "./fixtures/workflow";
 
 // Two production instances on one database and one media bucket (playwright.config.ts): the
@@ -146,4 +146,22 @@ test("a story published by the other instance's scheduler appears on this one's 
   for (const path of ["/", "/feed.xml", "/sitemap.xml"]) {
     await expect.poll(async () => (await request.get(path)).text(), { timeout: 5_000 }).toContain(created.slug);
   }
+});
+
+test("each instance reports its metrics to a scraper with the token, and to nobody else", async ({ request }) => {
+  await request.get("/");
+  await request.get("/");
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+  const answer = await request.get("/api/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(answer.status()).toBe(200);
+  const text = await answer.text();
+  expect(text).toMatch(/masthead_http_requests_total\{group="public_home",status="2xx"\} \d+/);
+  expect(text).toMatch(/masthead_front_cache_responses_total\{result="hit"\} \d+/);
+  expect(text).toContain("masthead_public_cache_synced 1");
+  expect(text).toMatch(/masthead_db_pool_connections\{state="total"\} \d+/);
+  expect(text).toMatch(/masthead_mail_queue_jobs \d+/);
+  const second = await request.get(`${SECOND_URL}/api/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  expect(await second.text()).toContain("masthead_public_cache_synced 1");
 });

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client";
 import { appEnv } from "../env";
 
@@ -15,29 +16,39 @@ export interface DbOptions {
   statementTimeoutMs?: number;
 }
 
-export function createDb(url: string, options: DbOptions = {}): PrismaClient {
+function poolConfig(url: string, options: DbOptions): pg.PoolConfig {
   const settings = [
     ...(options.lockTimeoutMs ? [`-c lock_timeout=${options.lockTimeoutMs}`] : []),
     ...(options.statementTimeoutMs ? [`-c statement_timeout=${options.statementTimeoutMs}`] : []),
   ];
-  return new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: url,
-      max: options.max ?? 10,
-      ...(settings.length > 0 ? { options: settings.join(" ") } : {}),
-    }),
-  });
+  return {
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(settings.length > 0 ? { options: settings.join(" ") } : {}),
+  };
 }
 
-const globalForDb = globalThis as { mastheadDb?: PrismaClient };
+export function createDb(url: string, options: DbOptions = {}): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(poolConfig(url, options)) });
+}
+
+const globalForDb = globalThis as { mastheadDb?: PrismaClient; mastheadDbPool?: pg.Pool };
 
 /** The one client of the Next.js server process (kept across hot reloads in development). */
 export function getDb(): PrismaClient {
+  if (globalForDb.mastheadDb) return globalForDb.mastheadDb;
   const env = appEnv();
-  globalForDb.mastheadDb ??= createDb(env.DATABASE_URL, {
-    max: env.MASTHEAD_DB_POOL_SIZE,
-    lockTimeoutMs: env.MASTHEAD_DB_LOCK_TIMEOUT_MS,
-    statementTimeoutMs: env.MASTHEAD_DB_STATEMENT_TIMEOUT_MS,
-  });
+  // The pool is ours (not the adapter's), so the metrics (server/http/metrics.ts, the same
+  // process) can read how busy it is through globalThis.
+  const pool = new pg.Pool(
+    poolConfig(env.DATABASE_URL, {
+      max: env.MASTHEAD_DB_POOL_SIZE,
+      lockTimeoutMs: env.MASTHEAD_DB_LOCK_TIMEOUT_MS,
+      statementTimeoutMs: env.MASTHEAD_DB_STATEMENT_TIMEOUT_MS,
+    }),
+  );
+  pool.on("error", (error) => console.error("masthead: an idle database connection failed:", error.message));
+  globalForDb.mastheadDbPool = pool;
+  globalForDb.mastheadDb = new PrismaClient({ adapter: new PrismaPg(pool) });
   return globalForDb.mastheadDb;
 }

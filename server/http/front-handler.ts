@@ -20,6 +20,7 @@ function replay(req: IncomingMessage, res: ServerResponse, entry: CachedResponse
 export function frontCachedHandler(
   handle: RequestHandler,
   state: CacheState = cacheState(),
+  onResult: (result: "hit" | "stale" | "miss" | "bypass") => void = () => undefined,
 ): { listener: (req: IncomingMessage, res: ServerResponse) => void; cache: FrontCache } {
   const cache = new FrontCache(state);
   state.onReset(() => cache.clear());
@@ -29,8 +30,15 @@ export function frontCachedHandler(
     const key = frontCacheKey(req.method, req.url, req.headers);
     if (key !== null) {
       const found = state.synced ? cache.get(key) : undefined;
-      if (found?.freshness === "fresh") return replay(req, res, found.entry, false);
-      if (found && refreshing.has(key)) return replay(req, res, found.entry, true);
+      if (found?.freshness === "fresh") {
+        onResult("hit");
+        return replay(req, res, found.entry, false);
+      }
+      if (found && refreshing.has(key)) {
+        onResult("stale");
+        return replay(req, res, found.entry, true);
+      }
+      onResult(state.synced ? "miss" : "bypass");
       if (found) {
         refreshing.add(key);
         res.once("close", () => refreshing.delete(key));

@@ -9,6 +9,7 @@ import { startChangeChannel } from "../cache/channel";
 import { cacheState } from "../cache/state";
 import { parseTrustedProxies } from "./client-address";
 import { frontCachedHandler } from "./front-handler";
+import { createMetrics } from "./metrics";
 import { guardRequests } from "./request-guard";
 
 /** Slow clients: all headers within 15 s, the whole request (a 15 MB upload included) within 2 minutes. */
@@ -29,10 +30,22 @@ async function main() {
     log: (line) => console.log(`masthead: ${line}`),
   });
   state.instanceId = channel.instanceId;
-  const { listener } = frontCachedHandler(app.getRequestHandler(), state);
+  const metrics = createMetrics({
+    token: process.env.MASTHEAD_METRICS_TOKEN,
+    state,
+    databaseUrl: process.env.DATABASE_URL ?? "",
+  });
+  const { listener } = frontCachedHandler(app.getRequestHandler(), state, (result) => metrics.cacheResult(result));
   const server = createServer(
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
-    guardRequests(listener, { trusted, hsts }),
+    metrics.observe(
+      guardRequests(
+        (req, res) => {
+          if (!metrics.serve(req, res)) listener(req, res);
+        },
+        { trusted, hsts },
+      ),
+    ),
   );
   server.listen(port, () => console.log(`masthead: ready on http://localhost:${port}`));
 
@@ -40,7 +53,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     // Exit whether or not Next closes cleanly: the signal asked the process to stop.
-    void Promise.allSettled([channel.stop(), app.close()]).finally(() => process.exit(0));
+    void Promise.allSettled([channel.stop(), metrics.stop(), app.close()]).finally(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
 }
