@@ -58,6 +58,7 @@ const nextConfig: NextConfig = {
     "@tailwindcss/node",
     "@tailwindcss/oxide",
     "lightningcss",
+    "pino",
   ],
   // Slugs are at most 120 characters of a-z, 0-9 and "-": anything else under a listing or
   // article address is a 404 without touching the page cache (whose file names have limits).

@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import { log } from "./log";
 import { waitForInstances } from "./cache/channel";
 import { recordChange, type PublicChange } from "./cache/changes";
 import { cacheState, GENERATION_HEADER, TAGS_HEADER } from "./cache/state";
@@ -28,9 +29,7 @@ export function databasePublicCache(db: Db, state = cacheState()): PublicCache {
       if (!change.takedown) return;
       const behind = await waitForInstances(db, id, { self: state.instanceId });
       if (behind.length > 0)
-        console.warn(
-          `masthead: instances did not confirm takedown ${id} in time (now out of sync): ${behind.join(", ")}`,
-        );
+        log().warn({ change: id, instances: behind }, "instances did not confirm a takedown in time (now out of sync)");
     },
   };
 }

@@ -1,4 +1,5 @@
 import { serverClock } from "./clock";
+import { errorField, log } from "./log";
 import { getDb } from "./db/client";
 import { appEnv } from "./env";
 import { databasePublicCache } from "./public-cache";
@@ -17,6 +18,6 @@ export function bootScheduler(): void {
     timeZone: env.MASTHEAD_TIME_ZONE,
     intervalMs: env.MASTHEAD_SCHEDULER_INTERVAL_MS,
     publicCache: databasePublicCache(getDb()),
-    onError: (error) => console.error("masthead: the scheduler run failed and will be retried:", error),
+    onError: (error) => log().error({ error: errorField(error) }, "the scheduler run failed and will be retried"),
   });
 }

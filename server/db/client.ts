@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client";
 import { appEnv } from "../env";
+import { errorField, log } from "../log";
 
 export type Db = PrismaClient;
 /** What services accept: the client itself or an open transaction. */
@@ -47,7 +48,7 @@ export function getDb(): PrismaClient {
       statementTimeoutMs: env.MASTHEAD_DB_STATEMENT_TIMEOUT_MS,
     }),
   );
-  pool.on("error", (error) => console.error("masthead: an idle database connection failed:", error.message));
+  pool.on("error", (error) => log().warn({ error: errorField(error) }, "an idle database connection failed"));
   globalForDb.mastheadDbPool = pool;
   globalForDb.mastheadDb = new PrismaClient({ adapter: new PrismaPg(pool) });
   return globalForDb.mastheadDb;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheState, type CacheState } from "../cache/state";
+import { errorField, log } from "../log";
 import { DEFAULT_LIMITS, FrontCache, frontCacheKey, storableResponse, type CachedResponse } from "./front-cache";
 import { recordResponse } from "./record-response";
 
@@ -54,7 +55,7 @@ export function frontCachedHandler(
       });
     }
     handle(req, res).catch((error: unknown) => {
-      console.error(error);
+      log().error({ error: errorField(error) }, "the request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("Internal server error");
     });

@@ -10,6 +10,8 @@ import { cacheState } from "../cache/state";
 import { parseTrustedProxies } from "./client-address";
 import { frontCachedHandler } from "./front-handler";
 import { createMetrics } from "./metrics";
+import { tagRequests } from "./request-log";
+import { errorField, log } from "../log";
 import { guardRequests } from "./request-guard";
 
 /** Slow clients: all headers within 15 s, the whole request (a 15 MB upload included) within 2 minutes. */
@@ -27,7 +29,7 @@ async function main() {
   const channel = startChangeChannel({
     connectionString: process.env.DATABASE_URL ?? "",
     state,
-    log: (line) => console.log(`masthead: ${line}`),
+    log: (line) => log().info(line),
   });
   state.instanceId = channel.instanceId;
   const metrics = createMetrics({
@@ -38,16 +40,23 @@ async function main() {
   const { listener } = frontCachedHandler(app.getRequestHandler(), state, (result) => metrics.cacheResult(result));
   const server = createServer(
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
-    metrics.observe(
-      guardRequests(
-        (req, res) => {
-          if (!metrics.serve(req, res)) listener(req, res);
-        },
-        { trusted, hsts },
+    tagRequests(
+      metrics.observe(
+        guardRequests(
+          (req, res) => {
+            if (!metrics.serve(req, res)) listener(req, res);
+          },
+          { trusted, hsts },
+        ),
       ),
+      { trustIncomingId: trusted.kind !== "none" },
     ),
   );
-  server.listen(port, () => console.log(`masthead: ready on http://localhost:${port}`));
+  server.listen(port, () => {
+    log().info({ port }, `ready on http://localhost:${port}`);
+    // The launcher and the tests look for this line; the JSON above is for log collectors.
+    console.log(`masthead: ready on http://localhost:${port}`);
+  });
 
   const stop = () => {
     server.close();
@@ -59,6 +68,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  log().fatal({ error: errorField(error) }, "the web server could not start");
   process.exit(1);
 });

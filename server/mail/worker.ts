@@ -1,6 +1,7 @@
 import { Logger, run, runMigrations, type Runner, type Task } from "graphile-worker";
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client";
+import { log } from "../log";
 import { SEND_MAIL_TASK } from "./outbox";
 
 export interface MailSender {
@@ -56,7 +57,7 @@ export function sendMailTask(db: Db, sender: MailSender, from: string): Task {
 
 /** graphile-worker logs every job; only its warnings and errors reach the server log. */
 const queueLogger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.warn(`masthead: mail queue: ${message}`);
+  if (level === "error" || level === "warning") log().warn({ queue: "mail" }, message);
 });
 
 /** Creates or updates the queue's own tables (schema graphile_worker). */

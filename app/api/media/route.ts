@@ -2,6 +2,7 @@ import { can } from "@/server/auth/permissions";
 import { getCurrentUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
+import { errorField, log } from "@/server/log";
 import { refuseCrossSite } from "@/server/http/same-origin";
 import { mediaStore } from "@/server/media/media-store";
 import { MediaStoreError } from "@/server/media/storage";
@@ -39,10 +40,10 @@ export async function POST(request: Request) {
   } catch (error) {
     if (error instanceof DomainError) return json(400, { error: error.message });
     if (error instanceof MediaStoreError) {
-      console.error(`masthead: upload refused, media store ${error.state}:`, error.message);
+      log().error({ mediaStore: error.state }, `upload refused: ${error.message}`);
       return json(error.httpStatus, { error: error.message });
     }
-    console.error("masthead: upload failed:", error);
+    log().error({ error: errorField(error) }, "upload failed");
     return json(500, { error: "The upload could not be stored. Try again." });
   }
 }

@@ -1,4 +1,5 @@
 import { appEnv } from "@/server/env";
+import { errorField, log } from "@/server/log";
 import { mediaStore } from "@/server/media/media-store";
 import { typeForFileName } from "@/server/media/image-type";
 import { SAFE_NAME } from "@/server/media/storage";
@@ -21,7 +22,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ path: s
   const data = await mediaStore()
     .get(name)
     .catch((error: unknown) => {
-      console.error(`masthead: reading media ${name} failed:`, error);
+      log().error({ media: name, error: errorField(error) }, "reading a media file failed");
       return undefined;
     });
   if (data === undefined) return new Response("The media store cannot be reached.", { status: 503 });

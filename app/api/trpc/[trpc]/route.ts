@@ -8,6 +8,7 @@ import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { refuseCrossSite } from "@/server/http/same-origin";
+import { errorField, log } from "@/server/log";
 import { databasePublicCache } from "@/server/public-cache";
 
 function handler(req: Request) {
@@ -31,7 +32,8 @@ function handler(req: Request) {
       });
     },
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log().error({ procedure: path ?? "?", error: errorField(error.cause ?? error) }, "tRPC procedure failed");
     },
   });
 }

@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { log, withRequest } from "../log";
+import { routeGroup } from "./metrics";
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * Gives every request an id (the proxy's `X-Request-Id` when the proxy is trusted and the id
+ * well formed, else a new UUID), sends it back in `x-request-id`, and runs the request inside
+ * it so every log line it causes carries it. Requests that reach Next are logged when they
+ * finish (method, path without the query, status, duration); pages answered from the front
+ * cache are only counted (server/http/metrics.ts), or a busy site would log thousands a second.
+ */
+export function tagRequests(listener: Listener, opts: { trustIncomingId: boolean }): Listener {
+  return (req, res) => {
+    const incoming = req.headers["x-request-id"];
+    const requestId =
+      opts.trustIncomingId && typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    const started = performance.now();
+    withRequest(requestId, () => {
+      res.once("finish", () => {
+        const cache = res.getHeader("x-masthead-cache");
+        if (cache === "HIT" || cache === "STALE") return;
+        const level = res.statusCode >= 500 ? "error" : "info";
+        log()[level](
+          {
+            method: req.method,
+            path: (req.url ?? "/").split("?")[0]?.slice(0, 300),
+            group: routeGroup(req.url),
+            status: res.statusCode,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+          },
+          "request",
+        );
+      });
+      listener(req, res);
+    });
+  };
+}
