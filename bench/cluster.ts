@@ -180,3 +180,14 @@ export async function query<T>(base: string, cookie: string, procedure: string, 
   if (!body.result) throw new Error(`${procedure}: ${response.status} ${JSON.stringify(body.error)}`);
   return body.result.data.json;
 }
+
+/** Runs a benchmark's main and exits with its outcome. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

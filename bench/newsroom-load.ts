@@ -11,7 +11,7 @@ import { hashPassword } from "../server/auth/password";
 import { DEMO_ACCOUNTS } from "../server/services/seed";
 import { createDraft } from "../server/services/articles";
 import type { SessionUser } from "../server/services/users";
-import { mutate, query, signIn, startDatabase, startInstance } from "./cluster";
+import { mutate, query, signIn, startDatabase, runBenchmark, startInstance } from "./cluster";
 import { percentile } from "./stats";
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 40);
@@ -161,10 +161,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -8,7 +8,7 @@
 //   npm run build && npm run bench:publish-under-load
 import autocannon from "autocannon";
 import { DEMO_ACCOUNTS } from "../server/services/seed";
-import { mutate, query, seedStories, signIn, startDatabase, startInstance } from "./cluster";
+import { mutate, query, seedStories, signIn, startDatabase, runBenchmark, startInstance } from "./cluster";
 import { percentile } from "./stats";
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 1000);
@@ -138,10 +138,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -2,9 +2,9 @@
 // (the data directory's or the S3 bucket's) in one .tar.gz. Works while Masthead runs.
 import path from "node:path";
 import { BackupError, writeBackup } from "../server/db/backup";
-import { openDatabase, runningEmbeddedUrl, StartupError } from "../server/db/connect";
+import { runningEmbeddedUrl, StartupError } from "../server/db/connect";
 import { createMediaStore } from "../server/media/media-store";
-import { runCli } from "./lib/cli";
+import { openDatabaseFor, runCli } from "./lib/cli";
 
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
@@ -14,13 +14,7 @@ if (!file || process.argv.length > 3) {
 
 runCli(async (env) => {
   const running = env.DATABASE_URL ? null : runningEmbeddedUrl(env.dataDir);
-  const database = running
-    ? { url: running, close: async () => undefined }
-    : await openDatabase({
-        databaseUrl: env.DATABASE_URL,
-        dataDir: env.dataDir,
-        embeddedPort: env.MASTHEAD_EMBEDDED_PG_PORT,
-      });
+  const database = running ? { url: running, close: async () => undefined } : await openDatabaseFor(env);
   try {
     const target = path.resolve(file);
     const manifest = await writeBackup({

@@ -3,9 +3,9 @@
 // configured media store. Masthead must not be running on that data directory.
 import path from "node:path";
 import { BackupError, restoreBackup } from "../server/db/backup";
-import { openDatabase, StartupError } from "../server/db/connect";
+import { StartupError } from "../server/db/connect";
 import { createMediaStore } from "../server/media/media-store";
-import { runCli } from "./lib/cli";
+import { openDatabaseFor, runCli } from "./lib/cli";
 
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
@@ -14,12 +14,7 @@ if (!file || process.argv.length > 3) {
 }
 
 runCli(async (env) => {
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.dataDir,
-    embeddedPort: env.MASTHEAD_EMBEDDED_PG_PORT,
-    log: (line) => console.log(`masthead: ${line}`),
-  });
+  const database = await openDatabaseFor(env, (line) => console.log(`masthead: ${line}`));
   try {
     const manifest = await restoreBackup({
       url: database.url,

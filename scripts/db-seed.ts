@@ -1,12 +1,11 @@
 // `npm run db:seed`: the default sections. `npm run db:seed -- --demo`: also demo accounts
 // and content, only into a database that has no users yet. Either migrates the database first
 // (the embedded default or DATABASE_URL), so it works on a fresh data directory.
-import { openDatabase } from "../server/db/connect";
 import { createDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedSections } from "../server/services/seed";
 import { createMediaStore } from "../server/media/media-store";
-import { runCli } from "./lib/cli";
+import { openDatabaseFor, runCli } from "./lib/cli";
 
 const args = process.argv.slice(2);
 const unknown = args.filter((arg) => arg !== "--demo");
@@ -16,11 +15,7 @@ if (unknown.length > 0) {
 }
 
 runCli(async (env) => {
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.dataDir,
-    embeddedPort: env.MASTHEAD_EMBEDDED_PG_PORT,
-  });
+  const database = await openDatabaseFor(env);
   try {
     const applied = await applyMigrations(database.url);
     if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);

@@ -5,11 +5,10 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { createUserInput } from "../lib/schemas/user";
-import { openDatabase } from "../server/db/connect";
 import { createDb } from "../server/db/client";
 import { DomainError } from "../server/errors";
 import { createUser } from "../server/services/users";
-import { runCli } from "./lib/cli";
+import { openDatabaseFor, runCli } from "./lib/cli";
 
 const USAGE = 'Usage: npm run user:create -- --email <email> --name "<display name>" --role WRITER|EDITOR|ADMIN';
 
@@ -71,7 +70,7 @@ runCli(async (env) => {
     console.error(USAGE);
     return 2;
   }
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
+  const database = await openDatabaseFor(env);
   const db = createDb(database.url, { max: 2 });
   try {
     const user = await createUser(db, input.data);

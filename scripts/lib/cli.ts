@@ -1,5 +1,5 @@
 import { EnvError, parseLaunchEnv, type LaunchEnv } from "../../server/env";
-import { StartupError } from "../../server/db/connect";
+import { openDatabase, StartupError, type OpenDatabase } from "../../server/db/connect";
 
 /** Runs a command-line entry point: expected failures print one clear line and exit 1. */
 export function runCli(main: (env: LaunchEnv) => Promise<number | void>): void {
@@ -21,4 +21,14 @@ export function runCli(main: (env: LaunchEnv) => Promise<number | void>): void {
       process.exit(1);
     },
   );
+}
+
+/** The database the environment names: DATABASE_URL, else the embedded one in the data directory. */
+export function openDatabaseFor(env: LaunchEnv, log?: (line: string) => void): Promise<OpenDatabase> {
+  return openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.dataDir,
+    embeddedPort: env.MASTHEAD_EMBEDDED_PG_PORT,
+    log,
+  });
 }
