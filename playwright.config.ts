@@ -15,6 +15,8 @@ import {
 const instance = {
   MASTHEAD_TEST_CLOCK: "true",
   MASTHEAD_METRICS_TOKEN: METRICS_TOKEN,
+  // The request log would print every request of the run; warnings and errors still show.
+  MASTHEAD_LOG_LEVEL: "warn",
   MASTHEAD_TRUSTED_PROXIES: "127.0.0.1, ::1",
   NEXTAUTH_SECRET: "end-to-end-tests-only-secret-0123456789abcdef",
   MASTHEAD_EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT),

@@ -71,6 +71,9 @@ const sharedSchema = {
   MASTHEAD_S3_REGION: z.string().trim().min(1).max(64).default("us-east-1"),
   MASTHEAD_S3_FORCE_PATH_STYLE: flag.default(false),
   /** Media are redirected there (a CDN or the bucket's public address) instead of served by the app. */
+  MASTHEAD_LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error"], { message: "must be debug, info, warn or error" })
+    .optional(),
   /** Prometheus metrics at /api/metrics for requests sending `Authorization: Bearer <token>`; off when unset. */
   MASTHEAD_METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
   MASTHEAD_MEDIA_PUBLIC_URL: z

@@ -30,7 +30,12 @@ function run(trustIncomingId: boolean, sentId?: string) {
       process.stderr.write(JSON.stringify(ids));
       server.close();
     });`;
-  const child = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: root, encoding: "utf8" });
+  // Each run starts a Node process with tsx: seconds on a busy machine.
+  const child = spawnSync(process.execPath, ["--import", "tsx", "-e", script], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   const lines = child.stdout
     .split("\n")
     .filter(Boolean)
@@ -50,11 +55,11 @@ describe("request ids and the request log", () => {
     }
     // The query string (a search, a token) is never logged.
     expect(JSON.stringify(lines)).not.toContain("private");
-  });
+  }, 60_000);
 
   it("uses a trusted proxy's well-formed X-Request-Id, and ignores it from anyone else", () => {
     expect(run(true, "nginx-0123456789abcdef").ids).toEqual(["nginx-0123456789abcdef", "nginx-0123456789abcdef"]);
     expect(run(false, "nginx-0123456789abcdef").ids).not.toContain("nginx-0123456789abcdef");
     expect(run(true, "bad id with spaces").ids).not.toContain("bad id with spaces");
-  });
+  }, 120_000);
 });

@@ -11,8 +11,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  * Gives every request an id (the proxy's `X-Request-Id` when the proxy is trusted and the id
  * well formed, else a new UUID), sends it back in `x-request-id`, and runs the request inside
  * it so every log line it causes carries it. Requests that reach Next are logged when they
- * finish (method, path without the query, status, duration); pages answered from the front
- * cache are only counted (server/http/metrics.ts), or a busy site would log thousands a second.
+ * finish (method, path without the query, status, duration), except Next's static assets;
+ * pages answered from the front cache are only counted (server/http/metrics.ts), or a busy site would log thousands a second.
  */
 export function tagRequests(listener: Listener, opts: { trustIncomingId: boolean }): Listener {
   return (req, res) => {
@@ -26,6 +26,8 @@ export function tagRequests(listener: Listener, opts: { trustIncomingId: boolean
       res.once("finish", () => {
         const cache = res.getHeader("x-masthead-cache");
         if (cache === "HIT" || cache === "STALE") return;
+        // Next's own hashed assets: many per page view, never interesting one by one.
+        if (res.statusCode < 400 && routeGroup(req.url) === "next_static") return;
         const level = res.statusCode >= 500 ? "error" : "info";
         log()[level](
           {
