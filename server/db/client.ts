@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client";
 import { appEnv } from "../env";
-import { errorField, log } from "../log";
+import { log } from "../log";
 
 export type Db = PrismaClient;
 /** What services accept: the client itself or an open transaction. */
@@ -48,7 +48,8 @@ export function getDb(): PrismaClient {
       statementTimeoutMs: env.MASTHEAD_DB_STATEMENT_TIMEOUT_MS,
     }),
   );
-  pool.on("error", (error) => log().warn({ error: errorField(error) }, "an idle database connection failed"));
+  // Expected when the database restarts or shuts down: the pool opens a new connection when needed.
+  pool.on("error", (error) => log().warn({ error: error.message }, "an idle database connection failed"));
   globalForDb.mastheadDbPool = pool;
   globalForDb.mastheadDb = new PrismaClient({ adapter: new PrismaPg(pool) });
   return globalForDb.mastheadDb;
