@@ -1,21 +1,13 @@
-// `npm run dev` and `npm start`: opens the database (embedded by default), applies
-// migrations, then runs Next.js. `npm run dev` seeds demo content into an empty embedded
-// database; `npm start` never creates accounts: on an empty database it prints a one-time
-// set-up link for the first admin. With MASTHEAD_SMTP_URL set, this process also runs the
-// mail queue's worker.
-import { spawn } from "node:child_process";
+// `npm run dev` and `npm start`: opens the database (embedded by default, supervised), has
+// scripts/prepare.ts apply migrations and seed demo content (dev) or print the set-up link for
+// the first admin (start, no accounts yet) in a process of its own, then runs Next.js. With
+// MASTHEAD_SMTP_URL set, this process also runs the mail queue's worker.
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { openDatabase, StartupError } from "../server/db/connect";
-import { createDb } from "../server/db/client";
-import { applyMigrations } from "../server/db/migrate";
-import { smtpSender, startMailWorker } from "../server/mail/worker";
-import { createMediaStore, describeMediaStore } from "../server/media/media-store";
-import { LocalDiskStorage } from "../server/media/storage";
-import { issueSetupLink } from "../server/services/account-tokens";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../server/services/seed";
 import { runCli } from "./lib/cli";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -76,33 +68,29 @@ runCli(async (env) => {
     log(
       database.embedded ? `embedded PostgreSQL running, data in ${env.dataDir}` : "using the database at DATABASE_URL",
     );
-    const media = createMediaStore(env);
-    log(describeMediaStore(env));
-    if (media instanceof LocalDiskStorage) {
-      const swept = await media.sweepTemporary();
-      if (swept > 0) log(`removed ${swept} unfinished upload file(s) left in ${env.mediaDir}`);
-    }
-    if (env.MASTHEAD_MIGRATE_ON_START) {
-      const applied = await applyMigrations(database.url);
-      log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
-    }
-    const db = createDb(database.url, { max: 4 });
-    try {
-      if (mode === "dev" && database.embedded && (await seedDemo(db, media))) {
-        log("seeded demo content. Demo accounts (password: " + DEMO_PASSWORD + "):");
-        for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(6)} ${account.email}`);
-      }
-      const setupLink = mode === "start" ? await issueSetupLink(db) : null;
-      if (setupLink) {
-        log("no accounts yet. Open this link to create the first admin (it works once, for one hour):");
-        log(`  ${setupLink}`);
-        log("(or run: npm run user:create; for demo accounts and content: npm run db:seed -- --demo)");
-      }
-    } catch (error) {
-      await db.$disconnect();
-      throw error;
-    }
+    // Migrations, seeding and the set-up link run in a process of their own, so that what they
+    // load is freed when it exits: this process stays small while it supervises.
+    const prepared = spawnSync(
+      process.execPath,
+      ["--import", "tsx", path.join(process.cwd(), "scripts", "prepare.ts"), mode],
+      {
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          MASTHEAD_DATA_DIR: env.dataDir,
+          MASTHEAD_PREPARE_EMBEDDED: String(database.embedded),
+        },
+      },
+    );
+    if (prepared.status !== 0) throw new StartupError("preparing the database failed (see the lines above).");
     if (env.MASTHEAD_SMTP_URL) {
+      // Loaded only when mail is set up (graphile-worker, nodemailer, Prisma).
+      const [{ smtpSender, startMailWorker }, { createDb }] = await Promise.all([
+        import("../server/mail/worker"),
+        import("../server/db/client"),
+      ]);
+      const db = createDb(database.url, { max: 2 });
       const worker = await startMailWorker({
         db,
         connectionString: database.url,
@@ -114,7 +102,6 @@ runCli(async (env) => {
         await db.$disconnect();
       };
     } else {
-      await db.$disconnect();
       log("mail is not set up (MASTHEAD_SMTP_URL): messages wait in the outbox, /newsroom/admin/outbox");
     }
   } catch (error) {
