@@ -113,16 +113,7 @@ export async function startInstance(
     stdio: "ignore",
   });
   const base = `http://localhost:${port}`;
-  for (let i = 0; i < 240; i += 1) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitUntilReady(base);
   return {
     base,
     process: child,
@@ -190,4 +181,17 @@ export function runBenchmark(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/** Waits (up to 2 minutes) until the server at `base` answers its health check with 200. */
+export async function waitUntilReady(base: string): Promise<void> {
+  for (let i = 0; i < 240; i += 1) {
+    const ready = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${base} did not become ready`);
 }

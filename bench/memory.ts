@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../server/db/embedded";
-import { runBenchmark } from "./cluster";
+import { runBenchmark, waitUntilReady } from "./cluster";
 
 const TARGET_MIB = 250;
 
@@ -82,16 +82,7 @@ async function main() {
   const npm = spawn("npm", ["start"], { env, stdio: "ignore" });
   const base = `http://localhost:${port}`;
   try {
-    for (let i = 0; i < 240; i += 1) {
-      if (
-        await fetch(`${base}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitUntilReady(base);
     const html = await (await fetch(`${base}/`)).text();
     const story = /href="(\/articles\/[^"]+)"/.exec(html)?.[1] ?? "/";
     for (let round = 0; round < 20; round += 1)
