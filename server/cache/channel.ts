@@ -11,13 +11,8 @@ export const HEARTBEAT_MS = 2_000;
 export const INSTANCE_SEEN_WINDOW_MS = 3 * HEARTBEAT_MS;
 const PAGE = 500;
 
-export type ChannelStatus = "connected" | "connecting" | "disconnected";
-
 export interface ChangeChannel {
   readonly instanceId: string;
-  status(): ChannelStatus;
-  /** Reads what is new now (tests; the notification normally triggers it). */
-  catchUp(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,7 +44,6 @@ export function startChangeChannel(opts: {
   const instanceId = opts.instanceId ?? newInstanceId();
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   let client: pg.Client | null = null;
-  let status: ChannelStatus = "connecting";
   let stopped = false;
   let lastSyncedAt = 0;
   let lastPrunedAt = 0;
@@ -61,10 +55,9 @@ export function startChangeChannel(opts: {
   const lost = (reason: unknown) => {
     if (stopped) return;
     state.synced = false;
-    if (status === "connected" && !reportedDown)
+    if (everConnected && !reportedDown)
       log(`lost the public-cache channel (${reason instanceof Error ? reason.message : String(reason)}); reconnecting`);
     reportedDown = true;
-    status = "disconnected";
     const old = client;
     client = null;
     old?.removeAllListeners("notification");
@@ -111,7 +104,6 @@ export function startChangeChannel(opts: {
   };
 
   const connect = async () => {
-    status = "connecting";
     const db = new pg.Client({
       connectionString: opts.connectionString,
       connectionTimeoutMillis: heartbeatMs,
@@ -136,7 +128,6 @@ export function startChangeChannel(opts: {
       db.on("notification", () => void catchUp());
       await catchUp();
       if (client !== db) return;
-      status = "connected";
       reportedDown = false;
       state.synced = true;
       if (everConnected) log("public-cache channel connected again, caught up");
@@ -150,7 +141,6 @@ export function startChangeChannel(opts: {
         if (!reportedDown)
           log(`public-cache channel unavailable (${error instanceof Error ? error.message : String(error)}); retrying`);
         reportedDown = true;
-        status = "disconnected";
       }
     }
   };
@@ -182,8 +172,6 @@ export function startChangeChannel(opts: {
 
   return {
     instanceId,
-    status: () => status,
-    catchUp,
     async stop() {
       stopped = true;
       clearInterval(timer);

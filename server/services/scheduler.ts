@@ -2,7 +2,7 @@ import { formatDuration } from "@/lib/time-zone";
 import type { Db } from "../db/client";
 import type { Clock } from "../clock";
 import { menuSignature, storyChange, storyFootprint } from "../cache/tags";
-import type { PublicCache, PublicChange } from "../public-cache";
+import type { PublicCache } from "../public-cache";
 import { publishableSelect, publishBlocker } from "./publishing";
 import { writeStep } from "./workflow-write";
 
@@ -60,22 +60,24 @@ export async function publishDueArticles(db: Db, clock: Clock, timeZone: string)
   }
 }
 
-/** The pages the stories a run published touch (the section menu was read before the run). */
-async function publishedChange(db: Db, menuBefore: string, published: string[]): Promise<PublicChange> {
-  const after = await Promise.all(published.map((id) => storyFootprint(db, id)));
-  return storyChange([{ tags: [], menu: menuBefore }], after, false);
-}
-
-/** One scheduler run, then a refresh of the pages it changed, if it published anything. */
+/**
+ * One scheduler run, then a refresh of the pages it changed, if it published anything. The
+ * stories were not live before, so the menu without them is the menu before the run: no query
+ * on runs that publish nothing.
+ */
 export async function publishDueAndRefresh(
   db: Db,
   clock: Clock,
   timeZone: string,
   publicCache: PublicCache,
 ): Promise<SchedulerRun> {
-  const menuBefore = await menuSignature(db);
   const run = await publishDueArticles(db, clock, timeZone);
-  if (run.published.length > 0) await publicCache.changed(await publishedChange(db, menuBefore, run.published));
+  if (run.published.length === 0) return run;
+  const [menuBefore, after] = await Promise.all([
+    menuSignature(db, run.published),
+    Promise.all(run.published.map((id) => storyFootprint(db, id))),
+  ]);
+  await publicCache.changed(storyChange([{ tags: [], menu: menuBefore }], after, false));
   return run;
 }
 
