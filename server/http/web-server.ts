@@ -17,6 +17,7 @@ import { guardRequests } from "./request-guard";
 /** Slow clients: all headers within 15 s, the whole request (a 15 MB upload included) within 2 minutes. */
 const HEADERS_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 120_000;
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 async function main() {
   process.title = "masthead-web";
@@ -52,6 +53,10 @@ async function main() {
       { trustIncomingId: trusted.kind !== "none" },
     ),
   );
+  // Idle keep-alive connections stay open longer than the clients and proxies in front keep
+  // theirs (nginx 60 s upstream, load balancers 60 s): closed at Node's default 5 s, a request a
+  // client sends on one just as it closes is reset (seen under load in the end-to-end tests).
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.listen(port, () => {
     log().info({ port }, `ready on http://localhost:${port}`);
     // The launcher and the tests look for this line; the JSON above is for log collectors.
