@@ -7,7 +7,7 @@ import { siteUrl } from "@/server/site";
 import { publicApi } from "@/trpc/server";
 
 // Security headers (a CSP that forbids scripts outright, since these pages have none) are set
-// for every public address in next.config.ts.
+// for every public address in next.config.mjs.
 
 /**
  * During `next build` there is no database: pages rendered then are placeholders, replaced when

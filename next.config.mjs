@@ -1,5 +1,6 @@
+// Plain JavaScript, not TypeScript: a running server reads this file, and a .ts config makes
+// Next load its SWC compiler (about 25 MiB) into every production process just to read it.
 import path from "node:path";
-import type { NextConfig } from "next";
 
 const common = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -36,7 +37,8 @@ const publicHeaders = [
 ];
 const APP_PATHS = "newsroom|signin|api|_next|media|site\\.css";
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   poweredByHeader: false,
   // Masthead makes its own renditions at upload (server/services/media.ts); the newsroom's
   // next/image thumbnails are already unoptimized. So Next's image optimizer is off:
