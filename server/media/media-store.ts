@@ -1,5 +1,4 @@
 import { appEnv } from "../env";
-import { S3Storage } from "./s3-storage";
 import { LocalDiskStorage, type MediaStorage } from "./storage";
 
 export interface MediaStoreSettings {
@@ -10,14 +9,33 @@ export interface MediaStoreSettings {
   MASTHEAD_S3_FORCE_PATH_STYLE: boolean;
 }
 
+/** Loads a store's code on first use: the S3 client is a large library a server on local disk never needs. */
+function loadedOnFirstUse(load: () => Promise<MediaStorage>): MediaStorage {
+  let loaded: Promise<MediaStorage> | null = null;
+  const store = () => (loaded ??= load());
+  return {
+    put: async (name, data) => (await store()).put(name, data),
+    get: async (name) => (await store()).get(name),
+    remove: async (name) => (await store()).remove(name),
+    check: async () => (await store()).check(),
+    async *names() {
+      yield* (await store()).names();
+    },
+  };
+}
+
 /** The S3 bucket when MASTHEAD_S3_BUCKET is set (several instances share it); else the data directory's media folder. */
 export function createMediaStore(env: MediaStoreSettings): MediaStorage {
-  if (env.MASTHEAD_S3_BUCKET)
-    return new S3Storage({
-      bucket: env.MASTHEAD_S3_BUCKET,
-      endpoint: env.MASTHEAD_S3_ENDPOINT,
-      region: env.MASTHEAD_S3_REGION,
-      forcePathStyle: env.MASTHEAD_S3_FORCE_PATH_STYLE,
+  const bucket = env.MASTHEAD_S3_BUCKET;
+  if (bucket)
+    return loadedOnFirstUse(async () => {
+      const { S3Storage } = await import("./s3-storage");
+      return new S3Storage({
+        bucket,
+        endpoint: env.MASTHEAD_S3_ENDPOINT,
+        region: env.MASTHEAD_S3_REGION,
+        forcePathStyle: env.MASTHEAD_S3_FORCE_PATH_STYLE,
+      });
     });
   return new LocalDiskStorage(env.mediaDir);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import sharp, { type OutputInfo, type Sharp } from "sharp";
+import type { OutputInfo, Sharp } from "sharp";
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import {
@@ -17,6 +17,9 @@ import type { SessionUser } from "./users";
 
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 export const MAX_PIXELS = 50_000_000;
+
+/** sharp (libvips) is loaded at the first upload, not by every server that only reads. */
+const loadSharp = async () => (await import("sharp")).default;
 export interface Rendition {
   width: number;
   format: RenditionFormat;
@@ -42,7 +45,10 @@ export async function writeRenditions(
   for (const w of renditionWidths(width)) {
     for (const format of RENDITION_FORMATS) {
       const fileName = renditionFileName(stem, w, format);
-      await storage.put(fileName, await encodeRendition(sharp(master).resize({ width: w }), format).toBuffer());
+      await storage.put(
+        fileName,
+        await encodeRendition((await loadSharp())(master).resize({ width: w }), format).toBuffer(),
+      );
       written.push(fileName);
       renditions.push({ width: w, format, fileName });
     }
@@ -107,6 +113,7 @@ export async function uploadImage(
     });
 
   let master: { data: Buffer; info: OutputInfo };
+  const sharp = await loadSharp();
   try {
     master = await encode(
       sharp(upload.bytes, { limitInputPixels: MAX_PIXELS, animated: type === "image/gif" }).rotate(),
