@@ -72,7 +72,7 @@ export default defineConfig({
     },
     {
       // A demo production server, as the README says: demo accounts and content, then npm start.
-      command: "rm -rf .data/e2e && npx tsx scripts/db-seed.ts --demo && npx tsx scripts/run.ts start",
+      command: "rm -rf .data/e2e && npx tsx scripts/db-seed.ts --demo && node scripts/start.mjs start",
       url: `${baseURL}/api/health`,
       // As behind a proxy on this machine: tests that need addresses of their own send X-Forwarded-For.
       env: { ...instance, PORT: String(PORT), MASTHEAD_DATA_DIR: ".data/e2e" },
@@ -84,7 +84,7 @@ export default defineConfig({
       command:
         "rm -rf .data/e2e-second && " +
         `DATABASE_URL="postgresql://masthead:$(cat .data/e2e/postgres-password)@127.0.0.1:${EMBEDDED_PG_PORT}/masthead" ` +
-        "npx tsx scripts/run.ts start",
+        "node scripts/start.mjs start",
       url: `${SECOND_URL}/api/health`,
       env: { ...instance, PORT: String(SECOND_PORT), MASTHEAD_DATA_DIR: ".data/e2e-second" },
       reuseExistingServer: false,

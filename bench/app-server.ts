@@ -19,7 +19,7 @@ export async function startApp(name: string): Promise<{ base: string; stop: () =
     stdio: "ignore",
   });
   if (seeded.status !== 0) throw new Error("Seeding the demo content failed.");
-  const server = spawn(process.execPath, [tsx, "scripts/run.ts", "start"], {
+  const server = spawn(process.execPath, ["scripts/start.mjs", "start"], {
     env: { ...process.env, PORT: String(port), MASTHEAD_DATA_DIR: dataDir },
     stdio: "ignore",
   });

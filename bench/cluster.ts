@@ -16,7 +16,6 @@ import { transition } from "../server/services/workflow";
 // embedded PostgreSQL started here, as a newsroom that outgrew one process runs them.
 
 export const SECRET = "bench-only-secret-0123456789abcdef0123456789";
-const TSX = path.join("node_modules", "tsx", "dist", "cli.mjs");
 
 export interface Database {
   url: string;
@@ -101,7 +100,7 @@ export async function startInstance(
 ): Promise<Instance> {
   const port = await freePort();
   const dataDir = path.join(database.dir, `instance-${name}`);
-  const child = spawn(process.execPath, [TSX, "scripts/run.ts", "start"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "start"], {
     env: {
       ...process.env,
       PORT: String(port),

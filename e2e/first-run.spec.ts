@@ -16,7 +16,7 @@ test("a fresh production server prints a set-up link, makes the first admin ther
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "masthead-first-run-"));
   let server: ChildProcess | undefined;
   try {
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "start"], {
+    server = spawn(process.execPath, ["scripts/start.mjs", "start"], {
       env: { ...process.env, PORT: String(FIRST_RUN_PORT), MASTHEAD_DATA_DIR: dataDir, NEXTAUTH_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
