@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
 import { revisionContentSelect } from "./publishing";
-import { lockArticle, type StepArticle, type WorkflowEnv } from "./workflow";
+import { lockArticle, type LockedArticle, type WorkflowEnv } from "./workflow";
 
 /** No other article uses the slug, now or as an old address. */
 async function assertSlugFree(tx: Prisma.TransactionClient, articleId: string, slug: string) {
@@ -23,7 +23,7 @@ async function assertSlugFree(tx: Prisma.TransactionClient, articleId: string, s
 }
 
 /** Saves change the slug only before the first publish; after it, see changePublishedSlug. */
-async function checkSlug(tx: Prisma.TransactionClient, article: StepArticle, slug: string | undefined) {
+async function checkSlug(tx: Prisma.TransactionClient, article: LockedArticle, slug: string | undefined) {
   if (slug === undefined || slug === article.slug) return;
   if (article.publishedAt) {
     throw badRequest("A published article's address is changed with “Change address”, not by saving.", {
@@ -184,10 +184,17 @@ export async function updateArticle(
         updatedById: actor.id,
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
       },
-      select: { version: true, ...revisionContentSelect, bodyText: true },
+      // The body is the document just validated: not read back from the database.
+      select: { ...revisionContentSelect, version: true, body: false },
     });
     const { version, ...content } = saved;
-    await recordSave(tx, article.id, actor.id, content, env.now);
+    await recordSave(
+      tx,
+      article.id,
+      actor.id,
+      { ...content, body: body.document as unknown as Prisma.InputJsonObject, bodyText: body.text },
+      env.now,
+    );
     // Section, bylines, tags and share texts of a live story show on the public site at once;
     // the rest of a save stays in the working copy.
     const changed = before !== null && readersSaw !== (await readerVisibleFields(tx, article.id));
@@ -206,10 +213,12 @@ async function recordSave(
   tx: Prisma.TransactionClient,
   articleId: string,
   userId: string,
-  content: Prisma.ArticleGetPayload<{ select: typeof revisionContentSelect & { bodyText: true } }>,
+  content: Omit<Prisma.ArticleGetPayload<{ select: typeof revisionContentSelect & { bodyText: true } }>, "body"> & {
+    body: Prisma.InputJsonObject;
+  },
   now: Date,
 ) {
-  const data = { ...content, body: content.body as Prisma.InputJsonValue, updatedAt: now };
+  const data = { ...content, updatedAt: now };
   const latest = await tx.articleRevision.findFirst({
     where: { articleId },
     orderBy: { createdAt: "desc" },

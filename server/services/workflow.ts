@@ -52,20 +52,36 @@ const stepArticleSelect = {
 
 export type StepArticle = Prisma.ArticleGetPayload<{ select: typeof stepArticleSelect }>;
 
-/** Loads the article for a step; a user who may not read it gets NOT_FOUND, as for a missing one. */
-async function loadForStep(
-  db: DbOrTx,
+/** What an edit or an editorial control checks under the row lock: not the body, which can be long. */
+const lockedArticleSelect = {
+  ...stepArticleSelect,
+  body: false,
+  bodyText: false,
+} as const satisfies Prisma.ArticleSelect;
+
+export type LockedArticle = Prisma.ArticleGetPayload<{ select: typeof lockedArticleSelect }>;
+
+/** A user who may not read the article gets NOT_FOUND, as for a missing one. */
+function readableBy<T extends { authors: { userId: string }[] }>(
+  article: T | null,
   actor: SessionUser,
-  articleId: string,
-): Promise<{ article: StepArticle; workflowActor: WorkflowActor }> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: stepArticleSelect });
+): { article: T; workflowActor: WorkflowActor } {
   const isAuthor = article?.authors.some((a) => a.userId === actor.id) ?? false;
   if (!article || (!isAuthor && !can(actor.role, "article.readAll"))) throw notFound("That article");
   return { article, workflowActor: { role: actor.role, isAuthor } };
 }
 
+/** Loads the article for a step. */
+async function loadForStep(
+  db: DbOrTx,
+  actor: SessionUser,
+  articleId: string,
+): Promise<{ article: StepArticle; workflowActor: WorkflowActor }> {
+  return readableBy(await db.article.findUnique({ where: { id: articleId }, select: stepArticleSelect }), actor);
+}
+
 /** The CONFLICT for a version the user saw that is no longer current: what it is now, and who changed it. */
-function staleVersion(article: StepArticle, timeZone: string): DomainError {
+function staleVersion(article: Pick<StepArticle, "status" | "updatedAt" | "updatedBy">, timeZone: string): DomainError {
   const who = article.updatedBy?.displayName ?? "someone else";
   return conflict(
     `This article changed after you opened it: it is now ${STATUS_LABELS[article.status]}, last changed by ${who} at ${formatInZone(article.updatedAt, timeZone)}. Reload to see the latest version.`,
@@ -74,7 +90,7 @@ function staleVersion(article: StepArticle, timeZone: string): DomainError {
 
 /**
  * For multi-statement changes (edits, editorial controls): locks the article row for the rest
- * of the transaction, loads it, and checks the version the user saw.
+ * of the transaction, loads it (without its body), and checks the version the user saw.
  */
 export async function lockArticle(
   tx: Prisma.TransactionClient,
@@ -82,12 +98,15 @@ export async function lockArticle(
   articleId: string,
   version: number,
   timeZone: string,
-): Promise<{ article: StepArticle; workflowActor: WorkflowActor }> {
+): Promise<{ article: LockedArticle; workflowActor: WorkflowActor }> {
   const locked = await tx.$queryRaw<
     { id: string }[]
   >`SELECT id::text FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw notFound("That article");
-  const loaded = await loadForStep(tx, actor, articleId);
+  const loaded = readableBy(
+    await tx.article.findUnique({ where: { id: articleId }, select: lockedArticleSelect }),
+    actor,
+  );
   if (loaded.article.version !== version) throw staleVersion(loaded.article, timeZone);
   return loaded;
 }
