@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CacheState, GENERATION_HEADER, TAGS_HEADER } from "../cache/state";
 import { frontCachedHandler } from "./front-handler";
 
@@ -23,6 +23,7 @@ function fakeNext(state: CacheState) {
   let nextId = 1;
   let builds = 0;
   let searches = 0;
+  let failures = 0;
   let held: { started: ReturnType<typeof gate>; release: ReturnType<typeof gate> } | null = null;
 
   const record = (takedown: boolean) => {
@@ -55,6 +56,16 @@ function fakeNext(state: CacheState) {
       res.end(shown);
       return;
     }
+    if (req.url === "/articles/failing") {
+      failures += 1;
+      const hold = held;
+      held = null;
+      hold?.started.open();
+      await hold?.release.opened;
+      res.writeHead(503, { "content-type": "text/plain", [GENERATION_HEADER]: String(state.generation) });
+      res.end("try again");
+      return;
+    }
     if (req.url === "/search") {
       searches += 1;
       res.end(`search number ${searches}`);
@@ -63,9 +74,16 @@ function fakeNext(state: CacheState) {
     res.writeHead(404).end();
   };
   const { listener } = frontCachedHandler(handle, state);
+  let arrivals = 0;
   return {
-    listener,
+    listener: (req: IncomingMessage, res: ServerResponse) => {
+      arrivals += 1;
+      listener(req, res);
+    },
+    /** Requests that have reached the server so far. */
+    arrivals: () => arrivals,
     builds: () => builds,
+    failures: () => failures,
     holdBuild() {
       held = { started: gate(), release: gate() };
       return { started: held.started.opened, release: held.release.open };
@@ -155,6 +173,62 @@ describe("the front cache in front of Next", () => {
     expect(await rebuilding).toMatchObject({ body: "the corrected story", cache: "MISS" });
     expect(next.builds()).toBe(2);
     expect(await read(`${base}/articles/story`)).toMatchObject({ body: "the corrected story", cache: "HIT" });
+  });
+
+  it("builds a page that has no copy once for requests arriving together, and answers them all from it", async () => {
+    const next = fakeNext(synced());
+    const base = await serve(next.listener);
+    const build = next.holdBuild();
+    const first = read(`${base}/articles/story`);
+    await build.started;
+    const others = [1, 2, 3].map(() => read(`${base}/articles/story`));
+    await vi.waitFor(() => expect(next.arrivals()).toBe(4));
+    // The others wait for the build under way instead of starting builds of their own.
+    expect(next.builds()).toBe(1);
+    build.release();
+    expect(await first).toMatchObject({ status: 200, body: "the story", cache: "MISS" });
+    expect((await Promise.all(others)).map((r) => [r.status, r.body, r.cache])).toEqual([
+      [200, "the story", "HIT"],
+      [200, "the story", "HIT"],
+      [200, "the story", "HIT"],
+    ]);
+    expect(next.builds()).toBe(1);
+  });
+
+  it("after a takedown, requests arriving together get the takedown from one build", async () => {
+    const next = fakeNext(synced());
+    const base = await serve(next.listener);
+    await read(`${base}/articles/story`);
+    await read(`${base}/unpublish`, "POST");
+    const build = next.holdBuild();
+    const first = read(`${base}/articles/story`);
+    await build.started;
+    const others = [1, 2].map(() => read(`${base}/articles/story`));
+    await vi.waitFor(() => expect(next.arrivals()).toBe(5));
+    expect(next.builds()).toBe(2);
+    build.release();
+    expect((await Promise.all([first, ...others])).map((r) => [r.status, r.body])).toEqual([
+      [410, "gone"],
+      [410, "gone"],
+      [410, "gone"],
+    ]);
+    expect(next.builds()).toBe(2);
+  });
+
+  it("when the build leaves no copy, the requests that waited go to Next together", async () => {
+    const next = fakeNext(synced());
+    const base = await serve(next.listener);
+    const build = next.holdBuild();
+    const first = read(`${base}/articles/failing`);
+    await build.started;
+    const others = [1, 2, 3].map(() => read(`${base}/articles/failing`));
+    await vi.waitFor(() => expect(next.arrivals()).toBe(4));
+    expect(next.failures()).toBe(1);
+    build.release();
+    const answers = await Promise.all([first, ...others]);
+    expect(answers.map((r) => r.status)).toEqual([503, 503, 503, 503]);
+    // One build each, none of them waiting for another: four in all.
+    expect(next.failures()).toBe(4);
   });
 
   it("while out of step with the other instances, neither serves nor keeps copies", async () => {

@@ -15,7 +15,8 @@ function replay(req: IncomingMessage, res: ServerResponse, entry: CachedResponse
  * Wraps Next's request handler: repeat requests for public pages are answered from the front
  * cache, and pages Next built are copied into it. A stale copy is served to everyone but one
  * request, which goes to Next and brings the new page back: never two rebuilds of one page at
- * once, and readers keep being answered meanwhile. While the cache is out of step with the
+ * once, and readers keep being answered meanwhile. A page with no copy at all is built by the
+ * first request; the others for it wait for that build and are answered from its copy. While the cache is out of step with the
  * other instances (`state.synced` false), every request goes to Next.
  */
 export function frontCachedHandler(
@@ -26,9 +27,15 @@ export function frontCachedHandler(
   const cache = new FrontCache(state);
   state.onReset(() => cache.clear());
   const refreshing = new Set<string>();
+  // Pages with no copy at all (never built, or taken down) that one request is building: the
+  // requests for them that arrive meanwhile, asked again once it has finished.
+  const building = new Map<string, (() => void)[]>();
 
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
+  // mayWait: false for a request that already waited for a build (which left no copy): it goes
+  // to Next with the others, not one after another.
+  const handleRequest = (req: IncomingMessage, res: ServerResponse, mayWait: boolean) => {
     const key = frontCacheKey(req.method, req.url, req.headers);
+    let builds = false;
     if (key !== null) {
       const found = state.synced ? cache.get(key) : undefined;
       if (found?.freshness === "fresh") {
@@ -38,6 +45,17 @@ export function frontCachedHandler(
       if (found && refreshing.has(key)) {
         onResult("stale");
         return replay(req, res, found.entry, true);
+      }
+      if (!found && state.synced && mayWait) {
+        const waiting = building.get(key);
+        if (waiting) {
+          // Answered from the copy the build leaves, or sent on to Next when it left none.
+          waiting.push(() => {
+            if (!res.destroyed) handleRequest(req, res, false);
+          });
+          return;
+        }
+        builds = req.method === "GET";
       }
       onResult(state.synced ? "miss" : "bypass");
       if (found) {
@@ -54,6 +72,15 @@ export function frontCachedHandler(
         if (entry) cache.store(key, entry);
       });
     }
+    if (builds && key !== null) {
+      building.set(key, []);
+      // Registered after the copy is stored above, so the waiting requests find it.
+      res.once("close", () => {
+        const waiting = building.get(key) ?? [];
+        building.delete(key);
+        for (const ask of waiting) ask();
+      });
+    }
     handle(req, res).catch((error: unknown) => {
       log().error({ error: errorField(error) }, "the request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -61,5 +88,6 @@ export function frontCachedHandler(
     });
   };
 
+  const listener = (req: IncomingMessage, res: ServerResponse) => handleRequest(req, res, true);
   return { listener, cache };
 }
