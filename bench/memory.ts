@@ -81,7 +81,7 @@ async function main() {
   if (seeded.status !== 0) throw new Error("Seeding the demo content failed.");
   // As production runs it (README, Deploying): the launcher started by Node itself, no npm
   // process waiting above it. BENCH_MEMORY_NPM=1 measures `npm start` instead.
-  const npm = process.env.BENCH_MEMORY_NPM
+  const started = process.env.BENCH_MEMORY_NPM
     ? spawn("npm", ["start"], { env, stdio: "ignore" })
     : spawn(process.execPath, ["scripts/start.mjs", "start"], { env, stdio: "ignore" });
   const base = `http://localhost:${port}`;
@@ -95,7 +95,7 @@ async function main() {
     // Idle: 30 s without a request, as a quiet night on a small newsroom's server (the
     // database pool closes connections idle for 10 s; the garbage collector settles).
     await new Promise((r) => setTimeout(r, 30_000));
-    const procs = tree(npm.pid ?? 0);
+    const procs = tree(started.pid ?? 0);
     // One line per kind of process (PostgreSQL's backends together).
     const groups = new Map<string, { count: number; rss: number; pss: number }>();
     for (const p of procs) {
@@ -118,8 +118,8 @@ async function main() {
     }
     console.log(`  ${mib(pss)}              total (PSS)   target ≤ ${TARGET_MIB} MiB`);
   } finally {
-    npm.kill("SIGINT");
-    for (const p of tree(npm.pid ?? 0)) if (p.command.includes("start.mjs")) process.kill(p.pid, "SIGINT");
+    // npm does not pass the signal on: the launcher under it gets its own.
+    for (const p of tree(started.pid ?? 0)) if (p.command.includes("start.mjs")) process.kill(p.pid, "SIGINT");
     await new Promise((r) => setTimeout(r, 4_000));
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -6,9 +6,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { SERVER_BUILD_DIR } from "../server/build-output";
 import { compilePublicStylesheet, PREBUILT_STYLESHEET } from "../server/public-stylesheet";
-
-const SERVER_BUILD_DIR = path.join(".next", "masthead");
 
 async function main() {
   const root = process.cwd();

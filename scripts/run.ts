@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { SERVER_BUILD_DIR } from "../server/build-output";
 import { openDatabase, StartupError } from "../server/db/connect";
 import { runCli } from "./lib/cli";
 
@@ -115,7 +116,7 @@ runCli(async (env) => {
     mode === "dev"
       ? [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "dev", "--port", String(env.PORT)]
       : // Built by `npm run build` (scripts/build-server.ts): plain JavaScript, no TypeScript loader.
-        [path.join(process.cwd(), ".next", "masthead", "web-server.mjs")];
+        [path.join(process.cwd(), SERVER_BUILD_DIR, "web-server.mjs")];
   const child = spawn(process.execPath, args, {
     stdio: "inherit",
     env: {

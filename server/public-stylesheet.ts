@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { z } from "zod";
+import { SERVER_BUILD_DIR } from "./build-output";
 
-interface Stylesheet {
-  css: string;
-  version: string;
-}
+const stylesheetShape = z.object({ css: z.string(), version: z.string() });
+type Stylesheet = z.infer<typeof stylesheetShape>;
 
 /** Written by `npm run build` (scripts/build-server.ts), read by the production server. */
-export const PREBUILT_STYLESHEET = path.join(".next", "masthead", "public.css.json");
+export const PREBUILT_STYLESHEET = path.join(SERVER_BUILD_DIR, "public.css.json");
 
 /**
  * Compiles the public site's stylesheet with Tailwind from styles/public.css (which scans
@@ -33,16 +33,10 @@ export async function compilePublicStylesheet(): Promise<Stylesheet> {
 async function prebuilt(): Promise<Stylesheet | null> {
   if (process.env.NODE_ENV !== "production") return null;
   try {
-    const parsed: unknown = JSON.parse(await readFile(path.join(process.cwd(), PREBUILT_STYLESHEET), "utf8"));
-    if (
-      typeof parsed === "object" &&
-      parsed !== null &&
-      "css" in parsed &&
-      "version" in parsed &&
-      typeof parsed.css === "string" &&
-      typeof parsed.version === "string"
-    )
-      return { css: parsed.css, version: parsed.version };
+    const parsed = stylesheetShape.safeParse(
+      JSON.parse(await readFile(path.join(process.cwd(), PREBUILT_STYLESHEET), "utf8")),
+    );
+    if (parsed.success) return parsed.data;
   } catch {
     // Not built yet (`next build` alone, or during it): compile below.
   }

@@ -16,8 +16,9 @@ function replay(req: IncomingMessage, res: ServerResponse, entry: CachedResponse
  * cache, and pages Next built are copied into it. A stale copy is served to everyone but one
  * request, which goes to Next and brings the new page back: never two rebuilds of one page at
  * once, and readers keep being answered meanwhile. A page with no copy at all is built by the
- * first request; the others for it wait for that build and are answered from its copy. While the cache is out of step with the
- * other instances (`state.synced` false), every request goes to Next.
+ * first request; the others for it wait for that build and are answered from its copy. While
+ * the cache is out of step with the other instances (`state.synced` false), every request goes
+ * to Next.
  */
 export function frontCachedHandler(
   handle: RequestHandler,
