@@ -1,15 +1,16 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../services/users";
-import { authOptions } from "./options";
+import { readSessionToken } from "./session-token";
 
 /** The signed-in, active user of this request (read once per request), or null. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  return loadSessionUser(getDb(), session?.user?.id, session?.sessionId ?? null);
+  const jar = await cookies();
+  const session = await readSessionToken(new Map(jar.getAll().map((c) => [c.name, c.value])));
+  return loadSessionUser(getDb(), session.userId, session.sessionId);
 });
 
 /**

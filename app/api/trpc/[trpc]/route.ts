@@ -1,17 +1,17 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { getServerSession } from "next-auth";
 import { MAX_BATCH_SIZE } from "@/lib/api-limits";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import { authOptions } from "@/server/auth/options";
+import { readSessionToken } from "@/server/auth/session-token";
 import { getDb } from "@/server/db/client";
 import { appEnv } from "@/server/env";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { refuseCrossSite } from "@/server/http/same-origin";
 import { errorField, log } from "@/server/log";
 import { databasePublicCache } from "@/server/public-cache";
+import type { NextRequest } from "next/server";
 
-function handler(req: Request) {
+function handler(req: NextRequest) {
   // Mutations are POSTs: one from another site is refused before the session is read.
   const refused = refuseCrossSite(req);
   if (refused) return refused;
@@ -21,11 +21,11 @@ function handler(req: Request) {
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () => {
-      const session = await getServerSession(authOptions);
+      const session = await readSessionToken(new Map(req.cookies.getAll().map((c) => [c.name, c.value])));
       return createContext({
         db: getDb(),
-        userId: session?.user?.id,
-        sessionId: session?.sessionId ?? null,
+        userId: session.userId,
+        sessionId: session.sessionId,
         timeZone: appEnv().MASTHEAD_TIME_ZONE,
         publicCache: databasePublicCache(getDb()),
         clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER),
