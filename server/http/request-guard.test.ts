@@ -12,15 +12,18 @@ interface Seen {
   calls: number;
   bytes: number;
   address: string | undefined;
+  /** The Accept-Encoding Next would see (it compresses its answer when there is one). */
+  encoding: string | undefined;
 }
 
 /** A stand-in for Next behind the guard: reads the whole body, then says how much it got. */
 async function serve(options = { trusted: parseTrustedProxies(""), hsts: false }) {
-  const seen: Seen = { calls: 0, bytes: 0, address: undefined };
+  const seen: Seen = { calls: 0, bytes: 0, address: undefined, encoding: undefined };
   const server = createServer(
     guardRequests((req, res) => {
       seen.calls += 1;
       seen.address = req.headers[CLIENT_ADDRESS_HEADER] as string | undefined;
+      seen.encoding = req.headers["accept-encoding"];
       req.on("data", (chunk: Buffer) => (seen.bytes += chunk.length));
       req.on("error", () => undefined);
       req.on("end", () => res.end(`got ${seen.bytes}`));
@@ -128,5 +131,23 @@ describe("the front server's guard", () => {
     const answer = await send(port, "/", 0, { headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.9" } });
     expect(seen.address).toBe("203.0.113.9");
     expect(answer.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  });
+
+  it("lets Next compress pages and queries but not the answers to API writes", async () => {
+    const { port, seen } = await serve();
+    const gzip = { headers: { "accept-encoding": "gzip, br" } };
+    await send(port, "/api/trpc/article.update", 10, gzip);
+    expect(seen.encoding).toBeUndefined();
+    await send(port, "/world/a-story", 0, gzip);
+    expect(seen.encoding).toBe("gzip, br");
+    await new Promise<void>((resolve, reject) =>
+      request({ host: "127.0.0.1", port, path: "/api/trpc/article.get?input=%7B%7D", ...gzip }, (res) => {
+        res.resume();
+        res.on("end", resolve);
+      })
+        .on("error", reject)
+        .end(),
+    );
+    expect(seen.encoding).toBe("gzip, br");
   });
 });
