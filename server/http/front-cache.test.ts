@@ -99,8 +99,6 @@ describe("which responses it keeps", () => {
         "content-security-policy": "script-src 'none'",
         "x-nextjs-cache": "HIT",
         "x-masthead-cache": "HIT",
-        "x-masthead-generation": "7",
-        "x-masthead-tags": "article:a section:world",
         "content-length": body.length,
       },
       generation: 7,

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
-import { pageLabels, type CacheState, type Freshness } from "../cache/state";
+import { GENERATION_HEADER, pageLabels, TAGS_HEADER, type CacheState, type Freshness } from "../cache/state";
 import type { RecordedResponse } from "./record-response";
 
 /**
@@ -96,7 +96,9 @@ export function storableResponse(
   if (!labels) return null;
   const kept: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !HOP_HEADERS.has(name)) kept[name] = value;
+    // The labels are kept as the copy's generation and tags, not sent to every reader.
+    if (value !== undefined && !HOP_HEADERS.has(name) && name !== GENERATION_HEADER && name !== TAGS_HEADER)
+      kept[name] = value;
   }
   kept["x-nextjs-cache"] = "HIT";
   kept["x-masthead-cache"] = "HIT";

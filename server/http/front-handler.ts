@@ -24,7 +24,11 @@ export function frontCachedHandler(
   handle: RequestHandler,
   state: CacheState = cacheState(),
   onResult: (result: "hit" | "stale" | "miss" | "bypass") => void = () => undefined,
-): { listener: (req: IncomingMessage, res: ServerResponse) => void; cache: FrontCache } {
+): {
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+  replayFresh: (req: IncomingMessage, res: ServerResponse) => boolean;
+  cache: FrontCache;
+} {
   const cache = new FrontCache(state);
   state.onReset(() => cache.clear());
   const refreshing = new Set<string>();
@@ -90,5 +94,20 @@ export function frontCachedHandler(
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => handleRequest(req, res, true);
-  return { listener, cache };
+
+  /**
+   * Answers from a fresh copy when there is one and returns true; false (nothing written)
+   * otherwise, and for any request with a body: the server then takes it the whole way.
+   */
+  const replayFresh = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (!state.synced || req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined)
+      return false;
+    const key = frontCacheKey(req.method, req.url, req.headers);
+    const found = key === null ? undefined : cache.get(key);
+    if (found?.freshness !== "fresh") return false;
+    onResult("hit");
+    replay(req, res, found.entry, false);
+    return true;
+  };
+  return { listener, replayFresh, cache };
 }

@@ -28,6 +28,8 @@ export interface Metrics {
   observe(
     listener: (req: IncomingMessage, res: ServerResponse) => void,
   ): (req: IncomingMessage, res: ServerResponse) => void;
+  /** Counts and times a request answered without going through `observe` (a front-cache hit). */
+  record(group: string, status: number, seconds: number): void;
   /** How the front cache answered a public page. */
   cacheResult(result: "hit" | "stale" | "miss" | "bypass"): void;
   /** Answers GET /api/metrics (Prometheus text) when the token matches; false for other requests. */
@@ -121,20 +123,38 @@ export function createMetrics(opts: { token?: string; state: CacheState; databas
 
   const expected = opts.token ? Buffer.from(`Bearer ${opts.token}`) : null;
 
+  // Each group's and status class's series, looked up once: counting a request then costs no
+  // label hashing (a busy site counts tens of thousands a second).
+  const series = new Map<string, { count: { inc(): void }; time: { observe(seconds: number): void } }>();
+  const record = (group: string, status: number, seconds: number) => {
+    const key = `${group} ${Math.floor(status / 100)}`;
+    let found = series.get(key);
+    if (!found) {
+      found = { count: requests.labels(group, `${Math.floor(status / 100)}xx`), time: latency.labels(group) };
+      series.set(key, found);
+    }
+    found.count.inc();
+    found.time.observe(seconds);
+  };
+  const cacheSeries = new Map<string, { inc(): void }>();
+
   return {
     observe(listener) {
       return (req, res) => {
         const group = routeGroup(req.url);
-        const stopTimer = latency.startTimer({ group });
-        res.once("finish", () => {
-          stopTimer();
-          requests.inc({ group, status: `${Math.floor(res.statusCode / 100)}xx` });
-        });
+        const started = performance.now();
+        res.once("finish", () => record(group, res.statusCode, (performance.now() - started) / 1000));
         listener(req, res);
       };
     },
+    record,
     cacheResult(result) {
-      cache.inc({ result });
+      let child = cacheSeries.get(result);
+      if (!child) {
+        child = cache.labels(result);
+        cacheSeries.set(result, child);
+      }
+      child.inc();
     },
     serve(req, res) {
       if ((req.url ?? "").split("?")[0] !== "/api/metrics") return false;

@@ -3,6 +3,9 @@ import { MAX_API_BODY_BYTES, MAX_IMPORT_BODY_BYTES, MAX_OTHER_BODY_BYTES } from 
 import { MAX_UPLOAD_MB } from "@/lib/media";
 import { CLIENT_ADDRESS_HEADER, clientAddress, type TrustedProxies } from "./client-address";
 
+/** Strict-Transport-Security for a site served over https: a year, subdomains included. */
+export const HSTS = "max-age=31536000; includeSubDomains";
+
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface GuardOptions {
@@ -106,7 +109,7 @@ function limitBody(req: IncomingMessage, res: ServerResponse, limit: number) {
  */
 export function guardRequests(listener: Listener, options: GuardOptions): Listener {
   return (req, res) => {
-    if (options.hsts) res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains");
+    if (options.hsts) res.setHeader("strict-transport-security", HSTS);
     if (!wellFormedPath(req.url)) return refuse(res, 400, "The address is not valid: it has broken %-encoding.\n");
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     const limit = bodyLimit(pathname);

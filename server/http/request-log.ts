@@ -7,6 +7,12 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
+/** The proxy's `X-Request-Id` when the proxy is trusted and the id well formed, else a new UUID. */
+export function requestIdOf(req: IncomingMessage, trustIncomingId: boolean): string {
+  const incoming = req.headers["x-request-id"];
+  return trustIncomingId && typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /**
  * Gives every request an id (the proxy's `X-Request-Id` when the proxy is trusted and the id
  * well formed, else a new UUID), sends it back in `x-request-id`, and runs the request inside
@@ -16,9 +22,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 export function tagRequests(listener: Listener, opts: { trustIncomingId: boolean }): Listener {
   return (req, res) => {
-    const incoming = req.headers["x-request-id"];
-    const requestId =
-      opts.trustIncomingId && typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req, opts.trustIncomingId);
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
     const started = performance.now();
