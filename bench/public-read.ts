@@ -1,8 +1,11 @@
 // bench/public-read: how close the cached public pages come to the practical limit of this
 // machine. autocannon drives the production app (`npm start`: Next behind the server's memory
 // copy of its page cache) on the article page and home page, and, in the same run, a bare Node
-// `http` server (its own process) answering the same bytes from memory. Prints req/s, p99 and
-// errors for each, and the ratio. Asserts nothing.
+// `http` server (its own process) answering from memory with the same answer: the same status,
+// headers (the security headers every page carries among them) and body. Prints req/s, p99 and
+// errors for each, and the ratio. For scale it also prints the bare server sending the body
+// with two headers only: on a small page, parsing and sending the headers a real page needs is
+// a good part of the cost, for the server and for the client. Asserts nothing.
 //   npm run build && npm run bench:public-read
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
@@ -28,28 +31,33 @@ async function load(url: string): Promise<Figures> {
   };
 }
 
+interface Page {
+  body: Buffer;
+  /** The app's answer's headers, as sent (Node adds Date, Connection and Keep-Alive itself). */
+  headers: [string, string][];
+}
+
 /**
- * The baseline: a bare Node `http` server in its own process (as the app's server is), answering
- * the same bytes from memory. The pages are handed over on its standard input.
+ * The baseline: a bare Node `http` server in its own process (as the app's server is),
+ * answering from memory with the app's status 200, headers and body (`sameHeaders`), or with
+ * the body and two headers only. The pages are handed over on its standard input.
  */
-async function bareServer(
-  pages: Map<string, { body: Buffer; type: string }>,
-): Promise<{ url: string; close: () => void }> {
+async function bareServer(pages: Map<string, Page>, sameHeaders: boolean): Promise<{ url: string; close: () => void }> {
   const source = `
     const http = require("node:http");
     let input = "";
     process.stdin.on("data", (c) => (input += c)).on("end", () => {
-      const pages = new Map(JSON.parse(input).map(([path, type, body]) => [path, { type, body: Buffer.from(body, "base64") }]));
+      const pages = new Map(JSON.parse(input).map(([path, headers, body]) => [path, { headers, body: Buffer.from(body, "base64") }]));
       const server = http.createServer((req, res) => {
         const page = pages.get(req.url);
         if (!page) return res.writeHead(404).end();
-        res.writeHead(200, { "Content-Type": page.type, "Content-Length": page.body.length });
+        res.writeHead(200, ${sameHeaders ? "page.headers.flat()" : `{ "Content-Type": "text/html; charset=utf-8", "Content-Length": page.body.length }`});
         res.end(page.body);
       });
       server.listen(0, "127.0.0.1", () => console.log(server.address().port));
     });`;
   const child = spawn(process.execPath, ["-e", source], { stdio: ["pipe", "pipe", "inherit"] });
-  child.stdin.end(JSON.stringify([...pages].map(([path, page]) => [path, page.type, page.body.toString("base64")])));
+  child.stdin.end(JSON.stringify([...pages].map(([path, page]) => [path, page.headers, page.body.toString("base64")])));
   const port = await new Promise<string>((resolve) =>
     child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim())),
   );
@@ -64,18 +72,21 @@ async function main() {
   try {
     const sitemap = await (await fetch(`${app.base}/sitemap.xml`)).text();
     const articlePath = new URL(/<loc>([^<]*\/articles\/[^<]+)<\/loc>/.exec(sitemap)?.[1] ?? `${app.base}/`).pathname;
-    const pages = new Map<string, { body: Buffer; type: string }>();
+    const pages = new Map<string, Page>();
     for (const path of [articlePath, "/"]) {
-      await (await fetch(`${app.base}${path}`)).arrayBuffer(); // fills the caches
-      const response = await fetch(`${app.base}${path}`);
+      // As autocannon asks: no compression (fetch would ask for gzip and hand back the body unpacked).
+      const asked = { headers: { "accept-encoding": "" } };
+      await (await fetch(`${app.base}${path}`, asked)).arrayBuffer(); // fills the caches
+      const response = await fetch(`${app.base}${path}`, asked);
       const served = `${response.headers.get("x-masthead-cache")}/${response.headers.get("x-nextjs-cache")}`;
       if (served !== "HIT/HIT") console.warn(`warning: ${path} was not served from the cache (front/Next: ${served})`);
       pages.set(path, {
         body: Buffer.from(await response.arrayBuffer()),
-        type: response.headers.get("content-type") ?? "text/html",
+        headers: [...response.headers].filter(([name]) => !["date", "connection", "keep-alive"].includes(name)),
       });
     }
-    const bare = await bareServer(pages);
+    const bare = await bareServer(pages, true);
+    const bodyOnly = await bareServer(pages, false);
     console.log(`bench/public-read — ${CONNECTIONS} connections, ${DURATION_S} s each, same machine`);
     // What Next itself manages here: its prerendered 404 page, the cheapest page it serves,
     // which the front copy leaves to Next (it answers 404 with no page-cache header).
@@ -90,16 +101,20 @@ async function main() {
       const bytes = pages.get(path)?.body.length ?? 0;
       const next = await load(`${app.base}${path}`);
       const baseline = await load(`${bare.url}${path}`);
+      const plain = await load(`${bodyOnly.url}${path}`);
       const ratio = next.rps / baseline.rps;
-      console.log(`${label} (${bytes.toLocaleString("en")} bytes)`);
+      const headerBytes = pages.get(path)?.headers.reduce((sum, [k, v]) => sum + k.length + v.length + 4, 0) ?? 0;
+      console.log(`${label} (${bytes.toLocaleString("en")} bytes, ${headerBytes} bytes of headers)`);
       console.log(line("  Masthead (npm start, cached)", next));
-      console.log(line("  bare node http, from memory", baseline));
+      console.log(line("  bare node http, same answer", baseline));
+      console.log(`${line("  bare, body and 2 headers", plain)}   (ratio to it ${(next.rps / plain.rps).toFixed(3)})`);
       console.log(`  ${(next.rps / ceiling.rps).toFixed(1)}× Next's own 404 page above`);
       console.log(
         `  ratio ${ratio.toFixed(3)} (target ≥ 0.85: ${ratio >= 0.85 ? "met" : "NOT met"}); p99 target < 50 ms: ${next.p99 < 50 ? "met" : "NOT met"}; errors: ${next.errors + next.non2xx === 0 ? "none" : "SOME"}`,
       );
     }
     bare.close();
+    bodyOnly.close();
   } finally {
     await app.stop();
   }
