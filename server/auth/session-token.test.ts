@@ -1,6 +1,10 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { readSessionToken, sessionCookieName } from "./session-token";
+import { readSessionToken as readFrom, sessionCookieName } from "./session-token";
+
+/** The cookies of a request, given as a Map. */
+const readSessionToken = (cookies: Map<string, string>, secret: string) =>
+  readFrom({ getAll: () => [...cookies].map(([name, value]) => ({ name, value })) }, secret);
 
 const SECRET = "a test secret that is long enough 0123456789";
 const USER = "7d0c1a5e-1b7e-4c2f-9a51-3f0f3c7f5b10";

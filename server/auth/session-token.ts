@@ -8,6 +8,11 @@ export interface SessionToken {
 
 const NO_SESSION: SessionToken = { userId: null, sessionId: null };
 
+/** A request's cookies as Next gives them (a route's `req.cookies`, or `await cookies()`). */
+export interface CookieJar {
+  getAll(): { name: string; value: string }[];
+}
+
 /** The cookie next-auth keeps the session token in (prefixed when the site is served over https). */
 export function sessionCookieName(siteUrl = process.env.NEXTAUTH_URL ?? ""): string {
   return `${siteUrl.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
@@ -31,10 +36,10 @@ function tokenOf(cookies: ReadonlyMap<string, string>, name: string): string | u
  * active is loadSessionUser's question.
  */
 export async function readSessionToken(
-  cookies: ReadonlyMap<string, string>,
+  jar: CookieJar,
   secret = process.env.NEXTAUTH_SECRET ?? "",
 ): Promise<SessionToken> {
-  const token = tokenOf(cookies, sessionCookieName());
+  const token = tokenOf(new Map(jar.getAll().map((c) => [c.name, c.value])), sessionCookieName());
   if (!token || !secret) return NO_SESSION;
   try {
     const payload = await decode({ token, secret });

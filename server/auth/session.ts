@@ -8,8 +8,7 @@ import { readSessionToken } from "./session-token";
 
 /** The signed-in, active user of this request (read once per request), or null. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const jar = await cookies();
-  const session = await readSessionToken(new Map(jar.getAll().map((c) => [c.name, c.value])));
+  const session = await readSessionToken(await cookies());
   return loadSessionUser(getDb(), session.userId, session.sessionId);
 });
 

@@ -21,7 +21,7 @@ function handler(req: NextRequest) {
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () => {
-      const session = await readSessionToken(new Map(req.cookies.getAll().map((c) => [c.name, c.value])));
+      const session = await readSessionToken(req.cookies);
       return createContext({
         db: getDb(),
         userId: session.userId,
