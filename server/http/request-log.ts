@@ -22,7 +22,9 @@ export function requestIdOf(req: IncomingMessage, trustIncomingId: boolean): str
  */
 export function tagRequests(listener: Listener, opts: { trustIncomingId: boolean }): Listener {
   return (req, res) => {
-    const requestId = requestIdOf(req, opts.trustIncomingId);
+    // The web server gives every request its id before it looks for a cached copy.
+    const given = res.getHeader("x-request-id");
+    const requestId = typeof given === "string" ? given : requestIdOf(req, opts.trustIncomingId);
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
     const started = performance.now();
