@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CacheState } from "../cache/state";
-import { FrontCache, frontCacheKey, storableResponse, type CachedResponse } from "./front-cache";
+import { FrontCache, frontCacheKey, headerList, storableResponse, type CachedResponse } from "./front-cache";
 
 const page = (text: string, generation = 0, tags: string[] = ["home"]): CachedResponse => ({
   status: 200,
@@ -78,7 +78,7 @@ describe("which requests the front cache answers", () => {
 });
 
 describe("which responses it keeps", () => {
-  it("keeps what Next served from or into its page cache, with the connection's headers dropped", () => {
+  it("keeps what Next served from or into its page cache, with the connection's and request's headers dropped", () => {
     const body = Buffer.from("<p>story</p>");
     const kept = storableResponse(
       200,
@@ -87,6 +87,8 @@ describe("which responses it keeps", () => {
         "transfer-encoding": "chunked",
         date: "then",
         connection: "keep-alive",
+        "x-request-id": "the-request-that-built-it",
+        "strict-transport-security": "max-age=31536000; includeSubDomains",
         "content-security-policy": "script-src 'none'",
       },
       body,
@@ -122,6 +124,21 @@ describe("which responses it keeps", () => {
     expect(
       storableResponse(200, nextHeaders("HIT"), Buffer.alloc(11), { maxBytes: 100, maxEntries: 10, maxBodyBytes: 10 }),
     ).toBeNull();
+  });
+});
+
+describe("a copy's headers as writeHead takes them", () => {
+  it("lists every name with each of its values, as strings", () => {
+    expect(headerList({ "content-type": "text/html", "content-length": 12, link: ["</a.css>", "</b.css>"] })).toEqual([
+      "content-type",
+      "text/html",
+      "content-length",
+      "12",
+      "link",
+      "</a.css>",
+      "link",
+      "</b.css>",
+    ]);
   });
 });
 

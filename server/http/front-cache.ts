@@ -46,8 +46,19 @@ const NEXT_INTERNAL_HEADERS = [
 ];
 
 const CACHEABLE_STATUS = new Set([200, 301, 308, 404, 410]);
-/** Headers that belong to one connection or one moment, not to the page. */
-const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length"]);
+/**
+ * Headers that belong to one connection, one moment or one request, not to the page: the web
+ * server gives every answer its own request id (and HSTS) when it replays a copy.
+ */
+const HOP_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "date",
+  "content-length",
+  "x-request-id",
+  "strict-transport-security",
+]);
 const MAX_URL_LENGTH = 2_048;
 const MAX_ENCODING_LENGTH = 200;
 
@@ -106,8 +117,28 @@ export function storableResponse(
   return { status, headers: kept, body, ...labels };
 }
 
+/**
+ * A copy's headers as the flat name/value list `writeHead` takes: given one, Node writes the
+ * header block straight from it, where an object, or headers set one by one before, go through
+ * `setHeader` name by name (a tenth of the time of answering a small page; bench/public-read).
+ */
+export function headerList(headers: OutgoingHttpHeaders): string[] {
+  const list: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) list.push(name, String(one));
+  }
+  return list;
+}
+
+interface Kept {
+  entry: CachedResponse;
+  /** headerList(entry.headers), made once when the copy is stored. */
+  headerList: readonly string[];
+}
+
 export class FrontCache {
-  private entries = new Map<string, CachedResponse>();
+  private entries = new Map<string, Kept>();
   private bytes = 0;
 
   constructor(
@@ -120,18 +151,20 @@ export class FrontCache {
   }
 
   /** A copy that may be served (fresh, or stale while it is rebuilt); expired copies are dropped. */
-  get(key: string): { entry: CachedResponse; freshness: Exclude<Freshness, "expired"> } | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    const freshness = this.state.freshness(entry.generation, entry.tags);
+  get(
+    key: string,
+  ): { entry: CachedResponse; headerList: readonly string[]; freshness: Exclude<Freshness, "expired"> } | undefined {
+    const kept = this.entries.get(key);
+    if (!kept) return undefined;
+    const freshness = this.state.freshness(kept.entry.generation, kept.entry.tags);
     if (freshness === "expired") {
       this.remove(key);
       return undefined;
     }
     // Most recently used last, so eviction takes the least recently used first.
     this.entries.delete(key);
-    this.entries.set(key, entry);
-    return { entry, freshness };
+    this.entries.set(key, kept);
+    return { entry: kept.entry, headerList: kept.headerList, freshness };
   }
 
   /**
@@ -143,14 +176,14 @@ export class FrontCache {
     if (!this.state.synced || entry.body.length > this.limits.maxBodyBytes) return false;
     if (this.state.freshness(entry.generation, entry.tags) === "expired") return false;
     const current = this.entries.get(key);
-    if (current && current.generation > entry.generation) return false;
+    if (current && current.entry.generation > entry.generation) return false;
     this.remove(key);
-    this.entries.set(key, entry);
+    this.entries.set(key, { entry, headerList: headerList(entry.headers) });
     this.bytes += entry.body.length;
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.limits.maxBytes && this.entries.size <= this.limits.maxEntries) break;
       this.entries.delete(oldest);
-      this.bytes -= old.body.length;
+      this.bytes -= old.entry.body.length;
     }
     return true;
   }
@@ -165,6 +198,6 @@ export class FrontCache {
     const old = this.entries.get(key);
     if (!old) return;
     this.entries.delete(key);
-    this.bytes -= old.body.length;
+    this.bytes -= old.entry.body.length;
   }
 }

@@ -77,11 +77,16 @@ function fakeNext(state: CacheState) {
   let arrivals = 0;
   let replayed = 0;
   return {
-    // As the web server does: a fresh copy first, everything else the whole way.
+    // As the web server does: a fresh copy first, everything else the whole way; each
+    // request gets its id (here its number) either way.
     listener: (req: IncomingMessage, res: ServerResponse) => {
       arrivals += 1;
-      if (replayFresh(req, res)) replayed += 1;
-      else listener(req, res);
+      const requestId = `request-${arrivals}`;
+      if (replayFresh(req, res, ["x-request-id", requestId])) replayed += 1;
+      else {
+        res.setHeader("x-request-id", requestId);
+        listener(req, res);
+      }
     },
     /** Requests that have reached the server so far. */
     arrivals: () => arrivals,
@@ -116,6 +121,9 @@ async function read(url: string, method = "GET") {
   };
 }
 
+/** The request id an answer carries (several would come joined by commas). */
+const requestIdOf = async (url: string, method = "GET") => (await fetch(url, { method })).headers.get("x-request-id");
+
 const synced = () => {
   const state = new CacheState();
   state.synced = true;
@@ -138,6 +146,19 @@ describe("the front cache in front of Next", () => {
     expect((await read(`${base}/search`)).body).toBe("search number 2");
     // The two HITs came by the short way; nothing else did.
     expect(next.replayed()).toBe(2);
+  });
+
+  it("gives every answer its own request id, once, not the one of the request that built the copy", async () => {
+    const next = fakeNext(synced());
+    const base = await serve(next.listener);
+    expect(await requestIdOf(`${base}/articles/story`)).toBe("request-1");
+    expect(await requestIdOf(`${base}/articles/story`)).toBe("request-2");
+    expect(await requestIdOf(`${base}/articles/story`, "HEAD")).toBe("request-3");
+    await read(`${base}/update`, "POST"); // request 4
+    // The rebuild goes the whole way (request 5); its copy is replayed to request 6.
+    expect(await requestIdOf(`${base}/articles/story`)).toBe("request-5");
+    expect(await requestIdOf(`${base}/articles/story`)).toBe("request-6");
+    expect(next.replayed()).toBe(3);
   });
 
   it("takes a request with a body the whole way, even for a page it holds", async () => {

@@ -26,7 +26,7 @@ export function frontCachedHandler(
   onResult: (result: "hit" | "stale" | "miss" | "bypass") => void = () => undefined,
 ): {
   listener: (req: IncomingMessage, res: ServerResponse) => void;
-  replayFresh: (req: IncomingMessage, res: ServerResponse) => boolean;
+  replayFresh: (req: IncomingMessage, res: ServerResponse, extraHeaders?: readonly string[]) => boolean;
   cache: FrontCache;
 } {
   const cache = new FrontCache(state);
@@ -98,15 +98,18 @@ export function frontCachedHandler(
   /**
    * Answers from a fresh copy when there is one and returns true; false (nothing written)
    * otherwise, and for any request with a body: the server then takes it the whole way.
+   * `extraHeaders` (a flat name/value list, the request id among them) are sent after the
+   * copy's; nothing may have been set on `res` before (it would be sent twice).
    */
-  const replayFresh = (req: IncomingMessage, res: ServerResponse): boolean => {
+  const replayFresh = (req: IncomingMessage, res: ServerResponse, extraHeaders: readonly string[] = []): boolean => {
     if (!state.synced || req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined)
       return false;
     const key = frontCacheKey(req.method, req.url, req.headers);
     const found = key === null ? undefined : cache.get(key);
     if (found?.freshness !== "fresh") return false;
     onResult("hit");
-    replay(req, res, found.entry, false);
+    res.writeHead(found.entry.status, [...found.headerList, ...extraHeaders]);
+    res.end(req.method === "HEAD" ? undefined : found.entry.body);
     return true;
   };
   return { listener, replayFresh, cache };

@@ -61,12 +61,15 @@ async function main() {
       // (one with a body goes the whole way), a path the cache took from a request that passed
       // the guard, and no log line (a busy site would write thousands a second).
       const started = performance.now();
-      res.setHeader("x-request-id", requestIdOf(req, trustIncomingId));
-      if (hsts) res.setHeader("strict-transport-security", HSTS);
-      if (replayFresh(req, res)) {
+      const requestId = requestIdOf(req, trustIncomingId);
+      const ownHeaders = hsts
+        ? ["x-request-id", requestId, "strict-transport-security", HSTS]
+        : ["x-request-id", requestId];
+      if (replayFresh(req, res, ownHeaders)) {
         metrics.record(routeGroup(req.url), res.statusCode, (performance.now() - started) / 1000);
         return;
       }
+      res.setHeader("x-request-id", requestId);
       wholeWay(req, res);
     },
   );
