@@ -5,7 +5,9 @@
 // headers (the security headers every page carries among them) and body. Prints req/s, p99 and
 // errors for each, and the ratio. For scale it also prints the bare server sending the body
 // with two headers only: on a small page, parsing and sending the headers a real page needs is
-// a good part of the cost, for the server and for the client. Asserts nothing.
+// a good part of the cost, for the server and for the client; and the same-answer server in a
+// process that has also loaded Next, which shows what Next's presence costs every request in the
+// process, the app's copies included. Asserts nothing.
 //   npm run build && npm run bench:public-read
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
@@ -37,30 +39,55 @@ interface Page {
   headers: [string, string][];
 }
 
+type Baseline = "same answer" | "two headers" | "same answer, Next loaded";
+
 /**
  * The baseline: a bare Node `http` server in its own process (as the app's server is),
- * answering from memory with the app's status 200, headers and body (`sameHeaders`), or with
- * the body and two headers only. The pages are handed over on its standard input.
+ * answering from memory with the app's status 200, headers and body ("same answer"), or with
+ * the body and two headers only. "same answer, Next loaded" is the first in a process that has
+ * also loaded this build of Next and let it answer one request, as the app's server has: what
+ * running Next in the process costs every other request there (Next's AsyncLocalStorage turns
+ * on Node 20's async hooks for every socket and request). The pages are handed over on its
+ * standard input.
  */
-async function bareServer(pages: Map<string, Page>, sameHeaders: boolean): Promise<{ url: string; close: () => void }> {
+async function bareServer(pages: Map<string, Page>, kind: Baseline): Promise<{ url: string; close: () => void }> {
   const source = `
     const http = require("node:http");
     let input = "";
-    process.stdin.on("data", (c) => (input += c)).on("end", () => {
+    process.stdin.on("data", (c) => (input += c)).on("end", async () => {
       const pages = new Map(JSON.parse(input).map(([path, headers, body]) => [path, { headers, body: Buffer.from(body, "base64") }]));
+      let next = null;
+      if (${kind === "same answer, Next loaded"}) {
+        const app = require("next")({ dev: false, dir: process.cwd() });
+        await app.prepare();
+        next = app.getRequestHandler();
+      }
       const server = http.createServer((req, res) => {
         const page = pages.get(req.url);
-        if (!page) return res.writeHead(404).end();
-        res.writeHead(200, ${sameHeaders ? "page.headers.flat()" : `{ "Content-Type": "text/html; charset=utf-8", "Content-Length": page.body.length }`});
+        if (!page) return next ? next(req, res) : res.writeHead(404).end();
+        res.writeHead(200, ${kind === "two headers" ? `{ "Content-Type": "text/html; charset=utf-8", "Content-Length": page.body.length }` : "page.headers.flat()"});
         res.end(page.body);
       });
-      server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+      server.listen(0, "127.0.0.1", async () => {
+        const base = "http://127.0.0.1:" + server.address().port;
+        if (next) await (await fetch(base + "/_not-found")).arrayBuffer();
+        console.log("listening on port " + server.address().port);
+      });
     });`;
-  const child = spawn(process.execPath, ["-e", source], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["-e", source], {
+    stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   child.stdin.end(JSON.stringify([...pages].map(([path, page]) => [path, page.headers, page.body.toString("base64")])));
-  const port = await new Promise<string>((resolve) =>
-    child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim())),
-  );
+  // Next prints lines of its own on the way.
+  const port = await new Promise<string>((resolve) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /listening on port (\d+)/.exec(output);
+      if (found?.[1]) resolve(found[1]);
+    });
+  });
   return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
 }
 
@@ -85,8 +112,9 @@ async function main() {
         headers: [...response.headers].filter(([name]) => !["date", "connection", "keep-alive"].includes(name)),
       });
     }
-    const bare = await bareServer(pages, true);
-    const bodyOnly = await bareServer(pages, false);
+    const bare = await bareServer(pages, "same answer");
+    const bodyOnly = await bareServer(pages, "two headers");
+    const withNext = await bareServer(pages, "same answer, Next loaded");
     console.log(`bench/public-read — ${CONNECTIONS} connections, ${DURATION_S} s each, same machine`);
     // What Next itself manages here: its prerendered 404 page, the cheapest page it serves,
     // which the front copy leaves to Next (it answers 404 with no page-cache header).
@@ -102,12 +130,16 @@ async function main() {
       const next = await load(`${app.base}${path}`);
       const baseline = await load(`${bare.url}${path}`);
       const plain = await load(`${bodyOnly.url}${path}`);
+      const inNext = await load(`${withNext.url}${path}`);
       const ratio = next.rps / baseline.rps;
       const headerBytes = pages.get(path)?.headers.reduce((sum, [k, v]) => sum + k.length + v.length + 4, 0) ?? 0;
       console.log(`${label} (${bytes.toLocaleString("en")} bytes, ${headerBytes} bytes of headers)`);
       console.log(line("  Masthead (npm start, cached)", next));
       console.log(line("  bare node http, same answer", baseline));
       console.log(`${line("  bare, body and 2 headers", plain)}   (ratio to it ${(next.rps / plain.rps).toFixed(3)})`);
+      console.log(
+        `${line("  bare, same answer, Next loaded", inNext)}   (ratio to it ${(next.rps / inNext.rps).toFixed(3)}; it is ${(inNext.rps / baseline.rps).toFixed(2)} of bare)`,
+      );
       console.log(`  ${(next.rps / ceiling.rps).toFixed(1)}× Next's own 404 page above`);
       console.log(
         `  ratio ${ratio.toFixed(3)} (target ≥ 0.85: ${ratio >= 0.85 ? "met" : "NOT met"}); p99 target < 50 ms: ${next.p99 < 50 ? "met" : "NOT met"}; errors: ${next.errors + next.non2xx === 0 ? "none" : "SOME"}`,
@@ -115,6 +147,7 @@ async function main() {
     }
     bare.close();
     bodyOnly.close();
+    withNext.close();
   } finally {
     await app.stop();
   }
