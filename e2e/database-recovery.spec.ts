@@ -36,6 +36,19 @@ test("when the embedded PostgreSQL dies, the server says so and recovers without
     const postmaster = Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
     process.kill(postmaster, "SIGKILL");
 
+    // Meanwhile readiness fails and says why (the launcher waits half a second before its
+    // first restart, and PostgreSQL takes a moment to start).
+    await expect
+      .poll(
+        async () => {
+          const health = await fetch(`${base}/api/health`);
+          const body = (await health.json()) as { embeddedDatabase?: string };
+          return `${health.status} ${body.embeddedDatabase ?? ""}`;
+        },
+        { timeout: 30_000, intervals: [100] },
+      )
+      .toBe("503 restarting (attempt 1 of 5)");
+
     // The launcher notices, restarts it, and logs both; the web server was never restarted.
     await expect.poll(() => log, { timeout: 60_000 }).toMatch(/stopped unexpectedly[\s\S]*running again/);
     expect(server.exitCode).toBeNull();
