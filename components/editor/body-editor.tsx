@@ -7,6 +7,7 @@ import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
 import { htmlNestedDeeperThan, MAX_PASTE_DEPTH } from "@/lib/content/paste";
+import { insertBlock } from "./insert-block";
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
 import { Toolbar } from "./toolbar";
 
@@ -147,45 +148,44 @@ export const BodyEditor = memo(function BodyEditor({
   }
 
   function insert(request: InsertRequest, target: Editor) {
-    const size = target.state.doc.content.size;
-    const chain = target.chain().focus();
-    if (range && range.to <= size) chain.setTextSelection(range);
-    // The caret lands after the link, so the next keystroke never replaces the linked words.
-    if (request.kind === "link")
-      chain
-        .extendMarkRange("link")
-        .setLink({ href: request.href })
-        .setTextSelection(range?.to ?? target.state.selection.to)
-        .run();
-    else if (request.kind === "unlink") chain.extendMarkRange("link").unsetLink().run();
-    else if (request.kind === "pullQuote")
-      chain
-        .insertContent({
-          type: "pullQuote",
-          attrs: { attribution: request.attribution },
-          content: [{ type: "text", text: request.quote }],
-        })
-        .run();
+    if (request.kind === "link" || request.kind === "unlink") {
+      const chain = target.chain().focus();
+      if (range && range.to <= target.state.doc.content.size) chain.setTextSelection(range);
+      // The caret lands after the link, so the next keystroke never replaces the linked words.
+      if (request.kind === "link")
+        chain
+          .extendMarkRange("link")
+          .setLink({ href: request.href })
+          .setTextSelection(range?.to ?? target.state.selection.to)
+          .run();
+      else chain.extendMarkRange("link").unsetLink().run();
+    } else if (request.kind === "pullQuote")
+      insertBlock(target, range, {
+        type: "pullQuote",
+        attrs: { attribution: request.attribution },
+        content: [{ type: "text", text: request.quote }],
+      });
     else if (request.kind === "embed")
-      chain.insertContent({ type: "embed", attrs: { provider: request.provider, id: request.id } }).run();
+      insertBlock(target, range, { type: "embed", attrs: { provider: request.provider, id: request.id } });
     else if (request.kind === "figure")
-      chain
-        .insertContent({
-          type: "figure",
-          attrs: {
-            src: request.src,
-            alt: request.alt,
-            caption: request.caption,
-            credit: request.credit,
-            width: request.width,
-            height: request.height,
-          },
-        })
-        .run();
+      insertBlock(target, range, {
+        type: "figure",
+        attrs: {
+          src: request.src,
+          alt: request.alt,
+          caption: request.caption,
+          credit: request.credit,
+          width: request.width,
+          height: request.height,
+        },
+      });
     else
-      chain
-        .insertContent({ type: "callout", attrs: { kind: request.calloutKind }, content: [{ type: "paragraph" }] })
-        .run();
+      insertBlock(
+        target,
+        range,
+        { type: "callout", attrs: { kind: request.calloutKind }, content: [{ type: "paragraph" }] },
+        "inside",
+      );
     setDialog(null);
     setRange(null);
   }

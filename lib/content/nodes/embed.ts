@@ -68,6 +68,39 @@ export const Embed = Node.create({
       },
     ];
   },
+  /**
+   * In the editor the link is a card, not a link: a click selects the block (it never takes
+   * the tab away from unsaved work), and an "Open" button opens the post in a new tab.
+   */
+  addNodeView() {
+    return ({ node }) => {
+      const provider = node.attrs.provider as unknown;
+      const id = String(node.attrs.id ?? "");
+      const dom = document.createElement("div");
+      dom.dataset.type = "embed";
+      if (!isEmbedProvider(provider) || !EMBED_PROVIDERS[provider].id.test(id)) return { dom };
+      const { label, url } = EMBED_PROVIDERS[provider];
+      dom.className = `embed embed-${provider} embed-card`;
+      const text = document.createElement("span");
+      text.textContent = `${label}: ${url(id)}`;
+      const open = document.createElement("button");
+      open.type = "button";
+      open.className = "embed-open";
+      open.textContent = "Open";
+      open.setAttribute("aria-label", `Open on ${label} in a new tab`);
+      open.addEventListener("click", (event) => {
+        event.preventDefault();
+        window.open(url(id), "_blank", "noopener,noreferrer");
+      });
+      dom.append(text, open);
+      return {
+        dom,
+        // The button's own clicks and keys are its own; the rest select the block as usual.
+        stopEvent: (event: Event) => event.target instanceof Element && open.contains(event.target),
+        ignoreMutation: () => true,
+      };
+    };
+  },
   renderHTML({ node }) {
     const provider = node.attrs.provider as unknown;
     const id = String(node.attrs.id ?? "");
