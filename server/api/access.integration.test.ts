@@ -68,6 +68,11 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
     expected: { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
   },
   {
+    name: "article.pulse (the writer's draft)",
+    call: (c) => c.article.pulse({ id: f.draft.id }),
+    expected: { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
+  },
+  {
     name: "article.preview (the writer's draft)",
     call: (c) => c.article.preview({ id: f.draft.id }),
     expected: { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },

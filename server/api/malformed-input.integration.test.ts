@@ -203,6 +203,7 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
   },
   { name: "article.heartbeat", fn: (c) => loose(c.article.heartbeat), inputs: [...garbage, { id: "x" }] },
   { name: "article.leave", fn: (c) => loose(c.article.leave), inputs: [...garbage, { id: 5 }] },
+  { name: "article.pulse", fn: (c) => loose(c.article.pulse), inputs: [...garbage, { id: "x" }] },
   {
     name: "media.list",
     fn: (c) => loose(c.media.list),

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { PRESENCE_WINDOW_MS } from "@/server/services/presence";
 import type { SessionUser } from "@/server/services/users";
-import { FIXED_NOW, makeDraft, makeUser, outcome, resetTablesBeforeEach, workflowCallerFor } from "@/tests/db";
+import { db, FIXED_NOW, makeDraft, makeUser, outcome, resetTablesBeforeEach, workflowCallerFor } from "@/tests/db";
 
 let writer: SessionUser;
 let editor: SessionUser;
@@ -38,5 +38,17 @@ describe("also editing", () => {
     const draft = await makeDraft(writer, "Harbour");
     const user = who === "none" ? null : who === "editor" ? editor : await makeUser("WRITER");
     expect(await outcome((await workflowCallerFor(user)).article.heartbeat({ id: draft.id }))).toBe(expected);
+  });
+});
+
+describe("the article's pulse", () => {
+  it("gives the version now, as every viewer sees it", async () => {
+    const draft = await makeDraft(writer, "Harbour");
+    expect(await (await workflowCallerFor(writer)).article.pulse({ id: draft.id })).toEqual({ version: draft.version });
+    // Any change moves the version on (a save, a step, the scheduler).
+    await db.article.update({ where: { id: draft.id }, data: { version: { increment: 1 } } });
+    expect(await (await workflowCallerFor(editor)).article.pulse({ id: draft.id })).toEqual({
+      version: draft.version + 1,
+    });
   });
 });

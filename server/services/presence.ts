@@ -37,3 +37,16 @@ export async function heartbeat(
 export async function leave(db: DbOrTx, actor: SessionUser, articleId: string): Promise<void> {
   await db.editingPresence.deleteMany({ where: { articleId, userId: actor.id } });
 }
+
+/**
+ * The article's current version, for an open workspace to notice changes made since it was
+ * rendered (someone else's save or step, the scheduler) without reloading.
+ */
+export async function currentVersion(db: DbOrTx, actor: SessionUser, articleId: string): Promise<{ version: number }> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, ...visibleTo(actor) },
+    select: { version: true },
+  });
+  if (!article) throw notFound("That article");
+  return article;
+}

@@ -59,6 +59,8 @@ export function ArticleEditForm({
   // Bumped to reload the body editor with a document from elsewhere (restore, take theirs).
   const [editorKey, setEditorKey] = useState(0);
 
+  // A flag, not the date: the page is refreshed with a new Date object on every save.
+  const wasPublished = article.publishedAt !== null;
   const save = useCallback(
     (value: ArticleDraft, version: number) =>
       client.article.update.mutate({
@@ -73,7 +75,7 @@ export function ArticleEditForm({
         heroImageCredit: value.heroImageUrl ? value.heroImageCredit : null,
         heroImageAlt: value.heroImageUrl ? value.heroImageAlt : null,
         // After the first publish the address changes only with “Change address”.
-        slug: article.publishedAt ? undefined : value.slug,
+        slug: wasPublished ? undefined : value.slug,
         authorIds: value.authorIds,
         tags: value.tags
           .split(",")
@@ -83,7 +85,7 @@ export function ArticleEditForm({
         seoDescription: value.seoDescription,
         targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
       }),
-    [article.id, article.publishedAt, client],
+    [article.id, wasPublished, client],
   );
   const replace = useCallback((value: ArticleDraft) => {
     setDraft(value);

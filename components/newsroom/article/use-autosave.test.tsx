@@ -76,6 +76,31 @@ describe("useAutosave", () => {
     expect(window.localStorage.getItem(STORAGE_KEY)).toBeNull();
   });
 
+  it("stays saved when the page is refreshed around it with a new save function and the same text", async () => {
+    const { save, calls } = pendingSave();
+    const onRestore = vi.fn<(value: Draft) => void>();
+    let version = 3;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ArticleVersionProvider version={version}>{children}</ArticleVersionProvider>
+    );
+    const hook = renderHook(
+      ({ value, saveWith }: { value: Draft; saveWith: Save }) =>
+        useAutosave({ articleId: ARTICLE, value, initial: SERVER, save: saveWith, onRestore }),
+      { initialProps: { value: SERVER, saveWith: save }, wrapper },
+    );
+    const typed = { text: "Typed once" };
+    hook.rerender({ value: typed, saveWith: save });
+    await wait(1000);
+    await act(async () => calls[0]?.answer(4));
+    expect(hook.result.current.status).toMatchObject({ kind: "saved" });
+    // The refreshed page renders the form again: a new save callback, the same draft object.
+    version = 4;
+    hook.rerender({ value: typed, saveWith: vi.fn<Save>(save) });
+    await wait(2000);
+    expect(hook.result.current.status).toMatchObject({ kind: "saved" });
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
   it("keeps every change on this device within 300 ms, before the server has it", async () => {
     const { save } = pendingSave();
     const { type } = setup(save);

@@ -130,13 +130,12 @@ export function useAutosave<T>({
   // Serialising a long article on every keystroke would cost more than a frame, so both
   // happen on timers; the value itself is always current in `latest`.
   const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const first = useRef(true);
+  // Only a new value counts as a change (not a new callback from a refreshed page).
+  const seen = useRef(value);
   useEffect(() => {
+    if (seen.current === value) return;
+    seen.current = value;
     latest.current = value;
-    if (first.current) {
-      first.current = false;
-      return;
-    }
     if (!localTimer.current) {
       localTimer.current = setTimeout(() => {
         localTimer.current = null;

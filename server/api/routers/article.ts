@@ -22,6 +22,11 @@ export const articleRouter = createTRPCRouter({
     .input(articleRefInput)
     .mutation(({ ctx, input }) => presence.heartbeat(ctx.db, ctx.user, input.id, ctx.clock())),
 
+  /** The article's version now: an open workspace polls it to stay current. */
+  pulse: permissionProcedure("article.readOwn")
+    .input(articleRefInput)
+    .query(({ ctx, input }) => presence.currentVersion(ctx.db, ctx.user, input.id)),
+
   leave: permissionProcedure("article.readOwn")
     .input(articleRefInput)
     .mutation(({ ctx, input }) => presence.leave(ctx.db, ctx.user, input.id)),

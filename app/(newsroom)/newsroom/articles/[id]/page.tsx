@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { AlsoEditing } from "@/components/newsroom/article/also-editing";
 import { ArticleEditForm } from "@/components/newsroom/article/article-edit-form";
 import { ArticleVersionProvider } from "@/components/newsroom/article/article-version";
+import { LiveArticle } from "@/components/newsroom/article/live-article";
 import { ArticleSummary } from "@/components/newsroom/article/article-summary";
 import { EditorialControls } from "@/components/newsroom/article/editorial-controls";
 import { Timeline } from "@/components/newsroom/article/timeline";
@@ -109,6 +110,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
       ) : null}
 
       <ArticleVersionProvider version={article.version}>
+        <LiveArticle articleId={article.id} renderedVersion={article.version} />
         <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div>
             {article.canEdit ? (
