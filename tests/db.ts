@@ -1,4 +1,4 @@
-import type { ContentDocument } from "@/lib/content/document";
+import { paragraphs, type ContentDocument } from "@/lib/content/document";
 import type { Prisma } from "@/server/db/generated/client";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeEach, inject } from "vitest";
@@ -59,7 +59,7 @@ export async function callerFor(user: SessionUser | null) {
 export const FIXED_NOW = new Date("2026-11-26T12:00:00.000Z");
 export const env = (now: Date = FIXED_NOW) => ({ now, timeZone: "UTC" });
 
-/** A draft that passes every publish gate (headline, standfirst, section, author). */
+/** A draft that passes every publish gate (headline, standfirst, body, section, author). */
 export async function makeReadyDraft(author: SessionUser, headline = "Council approves harbour plan") {
   const draft = await makeDraft(author, headline);
   const section = await db.section.upsert({
@@ -69,7 +69,12 @@ export async function makeReadyDraft(author: SessionUser, headline = "Council ap
   });
   await db.article.update({
     where: { id: draft.id },
-    data: { standfirst: "What the decision means.", sectionId: section.id },
+    data: {
+      standfirst: "What the decision means.",
+      sectionId: section.id,
+      body: paragraphs(["The council voted seven to two."]) as unknown as Prisma.InputJsonValue,
+      bodyText: "The council voted seven to two.",
+    },
   });
   return db.article.findUniqueOrThrow({
     where: { id: draft.id },

@@ -23,7 +23,13 @@ export function wordCount(text: string): number {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** Minutes at 230 words a minute, at least one. */
+/** Minutes at 230 words a minute: at least one for any text, none for no words at all. */
 export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / 230));
+  return words === 0 ? 0 : Math.max(1, Math.round(words / 230));
+}
+
+/** Whether a document has at least one paragraph with words in it (anywhere: in a list, a callout). */
+export function hasTextParagraph(document: ContentNode): boolean {
+  if (document.type === "paragraph") return inlineText(document).trim() !== "";
+  return (document.content ?? []).some(hasTextParagraph);
 }

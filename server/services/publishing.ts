@@ -1,5 +1,7 @@
 import type { Prisma } from "../db/generated/client";
 import { embargoProblem, gateMessage, missingForPublish, type GateFacts } from "../workflow/gates";
+import type { ContentNode } from "@/lib/content/document";
+import { hasTextParagraph } from "@/lib/content/text";
 import { formatInZone } from "@/lib/time-zone";
 
 /** Everything the gates and a publish need from an article row. */
@@ -25,7 +27,12 @@ export const publishableSelect = {
 export type PublishableArticle = Prisma.ArticleGetPayload<{ select: typeof publishableSelect }>;
 
 function gateFacts(article: PublishableArticle): GateFacts {
-  return { ...article, authorCount: article._count.authors };
+  return {
+    ...article,
+    authorCount: article._count.authors,
+    // Stored bodies were validated on save (lib/content/validate.ts).
+    hasBodyParagraph: hasTextParagraph(article.body as unknown as ContentNode),
+  };
 }
 
 /** Null when the article may go live at `now`; otherwise the reason, in a sentence. */

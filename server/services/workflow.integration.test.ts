@@ -109,8 +109,45 @@ describe("publish gates", () => {
     const asEditor = await workflowCallerFor(editor);
     const submitted = await asEditor.workflow.submit({ id: draft.id, version: draft.version });
     const error = await fail(asEditor.workflow.publish({ id: draft.id, version: submitted.version }));
-    expect(error?.message).toBe("This article cannot be published yet. Missing: a standfirst, a section.");
+    expect(error?.message).toBe(
+      "This article cannot be published yet. Missing: a standfirst, a body with at least one paragraph, a section.",
+    );
     expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("IN_REVIEW");
+  });
+
+  it("refuse a body without a paragraph of text, until it has one", async () => {
+    const article = await articleIn("APPROVED", writer, editor);
+    const asEditor = await workflowCallerFor(editor);
+    const headingOnly = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Only a heading" }] },
+        { type: "paragraph" },
+      ],
+    };
+    const emptied = await db.article.update({
+      where: { id: article.id },
+      data: { body: headingOnly, version: { increment: 1 } },
+    });
+    expect((await fail(asEditor.workflow.publish({ id: article.id, version: emptied.version })))?.message).toBe(
+      "This article cannot be published yet. Missing: a body with at least one paragraph.",
+    );
+    expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("APPROVED");
+    const written = await db.article.update({
+      where: { id: article.id },
+      data: {
+        body: {
+          type: "doc",
+          content: [
+            { type: "paragraph" },
+            { type: "paragraph", content: [{ type: "text", text: "Now a paragraph." }] },
+          ],
+        },
+        version: { increment: 1 },
+      },
+    });
+    await asEditor.workflow.publish({ id: article.id, version: written.version });
+    expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("PUBLISHED");
   });
 
   it("hold a legal review until an editor signs it off", async () => {

@@ -4,6 +4,7 @@ import { embargoProblem, gateMessage, missingForPublish, type GateFacts } from "
 const ready: GateFacts = {
   headline: "Headline",
   standfirst: "Standfirst",
+  hasBodyParagraph: true,
   slug: "headline",
   authorCount: 1,
   sectionId: "s",
@@ -23,6 +24,7 @@ describe("publish gates", () => {
   it.each([
     [{ headline: "  " }, "a headline"],
     [{ standfirst: "" }, "a standfirst"],
+    [{ hasBodyParagraph: false }, "a body with at least one paragraph"],
     [{ slug: "" }, "a slug"],
     [{ authorCount: 0 }, "at least one author"],
     [{ sectionId: null }, "a section"],

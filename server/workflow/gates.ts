@@ -4,6 +4,8 @@
 export interface GateFacts {
   headline: string;
   standfirst: string;
+  /** At least one paragraph with words in it (lib/content/text.ts hasTextParagraph). */
+  hasBodyParagraph: boolean;
   slug: string;
   authorCount: number;
   sectionId: string | null;
@@ -22,6 +24,7 @@ export function missingForPublish(article: GateFacts): string[] {
   const missing: string[] = [];
   if (blank(article.headline)) missing.push("a headline");
   if (blank(article.standfirst)) missing.push("a standfirst");
+  if (!article.hasBodyParagraph) missing.push("a body with at least one paragraph");
   if (blank(article.slug)) missing.push("a slug");
   if (article.authorCount < 1) missing.push("at least one author");
   if (!article.sectionId) missing.push("a section");
