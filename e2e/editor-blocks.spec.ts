@@ -129,3 +129,52 @@ test("a click on an embed selects it without leaving the story; Open shows it in
   await expect(body.locator('[data-type="embed"]')).toHaveCount(1);
   await expect(body).toContainText("After it.");
 });
+
+test("double-click a figure to change its caption, credit and alt text; Enter does the same", async ({ page }) => {
+  const body = await newDraft(page, `Figure details ${Date.now()}`);
+  await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Figure" }).click();
+  const picker = page.getByRole("dialog", { name: "Figure" });
+  await picker.locator("label:has(input[type=radio])").first().click();
+  await picker.getByLabel("Alt text").fill("Boats in the harbour");
+  await picker.getByLabel("Caption").fill("First caption");
+  await picker.getByRole("button", { name: "Insert figure" }).click();
+  await page.keyboard.type("Words after.");
+
+  const figure = body.locator("figure.article-figure");
+  await figure.dblclick();
+  const details = page.getByRole("dialog", { name: "Figure details" });
+  await expect(details.getByLabel("Caption")).toHaveValue("First caption");
+  await details.getByLabel("Alt text").fill("");
+  await details.getByRole("button", { name: "Save figure" }).click();
+  await expect(details.getByRole("alert")).toHaveText("Describe the image in the alt text.");
+  await details.getByLabel("Alt text").fill("Fishing boats moored at dawn");
+  await details.getByLabel("Caption").fill("The harbour at dawn");
+  await details.getByLabel("Credit").fill("Staff photographer");
+  await details.getByRole("button", { name: "Save figure" }).click();
+  await expect(details).toHaveCount(0);
+  await expect(figure.locator("figcaption")).toContainText("The harbour at dawn");
+  await expect(figure.getByRole("img", { name: "Fishing boats moored at dawn" })).toBeVisible();
+
+  // The figure is still selected: Enter opens the same details again; Escape leaves it as it was.
+  await page.keyboard.press("Enter");
+  await expect(details.getByLabel("Credit")).toHaveValue("Staff photographer");
+  await page.keyboard.press("Escape");
+  await expect(details).toHaveCount(0);
+  await expect(body.locator("figure.article-figure")).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Save now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved \d\d:\d\d$/ })).toBeVisible();
+  await page.reload();
+  const saved = page.getByRole("textbox", { name: "Body" }).locator("figure.article-figure");
+  await expect(saved.locator("figcaption")).toContainText("The harbour at dawn");
+  await expect(saved.locator("figcaption")).toContainText("Photo: Staff photographer");
+  await expect(saved.getByRole("img", { name: "Fishing boats moored at dawn" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Body" })).toContainText("Words after.");
+});
+
+test("an empty body reads 0 words and 0 min", async ({ page }) => {
+  await newDraft(page, `Empty body ${Date.now()}`);
+  await expect(page.getByText("0 words · 0 min read")).toBeVisible();
+  await page.keyboard.type("Four words right here.");
+  await expect(page.getByText("4 words · 1 min read")).toBeVisible();
+});

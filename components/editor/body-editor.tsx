@@ -1,12 +1,15 @@
 "use client";
 
 import { Extension } from "@tiptap/core";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { NodeSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
 import { htmlNestedDeeperThan, MAX_PASTE_DEPTH } from "@/lib/content/paste";
+import { FigureDetailsDialog, type FigureDetails } from "./figure-details";
 import { insertBlock } from "./insert-block";
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
 import { Toolbar } from "./toolbar";
@@ -40,6 +43,12 @@ function visibleSelection(editor: Editor): { from: number; to: number } {
   return { from, to };
 }
 
+/** A figure node's alt text, caption and credit, as its details dialog shows them. */
+function figureDetails(attrs: Record<string, unknown>): FigureDetails {
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return { alt: text(attrs.alt), caption: text(attrs.caption), credit: text(attrs.credit) };
+}
+
 /**
  * The article body editor: the shared schema (lib/content/extensions.ts), a toolbar, the
  * usual shortcuts (Mod-B, Mod-I, Mod-Shift-S, Mod-K for links, Mod-Z / Mod-Shift-Z), and
@@ -62,6 +71,8 @@ export const BodyEditor = memo(function BodyEditor({
   // (autosave) while it is open, so the insert goes back to exactly this range.
   const [range, setRange] = useState<{ from: number; to: number } | null>(null);
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
+  // The figure whose details are being changed: its position and what it says now.
+  const [figure, setFigure] = useState<{ pos: number; details: FigureDetails } | null>(null);
 
   // The state setters are stable for the component's life, so the extension is made once.
   const shortcuts = useMemo(
@@ -78,6 +89,13 @@ export const BodyEditor = memo(function BodyEditor({
               setDialog("insertMenu");
               return true;
             },
+            // Enter on a selected figure opens its details, as a double-click does.
+            Enter: () => {
+              const { selection } = this.editor.state;
+              if (!(selection instanceof NodeSelection) || selection.node.type.name !== "figure") return false;
+              setFigure({ pos: selection.from, details: figureDetails(selection.node.attrs) });
+              return true;
+            },
             "Mod-k": () => {
               setRange(visibleSelection(this.editor));
               setDialog("link");
@@ -86,7 +104,7 @@ export const BodyEditor = memo(function BodyEditor({
           };
         },
       }),
-    [setDialog, setRange],
+    [setDialog, setRange, setFigure],
   );
 
   // Options must stay identical between renders: the form re-renders on every keystroke, and
@@ -106,6 +124,11 @@ export const BodyEditor = memo(function BodyEditor({
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         class:
           "article-body min-h-72 rounded-b border border-neutral-500 px-4 py-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700",
+      },
+      handleDoubleClickOn(_view: EditorView, _pos: number, node: ProseMirrorNode, nodePos: number) {
+        if (node.type.name !== "figure") return false;
+        setFigure({ pos: nodePos, details: figureDetails(node.attrs) });
+        return true;
       },
       // Pasted HTML nested absurdly deep is checked before ProseMirror's parser walks it (one
       // pass, no recursion) and pasted as its plain text instead, so nothing is lost.
@@ -215,6 +238,30 @@ export const BodyEditor = memo(function BodyEditor({
       <p role="status" className="mt-1 text-sm text-muted">
         {pasteNotice}
       </p>
+      {figure && editor ? (
+        <FigureDetailsDialog
+          initial={figure.details}
+          onClose={() => {
+            setFigure(null);
+            editor.commands.focus();
+          }}
+          onSave={(details) => {
+            const { pos } = figure;
+            editor
+              .chain()
+              .focus()
+              .command(({ tr }) => {
+                const node = tr.doc.nodeAt(pos);
+                if (node?.type.name !== "figure") return false;
+                tr.setNodeMarkup(pos, undefined, { ...node.attrs, ...details });
+                tr.setSelection(NodeSelection.create(tr.doc, pos));
+                return true;
+              })
+              .run();
+            setFigure(null);
+          }}
+        />
+      ) : null}
       <InsertDialog
         kind={dialog}
         initialLink={selection?.link ?? ""}

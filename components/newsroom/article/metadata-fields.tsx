@@ -12,6 +12,21 @@ export interface MetadataOptions {
   tagNames: string[];
 }
 
+/**
+ * What the tag field's list offers: the text typed so far completed with each known tag not
+ * already in it (compared without case), the last, unfinished tag being the one completed.
+ */
+export function tagSuggestions(typed: string, known: string[]): string[] {
+  const cut = typed.lastIndexOf(",");
+  const done = typed
+    .slice(0, cut + 1)
+    .split(",")
+    .map((tag) => tag.trim().toLowerCase())
+    .filter(Boolean);
+  const before = cut === -1 ? "" : `${typed.slice(0, cut + 1)} `;
+  return known.filter((name) => !done.includes(name.toLowerCase())).map((name) => `${before}${name}`);
+}
+
 /** Slug, authors, tags, SEO and target length: everything about the article but its text. */
 export function MetadataFields({
   draft,
@@ -83,13 +98,8 @@ export function MetadataFields({
           className={inputClass}
         />
         <datalist id="edit-tag-options">
-          {options.tagNames.map((name) => (
-            <option
-              key={name}
-              value={
-                draft.tags.includes(",") ? `${draft.tags.slice(0, draft.tags.lastIndexOf(",") + 1)} ${name}` : name
-              }
-            />
+          {tagSuggestions(draft.tags, options.tagNames).map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
           ))}
         </datalist>
         {errorFor("tags") ? <p className="text-sm text-red-800">{errorFor("tags")}</p> : null}
