@@ -1,9 +1,21 @@
 "use client";
 
+import Link from "next/link";
 import { Button } from "./button";
 
-/** The body of an error boundary: what happened, in plain words, and a way to retry. */
-export function ErrorNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
+/**
+ * The body of an error boundary: what happened, in plain words, a way to retry, and (in the
+ * newsroom) a way back to the desk.
+ */
+export function ErrorNotice({
+  message,
+  onRetry,
+  back,
+}: {
+  message: string;
+  onRetry: () => void;
+  back?: { href: string; label: string };
+}) {
   return (
     <div className="mx-auto max-w-xl py-16 text-center">
       <h1 className="font-serif text-3xl font-bold">This page is not available right now</h1>
@@ -13,6 +25,13 @@ export function ErrorNotice({ message, onRetry }: { message: string; onRetry: ()
           Try again
         </Button>
       </p>
+      {back ? (
+        <p className="mt-4">
+          <Link href={back.href} className="font-semibold underline">
+            {back.label}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ export default function NewsroomError({ reset }: { error: Error & { digest?: str
     <ErrorNotice
       message="Something went wrong on our side. Nothing you saved is lost; please try again in a moment."
       onRetry={reset}
+      back={{ href: "/newsroom", label: "Back to the desk" }}
     />
   );
 }
