@@ -94,6 +94,45 @@ test("pasting a web page keeps its structure and drops scripts and styles", asyn
   await expect(body.locator("h2")).toHaveCount(0);
 });
 
+// What Google Docs puts on the clipboard: everything inside a <b> it marks font-weight:normal,
+// "Heading 1" as <h1>, "Heading 4" as <h4>, a table with a <p> in every cell; and a <pre> as a
+// web page has it.
+const GOOGLE_DOCS_HTML =
+  '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5f1c">' +
+  '<h1 dir="ltr" style="line-height:1.38"><span style="font-size:20pt">Council budget</span></h1>' +
+  '<p dir="ltr"><span>The council met on Tuesday.</span></p>' +
+  '<h4 dir="ltr"><span style="font-size:11pt">Who voted how</span></h4>' +
+  '<div dir="ltr" align="left"><table style="border:none;border-collapse:collapse"><colgroup><col width="200"><col width="200"></colgroup><tbody>' +
+  '<tr><td style="border:solid #000 1pt"><p dir="ltr"><span>Ward</span></p></td><td><p dir="ltr"><span>Vote</span></p></td></tr>' +
+  '<tr><td><p dir="ltr"><span>North</span></p></td><td><p dir="ltr"><span>For</span></p></td></tr>' +
+  "</tbody></table></div>" +
+  "<pre>$ budget --year 2027\n  total: 4.2m</pre></b>";
+
+test("pasting from Google Docs keeps headings, table cells and preformatted text apart", async ({ page }) => {
+  const body = await newDraft(page, `Docs paste ${Date.now()}`);
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", "Council budget");
+    document
+      .querySelector('[role="textbox"][aria-labelledby="edit-body-label"]')
+      ?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, GOOGLE_DOCS_HTML);
+  const check = async (root: typeof body) => {
+    await expect(root.locator("h2")).toHaveText("Council budget");
+    await expect(root.locator("h3")).toHaveText("Who voted how");
+    for (const cell of ["Ward", "Vote", "North", "For"])
+      await expect(root.getByText(cell, { exact: true })).toHaveCount(1);
+    await expect(root.locator("pre")).toHaveText("$ budget --year 2027\n  total: 4.2m");
+    await expect(root.locator("strong, b")).toHaveCount(0);
+  };
+  await check(body);
+  await page.getByRole("button", { name: "Save now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved \d\d:\d\d$/ })).toBeVisible();
+  await page.reload();
+  await check(page.getByRole("textbox", { name: "Body" }));
+});
+
 test("pasting HTML nested thousands deep pastes its text, says so, and the story still saves", async ({ page }) => {
   const body = await newDraft(page, `Deep paste ${Date.now()}`);
   await page.evaluate(() => {

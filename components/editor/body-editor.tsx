@@ -8,7 +8,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
-import { htmlNestedDeeperThan, MAX_PASTE_DEPTH } from "@/lib/content/paste";
+import { htmlNestedDeeperThan, MAX_PASTE_DEPTH, normalizePastedHtml } from "@/lib/content/paste";
 import { FigureDetailsDialog, type FigureDetails } from "./figure-details";
 import { insertBlock } from "./insert-block";
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
@@ -125,6 +125,10 @@ export const BodyEditor = memo(function BodyEditor({
         class:
           "article-body min-h-72 rounded-b border border-neutral-500 px-4 py-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700",
       },
+      // Headings, tables and the like from Google Docs, Word and web pages, brought to the schema.
+      // (HTML nested absurdly deep is left as it is: handlePaste pastes its plain text.)
+      transformPastedHTML: (html: string) =>
+        htmlNestedDeeperThan(html, MAX_PASTE_DEPTH) ? html : normalizePastedHtml(html),
       handleDoubleClickOn(_view: EditorView, _pos: number, node: ProseMirrorNode, nodePos: number) {
         if (node.type.name !== "figure") return false;
         setFigure({ pos: nodePos, details: figureDetails(node.attrs) });

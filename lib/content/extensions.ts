@@ -13,7 +13,8 @@ import { PullQuote } from "./nodes/pull-quote";
 export const contentExtensions: Extensions = [
   StarterKit.configure({
     heading: { levels: [2, 3] },
-    codeBlock: false,
+    // Pasted <pre> (a command, a transcript, a poem's layout) keeps its lines and spaces.
+    codeBlock: { defaultLanguage: null, enableTabIndentation: false },
     code: false,
     underline: false,
     link: {

@@ -10,7 +10,7 @@ function inlineText(node: ContentNode): string {
 export function plainText(document: ContentNode): string {
   const blocks: string[] = [];
   const visit = (node: ContentNode) => {
-    if (node.type === "paragraph" || node.type === "heading" || node.type === "pullQuote")
+    if (node.type === "paragraph" || node.type === "heading" || node.type === "pullQuote" || node.type === "codeBlock")
       blocks.push(inlineText(node));
     else if (node.type === "figure" && typeof node.attrs?.caption === "string") blocks.push(node.attrs.caption);
     else node.content?.forEach(visit);

@@ -54,6 +54,7 @@ const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
     type: isNullOrString,
   },
   pullQuote: { attribution: text(200) },
+  codeBlock: { language: (v) => v === null || (typeof v === "string" && /^[A-Za-z0-9+#._-]{1,40}$/.test(v)) },
   figure: {
     src: (v) => typeof v === "string" && MEDIA_SRC.test(v),
     alt: text(500),
