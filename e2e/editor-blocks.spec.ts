@@ -59,7 +59,7 @@ test("insert each kind of block and type at once: every block stays, the words g
   // Out of the callout, a divider from the "/" menu, and on.
   await page.keyboard.press("ArrowDown");
   await page.keyboard.type("/");
-  await page.getByRole("dialog", { name: "Insert" }).getByRole("button", { name: "Divider" }).click();
+  await page.getByRole("dialog", { name: "Insert" }).getByRole("option", { name: "Divider" }).click();
   await page.keyboard.type("Typed after the divider.");
   await expect(body.locator("hr")).toHaveCount(1);
 

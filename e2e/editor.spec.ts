@@ -171,13 +171,17 @@ test("counters, target length and a clashing slug, as the writer sees them", asy
   await expect(page.getByLabel("Target length")).toHaveValue("100");
 });
 
-test("typing / on an empty line opens the insert menu; elsewhere it is a slash", async ({ page }) => {
+test("/ on an empty line opens the insert menu at the caret; typing filters it; elsewhere it is a slash", async ({
+  page,
+}) => {
   const body = await newDraft(page, `Slash menu ${Date.now()}`);
   await page.keyboard.type("/");
   const menu = page.getByRole("dialog", { name: "Insert" });
-  await expect(menu.getByRole("button", { name: "Heading 2" })).toBeFocused();
+  await expect(menu.getByRole("combobox", { name: "Insert a block" })).toBeFocused();
+  await expect(menu.getByRole("option")).toHaveCount(10);
+  await expect(menu.getByRole("option", { name: "Heading 2" })).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowDown");
-  await expect(menu.getByRole("button", { name: "Heading 3" })).toBeFocused();
+  await expect(menu.getByRole("option", { name: "Heading 3" })).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("Enter");
   await expect(menu).toHaveCount(0);
@@ -187,11 +191,30 @@ test("typing / on an empty line opens the insert menu; elsewhere it is a slash",
   await page.keyboard.type("Either/or stays as typed.");
   await expect(body.getByText("Either/or stays as typed.")).toBeVisible();
   await page.keyboard.press("Enter");
+
   await page.keyboard.type("/");
-  await page.getByRole("dialog", { name: "Insert" }).getByRole("button", { name: "Pull quote" }).click();
+  // A popup by the caret (on the empty line under the last paragraph), not a modal over the page.
+  await expect(menu).toBeVisible();
+  const above = await body.getByText("Either/or stays as typed.").boundingBox();
+  const popup = await menu.boundingBox();
+  const nextToLine = above !== null && popup !== null && popup.y > above.y + above.height && popup.y - above.y < 120;
+  expect(nextToLine).toBe(true);
+  await page.keyboard.type("pull");
+  await expect(menu.getByRole("option")).toHaveText(["Pull quote"]);
+  await page.keyboard.press("Enter");
   const quote = page.getByRole("dialog", { name: "Pull quote" });
   await quote.getByLabel("Quote").fill("Russia can still be one of those partners");
   await quote.getByRole("button", { name: "Insert pull quote" }).click();
   await expect(body.locator("figure.pull-quote blockquote")).toHaveText("Russia can still be one of those partners");
+
+  // Escape closes it; the caret is back where it was.
+  await page.keyboard.type("/");
+  await page.keyboard.type("zzz");
+  await expect(menu.getByRole("option")).toHaveCount(0);
+  await expect(menu.getByText("No block is called that.")).toBeVisible();
   await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await page.keyboard.type("Typed after closing the menu.");
+  await expect(body.locator("p", { hasText: "Typed after closing the menu." })).toHaveCount(1);
+  await expect(body.locator("figure.pull-quote blockquote")).toHaveText("Russia can still be one of those partners");
 });

@@ -11,6 +11,7 @@ import { contentExtensions } from "@/lib/content/extensions";
 import { htmlNestedDeeperThan, MAX_PASTE_DEPTH, normalizePastedHtml } from "@/lib/content/paste";
 import { FigureDetailsDialog, type FigureDetails } from "./figure-details";
 import { insertBlock } from "./insert-block";
+import { menuAnchor, SlashMenu, type MenuAnchor } from "./slash-menu";
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
 import { Toolbar } from "./toolbar";
 
@@ -71,6 +72,9 @@ export const BodyEditor = memo(function BodyEditor({
   // (autosave) while it is open, so the insert goes back to exactly this range.
   const [range, setRange] = useState<{ from: number; to: number } | null>(null);
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
+  // The "/" menu, open at this place on the screen.
+  const [menu, setMenu] = useState<MenuAnchor | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
   // The figure whose details are being changed: its position and what it says now.
   const [figure, setFigure] = useState<{ pos: number; details: FigureDetails } | null>(null);
 
@@ -86,7 +90,8 @@ export const BodyEditor = memo(function BodyEditor({
               const { $from, empty } = this.editor.state.selection;
               if (!empty || $from.parent.type.name !== "paragraph" || $from.parent.content.size > 0) return false;
               setRange({ from: $from.pos, to: $from.pos });
-              setDialog("insertMenu");
+              const box = frame.current?.getBoundingClientRect();
+              if (box) setMenu(menuAnchor(this.editor.view.coordsAtPos($from.pos), box));
               return true;
             },
             // Enter on a selected figure opens its details, as a double-click does.
@@ -104,7 +109,7 @@ export const BodyEditor = memo(function BodyEditor({
           };
         },
       }),
-    [setDialog, setRange, setFigure],
+    [setDialog, setRange, setFigure, setMenu],
   );
 
   // Options must stay identical between renders: the form re-renders on every keystroke, and
@@ -218,6 +223,7 @@ export const BodyEditor = memo(function BodyEditor({
   }
 
   function chooseFromMenu(action: InsertMenuAction, target: Editor) {
+    setMenu(null);
     const chain = target.chain().focus();
     if (range && range.to <= target.state.doc.content.size) chain.setTextSelection(range);
     const blocks: Partial<Record<InsertMenuAction, () => void>> = {
@@ -229,14 +235,19 @@ export const BodyEditor = memo(function BodyEditor({
       divider: () => chain.setHorizontalRule().run(),
     };
     const block = blocks[action];
-    if (block) {
-      block();
-      setDialog(null);
-    } else setDialog(action as DialogKind);
+    if (block) block();
+    else setDialog(action as DialogKind);
+  }
+
+  function closeMenu(target: Editor) {
+    setMenu(null);
+    const chain = target.chain().focus();
+    if (range && range.to <= target.state.doc.content.size) chain.setTextSelection(range);
+    chain.run();
   }
 
   return (
-    <div>
+    <div ref={frame} className="relative">
       <Toolbar editor={editor} onDialog={open} />
       <EditorContent editor={editor} />
       <p role="status" className="mt-1 text-sm text-muted">
@@ -266,13 +277,20 @@ export const BodyEditor = memo(function BodyEditor({
           }}
         />
       ) : null}
+      {menu && editor ? (
+        <SlashMenu
+          anchor={menu}
+          onChoose={(action) => chooseFromMenu(action, editor)}
+          onClose={() => closeMenu(editor)}
+          onDismiss={() => setMenu(null)}
+        />
+      ) : null}
       <InsertDialog
         kind={dialog}
         initialLink={selection?.link ?? ""}
         initialQuote={selection?.text ?? ""}
         onClose={() => setDialog(null)}
         onInsert={(request) => (editor ? insert(request, editor) : undefined)}
-        onMenu={(action) => (editor ? chooseFromMenu(action, editor) : undefined)}
       />
     </div>
   );

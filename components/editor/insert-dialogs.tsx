@@ -24,7 +24,7 @@ export type InsertRequest =
       credit: string;
     };
 
-export type DialogKind = "link" | "pullQuote" | "embed" | "callout" | "figure" | "insertMenu";
+export type DialogKind = "link" | "pullQuote" | "embed" | "callout" | "figure";
 
 /** What the "/" menu offers: blocks inserted at once, or a dialog that asks for more. */
 export const INSERT_MENU: {
@@ -52,19 +52,16 @@ export function InsertDialog({
   initialLink,
   initialQuote,
   onInsert,
-  onMenu,
   onClose,
 }: {
   kind: DialogKind | null;
   initialLink: string;
   initialQuote: string;
   onInsert: (request: InsertRequest) => void;
-  onMenu: (action: InsertMenuAction) => void;
   onClose: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
   if (!kind) return null;
-  if (kind === "insertMenu") return <InsertMenu onChoose={onMenu} onClose={onClose} />;
   const close = () => {
     setError(null);
     onClose();
@@ -99,7 +96,7 @@ export function InsertDialog({
     });
   }
 
-  const titles: Record<Exclude<DialogKind, "insertMenu">, [string, string]> = {
+  const titles: Record<DialogKind, [string, string]> = {
     link: ["Link", "Apply"],
     pullQuote: ["Pull quote", "Insert pull quote"],
     embed: ["Embed", "Insert embed"],
@@ -172,43 +169,6 @@ export function InsertDialog({
         </div>
       ) : null}
       <FormAlert message={error} />
-    </ConfirmDialog>
-  );
-}
-
-/** The "/" menu: a list of blocks; arrow keys move, Enter inserts, Escape closes. */
-function InsertMenu({ onChoose, onClose }: { onChoose: (action: InsertMenuAction) => void; onClose: () => void }) {
-  function move(event: React.KeyboardEvent<HTMLUListElement>) {
-    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-    event.preventDefault();
-    const buttons = [...event.currentTarget.querySelectorAll("button")];
-    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = (index + (event.key === "ArrowDown" ? 1 : -1) + buttons.length) % buttons.length;
-    buttons[next]?.focus();
-  }
-  return (
-    <ConfirmDialog
-      id="insert-menu"
-      open
-      title="Insert"
-      confirmLabel="Close"
-      busy={false}
-      onClose={onClose}
-      onConfirm={onClose}
-    >
-      <ul aria-label="Blocks" className="flex flex-col" onKeyDown={move}>
-        {INSERT_MENU.map((item) => (
-          <li key={item.action}>
-            <button
-              type="button"
-              className="w-full rounded px-3 py-2 text-left hover:bg-neutral-100 focus:bg-neutral-200"
-              onClick={() => onChoose(item.action)}
-            >
-              {item.label}
-            </button>
-          </li>
-        ))}
-      </ul>
     </ConfirmDialog>
   );
 }
