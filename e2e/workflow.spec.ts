@@ -81,6 +81,11 @@ test("a story goes from writer to editor and back, live, and down again", async 
     expect(gone?.status()).toBe(410);
     await expect(reader.getByRole("heading", { name: "This article has been removed" })).toBeVisible();
     await expect(editor.getByText("The source withdrew consent.")).toBeVisible();
+    // The writer is told, with the reason.
+    await writer.goto("/newsroom/notifications");
+    await expect(
+      writer.getByText(`Eddie Editor unpublished “${headline}”: The source withdrew consent.`),
+    ).toBeVisible();
   });
 
   await Promise.all([writerContext.close(), editorContext.close(), reader.close()]);

@@ -16,6 +16,9 @@ export const unpublishInput = workflowStepInput.extend({
 
 export const spikeInput = workflowStepInput.extend({ note: noteText.optional() });
 
+/** Submit, approve and publish may carry a note: on the timeline and in the notification. */
+export const notedStepInput = workflowStepInput.extend({ note: noteText.optional() });
+
 /** "YYYY-MM-DDTHH:mm" on the newsroom's wall clock. */
 export const zonedDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time");
 
@@ -28,4 +31,8 @@ export const correctionInput = workflowStepInput.extend({
   text: noteText.min(1, "Write the correction"),
 });
 
-export const markReadInput = z.object({ ids: z.array(z.uuid()).min(1).max(200).optional() }).default({});
+/** Some notifications by id, those about one article (opened), or all of them (neither). */
+export const markReadInput = z
+  .object({ ids: z.array(z.uuid()).min(1).max(200).optional(), articleId: z.uuid().optional() })
+  .strict()
+  .default({});

@@ -132,6 +132,15 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
       { id: ARTICLE_ID, version: 1.5 },
     ],
   })),
+  ...(["submit", "approve", "publish", "publishUpdate"] as const).map((name) => ({
+    name: `workflow.${name} (notes)`,
+    fn: (c: Caller) => loose(c.workflow[name]),
+    inputs: [
+      { id: ARTICLE_ID, version: 1, note: "x".repeat(2001) },
+      { id: ARTICLE_ID, version: 1, note: 5 },
+      { id: ARTICLE_ID, version: 1, note: ["a"] },
+    ],
+  })),
   {
     name: "workflow.schedule (times)",
     fn: (c) => loose(c.workflow.schedule),
@@ -221,7 +230,7 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
   {
     name: "notification.markRead",
     fn: (c) => loose(c.notification.markRead),
-    inputs: [{ ids: [] }, { ids: ["x"] }, { ids: "all" }, 5],
+    inputs: [{ ids: [] }, { ids: ["x"] }, { ids: "all" }, 5, { articleId: "x" }, { articleId: 5 }, { other: true }],
   },
   { name: "user.reactivate", fn: (c) => loose(c.user.reactivate), inputs: [...garbage, { userId: "" }] },
 ];

@@ -13,10 +13,23 @@ export function unreadCount(db: DbOrTx, userId: string): Promise<number> {
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
-/** Marks the given notifications (only the user's own) as read; all of them when ids is omitted. */
-export async function markRead(db: DbOrTx, userId: string, ids: string[] | undefined, now: Date): Promise<number> {
+/**
+ * Marks the user's own notifications as read: the given ones, those about one article (the
+ * user opened it), or all of them when neither is given. Returns how many were unread.
+ */
+export async function markRead(
+  db: DbOrTx,
+  userId: string,
+  which: { ids?: string[]; articleId?: string },
+  now: Date,
+): Promise<number> {
   const result = await db.notification.updateMany({
-    where: { userId, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    where: {
+      userId,
+      readAt: null,
+      ...(which.ids ? { id: { in: which.ids } } : {}),
+      ...(which.articleId ? { articleId: which.articleId } : {}),
+    },
     data: { readAt: now },
   });
   return result.count;

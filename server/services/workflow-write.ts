@@ -29,28 +29,51 @@ export interface StepWrite {
   scheduleFailure?: string | null;
 }
 
-/** Who is told about a step, and what they read. Authors hear their article's fate; editors hear of new submissions. */
+/**
+ * Who is told about a step, and what they read. Authors hear every step that changes their
+ * article's fate (with the note or reason given); editors hear of submissions, withdrawals and
+ * failed schedules. Legal review steps are the desk's own business and tell no one.
+ */
 export function notificationFor(
   step: Pick<StepWrite, "action" | "actor" | "headline" | "note">,
 ): { to: "authors" | "editors"; message: string } | null {
   const by = step.actor?.displayName ?? "The scheduler";
   const quoted = `“${step.headline}”`;
+  const note = step.note?.trim() ? step.note.trim() : null;
+  // "… approved “X”." or, with a note, "… approved “X”: the note".
+  const said = (text: string) => (note ? `${text}: ${note}` : `${text}.`);
   switch (step.action) {
     case "SUBMIT":
-      return { to: "editors", message: `${by} submitted ${quoted} for review.` };
+      return { to: "editors", message: said(`${by} submitted ${quoted} for review`) };
+    case "WITHDRAW":
+      return { to: "editors", message: said(`${by} withdrew ${quoted} from review`) };
     case "REQUEST_CHANGES":
-      return { to: "authors", message: `${by} sent back ${quoted}: ${step.note ?? ""}`.trim() };
+      return { to: "authors", message: said(`${by} sent back ${quoted}`) };
     case "APPROVE":
-      return { to: "authors", message: `${by} approved ${quoted}.` };
+      return { to: "authors", message: said(`${by} approved ${quoted}`) };
     case "SCHEDULE":
-      return { to: "authors", message: `${by} scheduled ${quoted}.` };
+      return { to: "authors", message: said(`${by} scheduled ${quoted}`) };
+    case "UNSCHEDULE":
+      return { to: "authors", message: said(`${by} took ${quoted} off the schedule`) };
     case "PUBLISH":
-      return { to: "authors", message: `${by} published ${quoted}.` };
+      return { to: "authors", message: said(`${by} published ${quoted}`) };
+    case "PUBLISH_UPDATE":
+      return { to: "authors", message: said(`${by} published an update to ${quoted}`) };
+    case "REPUBLISH":
+      return { to: "authors", message: said(`${by} republished ${quoted}`) };
+    case "UNPUBLISH":
+      return { to: "authors", message: said(`${by} unpublished ${quoted}`) };
+    case "SPIKE":
+      return { to: "authors", message: said(`${by} spiked ${quoted}`) };
+    case "RESTORE":
+      return { to: "authors", message: said(`${by} restored ${quoted} from the spike`) };
     case "SCHEDULED_PUBLISH":
       return { to: "authors", message: `${quoted} was published as scheduled.` };
     case "SCHEDULE_FAILED":
-      return { to: "editors", message: `${quoted} could not be published as scheduled: ${step.note ?? ""}`.trim() };
-    default:
+      return { to: "editors", message: said(`${quoted} could not be published as scheduled`) };
+    case "LEGAL_REVIEW_REQUIRED":
+    case "LEGAL_REVIEW_CLEARED":
+    case "LEGAL_SIGN_OFF":
       return null;
   }
 }

@@ -293,6 +293,63 @@ describe("notifications", () => {
     await asWriter.notification.markRead();
     expect(await asWriter.notification.unreadCount()).toBe(0);
   });
+
+  it("the writer hears of unpublishing with the reason, and of spiking; opening one article reads only its notices", async () => {
+    const first = { ...(await articleIn("PUBLISHED", writer, editor, "Ferry strike")), headline: "Ferry strike" };
+    const second = { ...(await articleIn("APPROVED", writer, editor, "Bridge works")), headline: "Bridge works" };
+    const asEditor = await workflowCallerFor(editor);
+    await asEditor.workflow.unpublish({ id: first.id, version: first.version, note: "The source withdrew consent." });
+    await asEditor.workflow.spike({ id: second.id, version: second.version });
+    const asWriter = await workflowCallerFor(writer);
+    const told = await asWriter.notification.list();
+    const about = (id: string) => told.filter((n) => n.articleId === id && n.readAt === null).map((n) => n.message);
+    expect(about(first.id)).toContain(
+      `${editor.displayName} unpublished “${first.headline}”: The source withdrew consent.`,
+    );
+    expect(about(second.id)).toContain(`${editor.displayName} spiked “${second.headline}”.`);
+
+    const unread = await asWriter.notification.unreadCount();
+    const read = await asWriter.notification.markRead({ articleId: first.id });
+    expect(read).toBe(about(first.id).length);
+    expect(await asWriter.notification.unreadCount()).toBe(unread - read);
+    // Someone else's notices about that article are theirs to read.
+    expect(await asEditor.notification.markRead({ articleId: first.id })).toBe(0);
+  });
+});
+
+describe("notes on steps", () => {
+  it("submit, approve and publish carry an optional note to the timeline and the notification", async () => {
+    const article = await makeReadyDraft(writer, "Harbour vote");
+    const minute = (n: number) => new Date(FIXED_NOW.getTime() + n * 60_000);
+    const asWriter = await workflowCallerFor(writer, minute(1));
+    const asEditor = await workflowCallerFor(editor, minute(2));
+    const submitted = await asWriter.workflow.submit({
+      id: article.id,
+      version: article.version,
+      note: "Quotes checked with the mayor's office.",
+    });
+    const approved = await asEditor.workflow.approve({ id: article.id, version: submitted.version, note: "  " });
+    await (
+      await workflowCallerFor(editor, minute(3))
+    ).workflow.publish({ id: article.id, version: approved.version, note: "Leads the site tonight." });
+    const events = await db.workflowEvent.findMany({
+      where: { articleId: article.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, note: true },
+    });
+    expect(events).toEqual([
+      { action: "SUBMIT", note: "Quotes checked with the mayor's office." },
+      { action: "APPROVE", note: null },
+      { action: "PUBLISH", note: "Leads the site tonight." },
+    ]);
+    expect((await asEditor.notification.list()).map((n) => n.message)).toContain(
+      `${writer.displayName} submitted “Harbour vote” for review: Quotes checked with the mayor's office.`,
+    );
+    expect((await asWriter.notification.list()).map((n) => n.message)).toEqual([
+      `${editor.displayName} published “Harbour vote”: Leads the site tonight.`,
+      `${editor.displayName} approved “Harbour vote”.`,
+    ]);
+  });
 });
 
 describe("the scheduler", () => {

@@ -30,6 +30,16 @@ export function LiveArticle({ articleId, renderedVersion }: { articleId: string;
     return () => clearTimeout(timer);
   }, [newest, renderedVersion, router]);
 
+  // Opening the article reads what the user was told about it (the header's count follows).
+  useEffect(() => {
+    client.notification.markRead
+      .mutate({ articleId })
+      .then((count) => {
+        if (count > 0) startTransition(() => router.refresh());
+      })
+      .catch(() => undefined);
+  }, [articleId, client, router]);
+
   useEffect(() => {
     let active = true;
     const timer = setInterval(() => {

@@ -11,7 +11,25 @@ import { useArticleStep } from "./use-article-step";
 
 type DialogKind = "note" | "reason" | "time" | "confirm";
 
+/** The label of an optional note field a dialog offers (submit, approve, publish). */
+const OPTIONAL_NOTE: Partial<Record<Action, string>> = {
+  submit: "Note for the editors (optional)",
+  approve: "Note for the writer (optional)",
+  publish: "Note (optional)",
+  publishUpdate: "What changed (optional)",
+};
+
 const DIALOGS: Partial<Record<Action, { kind: DialogKind; title: string; text?: string }>> = {
+  submit: {
+    kind: "confirm",
+    title: "Submit for review?",
+    text: "The editors are told; you can withdraw it until they act.",
+  },
+  approve: {
+    kind: "confirm",
+    title: "Approve this article?",
+    text: "It can then be published or scheduled; the writer is told.",
+  },
   requestChanges: { kind: "note", title: "Send back to the writer", text: "What should the writer change?" },
   unpublish: {
     kind: "reason",
@@ -51,11 +69,11 @@ export function WorkflowActions({
   const perform = (action: Action, form?: FormData) => {
     const note = String(form?.get("note") ?? "");
     const calls: Record<Action, (ref: { id: string; version: number }) => Promise<unknown>> = {
-      submit: (ref) => client.workflow.submit.mutate(ref),
+      submit: (ref) => client.workflow.submit.mutate({ ...ref, note }),
       withdraw: (ref) => client.workflow.withdraw.mutate(ref),
       requestChanges: (ref) => client.workflow.requestChanges.mutate({ ...ref, note }),
-      approve: (ref) => client.workflow.approve.mutate(ref),
-      publish: (ref) => client.workflow.publish.mutate(ref),
+      approve: (ref) => client.workflow.approve.mutate({ ...ref, note }),
+      publish: (ref) => client.workflow.publish.mutate({ ...ref, note }),
       schedule: (ref) =>
         client.workflow.schedule.mutate({ ...ref, scheduledFor: String(form?.get("scheduledFor") ?? "") }),
       unschedule: (ref) => client.workflow.unschedule.mutate(ref),
@@ -63,7 +81,7 @@ export function WorkflowActions({
       republish: (ref) => client.workflow.republish.mutate(ref),
       spike: (ref) => client.workflow.spike.mutate(ref),
       restore: (ref) => client.workflow.restore.mutate(ref),
-      publishUpdate: (ref) => client.workflow.publishUpdate.mutate(ref),
+      publishUpdate: (ref) => client.workflow.publishUpdate.mutate({ ...ref, note }),
     };
     void run((version) => calls[action]({ id: articleId, version })).then((ok) => {
       if (ok) setOpen(null);
@@ -116,6 +134,20 @@ export function WorkflowActions({
           onConfirm={(form) => perform(open, form)}
         >
           {dialog.kind === "confirm" ? <p className="text-sm text-neutral-800">{dialog.text}</p> : null}
+          {dialog.kind === "confirm" && OPTIONAL_NOTE[open] ? (
+            <div className="flex flex-col gap-1">
+              <label htmlFor="workflow-optional-note" className="text-sm font-semibold">
+                {OPTIONAL_NOTE[open]}
+              </label>
+              <textarea
+                id="workflow-optional-note"
+                name="note"
+                rows={3}
+                maxLength={2000}
+                className="rounded border border-neutral-500 px-3 py-2"
+              />
+            </div>
+          ) : null}
           {dialog.kind === "note" || dialog.kind === "reason" ? (
             <div className="flex flex-col gap-1">
               <label htmlFor="workflow-note" className="text-sm font-semibold">

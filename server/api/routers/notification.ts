@@ -7,5 +7,5 @@ export const notificationRouter = createTRPCRouter({
   unreadCount: protectedProcedure.query(({ ctx }) => notifications.unreadCount(ctx.db, ctx.user.id)),
   markRead: protectedProcedure
     .input(markReadInput)
-    .mutation(({ ctx, input }) => notifications.markRead(ctx.db, ctx.user.id, input.ids, ctx.clock())),
+    .mutation(({ ctx, input }) => notifications.markRead(ctx.db, ctx.user.id, input, ctx.clock())),
 });

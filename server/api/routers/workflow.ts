@@ -3,6 +3,7 @@ import {
   embargoInput,
   legalReviewInput,
   legalSignOffInput,
+  notedStepInput,
   requestChangesInput,
   scheduleInput,
   spikeInput,
@@ -44,12 +45,26 @@ function simple(action: Action, readersSee: boolean) {
     );
 }
 
+/** A step that may carry an optional note (kept on the timeline, sent with the notification). */
+function noted(action: Action, readersSee: boolean) {
+  return (readersSee ? visibleStep : step)
+    .input(notedStepInput)
+    .mutation(({ ctx, input }) =>
+      transition(
+        ctx.db,
+        ctx.user,
+        { articleId: input.id, action, version: input.version, note: input.note || undefined },
+        env(ctx),
+      ),
+    );
+}
+
 export const workflowRouter = createTRPCRouter({
-  submit: simple("submit", false),
+  submit: noted("submit", false),
   withdraw: simple("withdraw", false),
-  approve: simple("approve", false),
-  publish: simple("publish", true),
-  publishUpdate: simple("publishUpdate", true),
+  approve: noted("approve", false),
+  publish: noted("publish", true),
+  publishUpdate: noted("publishUpdate", true),
   unschedule: simple("unschedule", false),
   republish: simple("republish", true),
   // A restored story is a draft again; a once-published one's address answers differently.
