@@ -17,7 +17,8 @@ test("the home page leads with the sample story and its article page shows every
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator(".article-body > p")).toHaveCount(SAMPLE.paragraphs);
-  await expect(page.getByText("By Wendy Writer")).toBeVisible();
+  // The article's own byline, under its headline (story cards further down carry bylines too).
+  await expect(page.locator("h1 ~ div").first().getByText("By Wendy Writer")).toBeVisible();
   await expect(page.locator("time[datetime]").first()).toBeVisible();
   await expect(page).toHaveTitle(`${SAMPLE.headline} · Masthead`);
 });
