@@ -18,18 +18,40 @@ test.describe("as an editor", () => {
     const address = page.getByLabel("Address (slug)");
     await address.fill(`${story.slug}-new`);
     await page.getByRole("button", { name: "Change address" }).click();
+    // It asks first, saying what will happen.
+    const confirm = page.getByRole("dialog");
+    await expect(confirm).toContainText(`The article moves to /articles/${story.slug}-new.`);
+    await confirm.getByRole("button", { name: "Change address" }).click();
+    await expect(confirm).toHaveCount(0);
     await expect(page.getByText(`Now /articles/${story.slug}-new.`)).toBeVisible();
     const old = await request.get(`/articles/${story.slug}`, { maxRedirects: 0 });
     expect(old.status()).toBe(301);
     expect(old.headers().location).toBe(`/articles/${story.slug}-new`);
 
     await page.getByRole("button", { name: "Pin as the lead story" }).click();
+    await page.getByRole("dialog", { name: "Pin as the lead story?" }).getByRole("button", { name: "Pin" }).click();
     await expect(page.getByText("Home page: pinned as the lead story")).toBeVisible();
     const home = await (await request.get("/")).text();
     const firstStory = /<h2[^>]*><a href="(\/articles\/[^"]+)"/.exec(home)?.[1];
     expect(firstStory).toBe(`/articles/${story.slug}-new`);
     await page.getByRole("button", { name: "Unpin from the home page" }).click();
+    await page.getByRole("dialog", { name: "Unpin this story?" }).getByRole("button", { name: "Unpin" }).click();
     await expect(page.getByText("Home page: not pinned")).toBeVisible();
+
+    // A correction says it can never be changed; cancelling publishes nothing.
+    await page.getByLabel("Correction").fill("An earlier version gave the wrong reopening day.");
+    await page.getByRole("button", { name: "Add correction" }).click();
+    const correction = page.getByRole("dialog", { name: "Publish this correction?" });
+    await expect(correction).toContainText("This text is published at once and can never be changed.");
+    await expect(correction).toContainText("An earlier version gave the wrong reopening day.");
+    await correction.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("heading", { name: "Corrections" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Add correction" }).click();
+    await correction.getByRole("button", { name: "Publish correction" }).click();
+    await expect(correction).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Corrections" })).toBeVisible();
+    const live = await (await request.get(`/articles/${story.slug}-new`)).text();
+    expect(live).toContain("An earlier version gave the wrong reopening day.");
   });
 });
 

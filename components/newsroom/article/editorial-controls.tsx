@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { StepError } from "./step-error";
 import { useArticleStep } from "./use-article-step";
 
@@ -30,11 +31,29 @@ export function EditorialControls({ state }: { state: EditorialState }) {
   const [correction, setCorrection] = useState("");
   const [slug, setSlug] = useState(state.slug);
   const ref = (version: number) => ({ id: state.id, version });
+  // Steps that cannot be taken back quietly ask first, saying what will happen.
+  const [asking, setAsking] = useState<{
+    title: string;
+    text: string;
+    quote?: string;
+    label: string;
+    act: () => Promise<boolean>;
+  } | null>(null);
 
-  async function addCorrection(event: FormEvent<HTMLFormElement>) {
+  function addCorrection(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (await run((version) => client.workflow.addCorrection.mutate({ ...ref(version), text: correction })))
-      setCorrection("");
+    const text = correction.trim();
+    setAsking({
+      title: "Publish this correction?",
+      text: "This text is published at once and can never be changed.",
+      quote: text,
+      label: "Publish correction",
+      act: async () => {
+        const ok = await run((version) => client.workflow.addCorrection.mutate({ ...ref(version), text }));
+        if (ok) setCorrection("");
+        return ok;
+      },
+    });
   }
 
   if (!state.isEditor && !state.canEdit) return null;
@@ -43,7 +62,7 @@ export function EditorialControls({ state }: { state: EditorialState }) {
       <h2 id="editorial-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
         Editorial controls
       </h2>
-      <StepError error={error} onReload={reload} />
+      {!asking ? <StepError error={error} onReload={reload} /> : null}
 
       {state.isEditor ? (
         <div className="flex flex-col gap-2">
@@ -72,7 +91,14 @@ export function EditorialControls({ state }: { state: EditorialState }) {
               <Button
                 type="button"
                 disabled={busy}
-                onClick={() => void run((version) => client.workflow.signOffLegal.mutate(ref(version)))}
+                onClick={() =>
+                  setAsking({
+                    title: "Record the legal sign-off?",
+                    text: "It is recorded in your name on the article's timeline, and the article may then be published.",
+                    label: "Record sign-off",
+                    act: () => run((version) => client.workflow.signOffLegal.mutate(ref(version))),
+                  })
+                }
               >
                 Record legal sign-off
               </Button>
@@ -121,7 +147,23 @@ export function EditorialControls({ state }: { state: EditorialState }) {
               type="button"
               variant="secondary"
               disabled={busy}
-              onClick={() => void run(() => client.article.pin.mutate({ id: state.id, pinned: !state.pinned }))}
+              onClick={() =>
+                setAsking(
+                  state.pinned
+                    ? {
+                        title: "Unpin this story?",
+                        text: "The newest story leads the home page again, for every reader at once.",
+                        label: "Unpin",
+                        act: () => run(() => client.article.pin.mutate({ id: state.id, pinned: false })),
+                      }
+                    : {
+                        title: "Pin as the lead story?",
+                        text: "It leads the home page for every reader at once, in place of the story pinned now (if any).",
+                        label: "Pin",
+                        act: () => run(() => client.article.pin.mutate({ id: state.id, pinned: true })),
+                      },
+                )
+              }
             >
               {state.pinned ? "Unpin from the home page" : "Pin as the lead story"}
             </Button>
@@ -134,7 +176,13 @@ export function EditorialControls({ state }: { state: EditorialState }) {
           className="flex flex-col gap-2"
           onSubmit={(event) => {
             event.preventDefault();
-            void run((version) => client.article.changeSlug.mutate({ ...ref(version), slug: slug.trim() }));
+            const next = slug.trim();
+            setAsking({
+              title: "Change the address?",
+              text: `The article moves to /articles/${next}. Readers and links using /articles/${state.slug} are sent there.`,
+              label: "Change address",
+              act: () => run((version) => client.article.changeSlug.mutate({ ...ref(version), slug: next })),
+            });
           }}
         >
           <label htmlFor="change-address" className="text-sm font-semibold">
@@ -160,7 +208,7 @@ export function EditorialControls({ state }: { state: EditorialState }) {
       ) : null}
 
       {state.isEditor && state.wasPublished ? (
-        <form className="flex flex-col gap-2" onSubmit={(event) => void addCorrection(event)}>
+        <form className="flex flex-col gap-2" onSubmit={addCorrection}>
           <label htmlFor="correction-text" className="text-sm font-semibold">
             Correction
           </label>
@@ -182,6 +230,29 @@ export function EditorialControls({ state }: { state: EditorialState }) {
             </Button>
           </div>
         </form>
+      ) : null}
+      {asking ? (
+        <ConfirmDialog
+          id="editorial-confirm"
+          open
+          title={asking.title}
+          confirmLabel={asking.label}
+          busy={busy}
+          onClose={() => setAsking(null)}
+          onConfirm={() => {
+            void asking.act().then((ok) => {
+              if (ok) setAsking(null);
+            });
+          }}
+        >
+          <p className="text-sm text-neutral-800">{asking.text}</p>
+          {asking.quote ? (
+            <blockquote className="whitespace-pre-line border-l-4 border-neutral-400 pl-3 text-sm">
+              {asking.quote}
+            </blockquote>
+          ) : null}
+          <StepError error={error} onReload={reload} />
+        </ConfirmDialog>
       ) : null}
     </section>
   );
