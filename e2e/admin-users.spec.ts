@@ -26,6 +26,9 @@ test("an admin invites a person, who joins; a role change and a deactivation app
 
   await page.reload();
   await page.getByLabel("Role of Rita Reporter").selectOption("EDITOR");
+  const makeEditor = page.getByRole("dialog", { name: "Make Rita Reporter an editor?" });
+  await expect(makeEditor).toContainText("Editors see every story");
+  await makeEditor.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByLabel("Role of Rita Reporter")).toHaveValue("EDITOR");
   await rita.reload();
   await expect(rita.getByRole("heading", { name: "All articles" })).toBeVisible();
@@ -44,6 +47,10 @@ test("an admin invites a person, who joins; a role change and a deactivation app
   expect(await linkInOutbox(browser, email, "password-reset")).toMatch(/^\/signin\/reset\//);
 
   await page.getByRole("button", { name: "Deactivate Rita R. Reporter" }).click();
+  await page
+    .getByRole("dialog", { name: "Deactivate Rita R. Reporter?" })
+    .getByRole("button", { name: "Deactivate" })
+    .click();
   await expect(page.getByRole("button", { name: "Reactivate Rita R. Reporter" })).toBeVisible();
   await rita.goto("/newsroom");
   await expect(rita).toHaveURL(/\/signin/);
@@ -73,6 +80,7 @@ test("the invitation form keeps what was typed and shows per-field messages when
 test("the last admin cannot deactivate themselves", async ({ page }) => {
   await page.goto("/newsroom/admin/users");
   await page.getByRole("button", { name: "Deactivate Ada Admin" }).click();
+  await page.getByRole("dialog", { name: "Deactivate Ada Admin?" }).getByRole("button", { name: "Deactivate" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("at least one active admin");
   await expect(page.getByRole("button", { name: "Deactivate Ada Admin" })).toBeVisible();
 });

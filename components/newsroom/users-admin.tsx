@@ -4,10 +4,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
+import { ROLE_LABELS, type RoleName } from "@/lib/roles";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Invitations } from "./invitations";
 import { PersonActions } from "./person-actions";
 import { RoleSelect } from "./role-select";
+
+const ROLE_CONSEQUENCES: Record<RoleName, string> = {
+  WRITER: "Writers write and submit their own stories; they cannot see others' drafts or publish.",
+  EDITOR: "Editors see every story and can send back, approve, schedule, publish and unpublish.",
+  ADMIN: "Admins can do everything editors can, and manage people: invite, change roles, deactivate.",
+};
 
 export function UsersAdmin({ currentUserId, mailEnabled }: { currentUserId: string; mailEnabled: boolean }) {
   const trpc = useTRPC();
@@ -23,6 +31,15 @@ export function UsersAdmin({ currentUserId, mailEnabled }: { currentUserId: stri
   const changeRole = useMutation(trpc.user.changeRole.mutationOptions({ onSuccess: refresh, onError }));
   const deactivate = useMutation(trpc.user.deactivate.mutationOptions({ onSuccess: refresh, onError }));
   const reactivate = useMutation(trpc.user.reactivate.mutationOptions({ onSuccess: refresh, onError }));
+  // A role change and a deactivation ask first, saying what they change.
+  const [asking, setAsking] = useState<{ title: string; text: string; label: string; act: () => void } | null>(null);
+  const askRole = (person: { id: string; displayName: string }, role: RoleName) =>
+    setAsking({
+      title: `Make ${person.displayName} ${/^[aeiou]/i.test(ROLE_LABELS[role]) ? "an" : "a"} ${ROLE_LABELS[role].toLowerCase()}?`,
+      text: ROLE_CONSEQUENCES[role],
+      label: "Change role",
+      act: () => changeRole.mutate({ userId: person.id, role }),
+    });
 
   return (
     <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
@@ -81,7 +98,7 @@ export function UsersAdmin({ currentUserId, mailEnabled }: { currentUserId: stri
                         id={`role-${user.id}`}
                         value={user.role}
                         disabled={changeRole.isPending}
-                        onRoleChange={(role) => changeRole.mutate({ userId: user.id, role })}
+                        onRoleChange={(role) => askRole(user, role)}
                         className="px-2 py-1"
                       />
                     </td>
@@ -100,7 +117,14 @@ export function UsersAdmin({ currentUserId, mailEnabled }: { currentUserId: stri
                         <Button
                           variant="danger"
                           aria-label={`Deactivate ${user.displayName}`}
-                          onClick={() => deactivate.mutate({ userId: user.id })}
+                          onClick={() =>
+                            setAsking({
+                              title: `Deactivate ${user.displayName}?`,
+                              text: "They are signed out at once and can no longer sign in. Their stories and history stay, and you can reactivate them later.",
+                              label: "Deactivate",
+                              act: () => deactivate.mutate({ userId: user.id }),
+                            })
+                          }
                         >
                           Deactivate
                         </Button>
@@ -122,6 +146,22 @@ export function UsersAdmin({ currentUserId, mailEnabled }: { currentUserId: stri
         ) : null}
       </section>
       <Invitations mailEnabled={mailEnabled} />
+      {asking ? (
+        <ConfirmDialog
+          id="people-confirm"
+          open
+          title={asking.title}
+          confirmLabel={asking.label}
+          busy={false}
+          onClose={() => setAsking(null)}
+          onConfirm={() => {
+            asking.act();
+            setAsking(null);
+          }}
+        >
+          <p className="text-sm text-neutral-800">{asking.text}</p>
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }
