@@ -71,29 +71,30 @@ test("two people editing at once: the second sees both versions, nothing is lost
 
   await typeAtEnd(writer, "The writer's paragraph.");
   await expect(saveStatus(writer)).toHaveText(/^Saved/);
+  // (Typed apostrophes become typographic ones: the texts below are as the editor keeps them.)
   await typeAtEnd(editor, "The editor's paragraph.");
   await expect(saveStatus(editor)).toHaveText("Conflict");
 
   const conflict = editor.getByRole("region", { name: "Conflict" });
   await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText(
-    "The editor's paragraph.",
+    "The editor’s paragraph.",
   );
   const theirs = conflict.getByRole("region", { name: "Saved by Wendy Writer" });
-  await expect(theirs).toContainText("The writer's paragraph.");
+  await expect(theirs).toContainText("The writer’s paragraph.");
   // Copy the writer's paragraph across, then keep the combined version: neither text is lost.
   await theirs
     .getByRole("listitem")
-    .filter({ hasText: "The writer's paragraph." })
+    .filter({ hasText: "The writer’s paragraph." })
     .getByRole("button", { name: /^Copy paragraph \d+ to mine$/ })
     .click();
   await expect(conflict.getByRole("region", { name: "Your version (not saved)" })).toContainText(
-    "The writer's paragraph.",
+    "The writer’s paragraph.",
   );
-  await expect(editor.getByRole("textbox", { name: "Body" })).toContainText("The writer's paragraph.");
+  await expect(editor.getByRole("textbox", { name: "Body" })).toContainText("The writer’s paragraph.");
   await conflict.getByRole("button", { name: "Keep mine" }).click();
   await expect(saveStatus(editor)).toHaveText(/^Saved/);
   await writer.reload();
-  await expect(writer.getByRole("textbox", { name: "Body" })).toContainText("The editor's paragraph.");
-  await expect(writer.getByRole("textbox", { name: "Body" })).toContainText("The writer's paragraph.");
+  await expect(writer.getByRole("textbox", { name: "Body" })).toContainText("The editor’s paragraph.");
+  await expect(writer.getByRole("textbox", { name: "Body" })).toContainText("The writer’s paragraph.");
   await Promise.all([writerContext.close(), editorContext.close()]);
 });

@@ -65,7 +65,8 @@ test("toolbar, shortcuts and newsroom blocks survive a save and a reload", async
   await expect(reloaded.locator("figure.pull-quote blockquote")).toHaveText("We are not seeking to erase the past");
   await expect(reloaded.locator("figure.pull-quote figcaption")).toHaveText("Asaad al-Shaibani");
   await expect(reloaded.locator("aside.callout-factbox")).toContainText(
-    "Tartus is Russia's only Mediterranean naval base.",
+    // Typographic quotes are on by default: the apostrophe typed is a typographic one.
+    "Tartus is Russia’s only Mediterranean naval base.",
   );
   await expect(body).toBeVisible();
 });
@@ -217,4 +218,22 @@ test("/ on an empty line opens the insert menu at the caret; typing filters it; 
   await page.keyboard.type("Typed after closing the menu.");
   await expect(body.locator("p", { hasText: "Typed after closing the menu." })).toHaveCount(1);
   await expect(body.locator("figure.pull-quote blockquote")).toHaveText("Russia can still be one of those partners");
+});
+
+test("quotes become typographic as you type, unless switched off on this device", async ({ page }) => {
+  const body = await newDraft(page, `Smart quotes ${Date.now()}`);
+  await page.keyboard.type(`She said "we will stay" and it's final ('for now').`);
+  await expect(body).toContainText("She said \u201Cwe will stay\u201D and it\u2019s final (\u2018for now\u2019).");
+  await page.keyboard.press("Enter");
+
+  const option = page.getByLabel("Typographic quotes as you type (\u201C \u201D \u2019)");
+  await expect(option).toBeChecked();
+  await option.uncheck();
+  await body.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type(`A "straight" one's fine.`);
+  await expect(body).toContainText(`A "straight" one's fine.`);
+  // The choice is this device's, kept across pages.
+  await page.reload();
+  await expect(page.getByLabel("Typographic quotes as you type (\u201C \u201D \u2019)")).not.toBeChecked();
 });

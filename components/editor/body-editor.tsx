@@ -9,46 +9,14 @@ import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
 import { htmlNestedDeeperThan, MAX_PASTE_DEPTH, normalizePastedHtml } from "@/lib/content/paste";
-import { FigureDetailsDialog, type FigureDetails } from "./figure-details";
+import { FigureDetailsDialog, figureDetails, type FigureDetails } from "./figure-details";
 import { insertBlock } from "./insert-block";
+import { visibleSelection } from "./visible-selection";
 import { menuAnchor, SlashMenu, type MenuAnchor } from "./slash-menu";
+import { readSmartQuotes, SmartQuotes, writeSmartQuotes } from "./smart-quotes";
+
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
 import { Toolbar } from "./toolbar";
-
-/**
- * The selection the user sees. ProseMirror learns of a new browser selection on the
- * (asynchronous) selectionchange event, so a shortcut pressed right after selecting can run
- * before it: read the browser's selection directly when it is inside the editor.
- */
-function visibleSelection(editor: Editor): { from: number; to: number } {
-  const { view } = editor;
-  const dom = window.getSelection();
-  if (
-    dom &&
-    dom.rangeCount > 0 &&
-    !dom.isCollapsed &&
-    dom.anchorNode &&
-    dom.focusNode &&
-    view.dom.contains(dom.anchorNode) &&
-    view.dom.contains(dom.focusNode)
-  ) {
-    try {
-      const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
-      const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
-      return { from: Math.min(anchor, head), to: Math.max(anchor, head) };
-    } catch {
-      // Fall back to the editor's own selection.
-    }
-  }
-  const { from, to } = editor.state.selection;
-  return { from, to };
-}
-
-/** A figure node's alt text, caption and credit, as its details dialog shows them. */
-function figureDetails(attrs: Record<string, unknown>): FigureDetails {
-  const text = (value: unknown) => (typeof value === "string" ? value : "");
-  return { alt: text(attrs.alt), caption: text(attrs.caption), credit: text(attrs.credit) };
-}
 
 /**
  * The article body editor: the shared schema (lib/content/extensions.ts), a toolbar, the
@@ -119,7 +87,7 @@ export const BodyEditor = memo(function BodyEditor({
   useEffect(() => {
     latestOnChange.current = onChange;
   });
-  const extensions = useMemo(() => [...contentExtensions, shortcuts], [shortcuts]);
+  const extensions = useMemo(() => [...contentExtensions, shortcuts, SmartQuotes], [shortcuts]);
   const editorProps = useMemo(
     () => ({
       attributes: {
@@ -162,6 +130,12 @@ export const BodyEditor = memo(function BodyEditor({
     editorProps,
     onUpdate: ({ editor: current }) => latestOnChange.current(current.getJSON() as ContentDocument),
   });
+
+  const [smartQuotes, setSmartQuotes] = useState(true);
+  useEffect(() => setSmartQuotes(readSmartQuotes()), []);
+  useEffect(() => {
+    if (editor) editor.storage.smartQuotes.enabled = smartQuotes;
+  }, [editor, smartQuotes]);
 
   const selection = useEditorState({
     editor,
@@ -253,6 +227,18 @@ export const BodyEditor = memo(function BodyEditor({
       <p role="status" className="mt-1 text-sm text-muted">
         {pasteNotice}
       </p>
+      <label className="mt-1 flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={smartQuotes}
+          onChange={(event) => {
+            const on = event.target.checked;
+            setSmartQuotes(on);
+            writeSmartQuotes(on);
+          }}
+        />
+        Typographic quotes as you type (“ ” ’)
+      </label>
       {figure && editor ? (
         <FigureDetailsDialog
           initial={figure.details}

@@ -10,6 +10,12 @@ export interface FigureDetails {
   credit: string;
 }
 
+/** A figure node's alt text, caption and credit, as its details dialog shows them. */
+export function figureDetails(attrs: Record<string, unknown>): FigureDetails {
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return { alt: text(attrs.alt), caption: text(attrs.caption), credit: text(attrs.credit) };
+}
+
 const FIELDS = [
   ["alt", "Alt text"],
   ["caption", "Caption"],
