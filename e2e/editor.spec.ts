@@ -1,17 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
+import { newDraft } from "./fixtures/workflow";
 
 test.use({ storageState: storageState("writer") });
-
-async function newDraft(page: import("@playwright/test").Page, headline: string) {
-  await page.goto("/newsroom/articles/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByRole("button", { name: "Create draft" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
-  const body = page.getByRole("textbox", { name: "Body" });
-  await body.click();
-  return body;
-}
 
 test("toolbar, shortcuts and newsroom blocks survive a save and a reload", async ({ page }) => {
   const body = await newDraft(page, `Editor round trip ${Date.now()}`);

@@ -6,7 +6,7 @@ import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { ROLE_LABELS, type RoleName } from "@/lib/roles";
 import { Button } from "../ui/button";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { AskFirstDialog, type AskFirst } from "../ui/ask-first";
 import { Invitations } from "./invitations";
 import { PersonActions } from "./person-actions";
 import { RoleSelect } from "./role-select";
@@ -32,7 +32,7 @@ export function UsersAdmin({ currentUserId, mailEnabled }: { currentUserId: stri
   const deactivate = useMutation(trpc.user.deactivate.mutationOptions({ onSuccess: refresh, onError }));
   const reactivate = useMutation(trpc.user.reactivate.mutationOptions({ onSuccess: refresh, onError }));
   // A role change and a deactivation ask first, saying what they change.
-  const [asking, setAsking] = useState<{ title: string; text: string; label: string; act: () => void } | null>(null);
+  const [asking, setAsking] = useState<(AskFirst & { act: () => void }) | null>(null);
   const askRole = (person: { id: string; displayName: string }, role: RoleName) =>
     setAsking({
       title: `Make ${person.displayName} ${/^[aeiou]/i.test(ROLE_LABELS[role]) ? "an" : "a"} ${ROLE_LABELS[role].toLowerCase()}?`,
@@ -147,20 +147,16 @@ export function UsersAdmin({ currentUserId, mailEnabled }: { currentUserId: stri
       </section>
       <Invitations mailEnabled={mailEnabled} />
       {asking ? (
-        <ConfirmDialog
+        <AskFirstDialog
           id="people-confirm"
-          open
-          title={asking.title}
-          confirmLabel={asking.label}
+          ask={asking}
           busy={false}
-          onClose={() => setAsking(null)}
+          onCancel={() => setAsking(null)}
           onConfirm={() => {
             asking.act();
             setAsking(null);
           }}
-        >
-          <p className="text-sm text-neutral-800">{asking.text}</p>
-        </ConfirmDialog>
+        />
       ) : null}
     </div>
   );

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
-import { ConfirmDialog } from "../../ui/confirm-dialog";
+import { AskFirstDialog, type AskFirst } from "../../ui/ask-first";
 import { StepError } from "./step-error";
 import { useArticleStep } from "./use-article-step";
 
@@ -32,13 +32,7 @@ export function EditorialControls({ state }: { state: EditorialState }) {
   const [slug, setSlug] = useState(state.slug);
   const ref = (version: number) => ({ id: state.id, version });
   // Steps that cannot be taken back quietly ask first, saying what will happen.
-  const [asking, setAsking] = useState<{
-    title: string;
-    text: string;
-    quote?: string;
-    label: string;
-    act: () => Promise<boolean>;
-  } | null>(null);
+  const [asking, setAsking] = useState<(AskFirst & { quote?: string; act: () => Promise<boolean> }) | null>(null);
 
   function addCorrection(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -232,27 +226,24 @@ export function EditorialControls({ state }: { state: EditorialState }) {
         </form>
       ) : null}
       {asking ? (
-        <ConfirmDialog
+        <AskFirstDialog
           id="editorial-confirm"
-          open
-          title={asking.title}
-          confirmLabel={asking.label}
+          ask={asking}
           busy={busy}
-          onClose={() => setAsking(null)}
+          onCancel={() => setAsking(null)}
           onConfirm={() => {
             void asking.act().then((ok) => {
               if (ok) setAsking(null);
             });
           }}
         >
-          <p className="text-sm text-neutral-800">{asking.text}</p>
           {asking.quote ? (
             <blockquote className="whitespace-pre-line border-l-4 border-neutral-400 pl-3 text-sm">
               {asking.quote}
             </blockquote>
           ) : null}
           <StepError error={error} onReload={reload} />
-        </ConfirmDialog>
+        </AskFirstDialog>
       ) : null}
     </section>
   );
