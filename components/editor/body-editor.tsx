@@ -10,11 +10,10 @@ import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
 import { htmlNestedDeeperThan, MAX_PASTE_DEPTH, normalizePastedHtml } from "@/lib/content/paste";
 import { FigureDetailsDialog, figureDetails, type FigureDetails } from "./figure-details";
-import { insertBlock } from "./insert-block";
+import { chainAt, insertBlock } from "./insert-block";
 import { visibleSelection } from "./visible-selection";
 import { menuAnchor, SlashMenu, type MenuAnchor } from "./slash-menu";
 import { readSmartQuotes, SmartQuotes, writeSmartQuotes } from "./smart-quotes";
-
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
 import { Toolbar } from "./toolbar";
 
@@ -155,8 +154,7 @@ export const BodyEditor = memo(function BodyEditor({
 
   function insert(request: InsertRequest, target: Editor) {
     if (request.kind === "link" || request.kind === "unlink") {
-      const chain = target.chain().focus();
-      if (range && range.to <= target.state.doc.content.size) chain.setTextSelection(range);
+      const chain = chainAt(target, range);
       // The caret lands after the link, so the next keystroke never replaces the linked words.
       if (request.kind === "link")
         chain
@@ -198,8 +196,7 @@ export const BodyEditor = memo(function BodyEditor({
 
   function chooseFromMenu(action: InsertMenuAction, target: Editor) {
     setMenu(null);
-    const chain = target.chain().focus();
-    if (range && range.to <= target.state.doc.content.size) chain.setTextSelection(range);
+    const chain = chainAt(target, range);
     const blocks: Partial<Record<InsertMenuAction, () => void>> = {
       heading2: () => chain.setHeading({ level: 2 }).run(),
       heading3: () => chain.setHeading({ level: 3 }).run(),
@@ -215,9 +212,7 @@ export const BodyEditor = memo(function BodyEditor({
 
   function closeMenu(target: Editor) {
     setMenu(null);
-    const chain = target.chain().focus();
-    if (range && range.to <= target.state.doc.content.size) chain.setTextSelection(range);
-    chain.run();
+    chainAt(target, range).run();
   }
 
   return (

@@ -1,4 +1,4 @@
-import type { Editor, JSONContent } from "@tiptap/core";
+import type { ChainedCommands, Editor, JSONContent } from "@tiptap/core";
 import type { Transaction } from "@tiptap/pm/state";
 import { TextSelection } from "@tiptap/pm/state";
 
@@ -33,6 +33,16 @@ export function paragraphAfter(tr: Transaction, end: number): number {
 }
 
 /**
+ * A command chain that focuses the editor and goes back to `range` (the selection when a
+ * dialog or menu opened) when it still lies within the document.
+ */
+export function chainAt(editor: Editor, range: { from: number; to: number } | null): ChainedCommands {
+  const chain = editor.chain().focus();
+  if (range && range.to <= editor.state.doc.content.size) chain.setTextSelection(range);
+  return chain;
+}
+
+/**
  * Inserts a block at `range` (the selection when its dialog opened) and leaves the caret where
  * writing goes on: in a paragraph after the block (one is added when none follows), so the
  * next keystroke never replaces the block or lands inside it. `caret: "inside"` (a callout,
@@ -45,9 +55,7 @@ export function insertBlock(
   content: JSONContent,
   caret: "after" | "inside" = "after",
 ): boolean {
-  const chain = editor.chain().focus();
-  if (range && range.to <= editor.state.doc.content.size) chain.setTextSelection(range);
-  return chain
+  return chainAt(editor, range)
     .insertContent(content)
     .command(({ tr }) => {
       const end = insertionEnd(tr);

@@ -41,8 +41,8 @@ export function filterInsertMenu(query: string): typeof INSERT_MENU {
 
 /**
  * The "/" menu: a popup at the caret (not a modal), with a filter that narrows the blocks as
- * you type. Arrow keys move, Enter inserts, Escape closes it and puts
- * the caret back where it was; a click elsewhere just closes it.
+ * you type. Arrow keys move, Enter inserts, Escape closes it and puts the caret back where
+ * it was; a click elsewhere just closes it.
  */
 export function SlashMenu({
   anchor,
