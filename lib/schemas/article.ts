@@ -85,6 +85,15 @@ export const importMarkdownInput = z.object({
 });
 
 /** A published article's new address; the old one keeps answering with a redirect. */
+/** A recorded version's id, or "current" for the working copy. */
+export const versionRefSchema = z.union([z.literal("current"), z.uuid()], {
+  message: "Choose a version from the list, or the working copy",
+});
+
+export const compareVersionsInput = z.object({ id: articleIdSchema, from: versionRefSchema, to: versionRefSchema });
+
+export const restoreRevisionInput = revisionRefInput.extend({ version: versionSchema });
+
 export const changeSlugInput = z.object({
   id: articleIdSchema,
   version: versionSchema,

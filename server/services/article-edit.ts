@@ -10,6 +10,7 @@ import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
 import { revisionContentSelect } from "./publishing";
 import { lockArticle, type LockedArticle, type WorkflowEnv } from "./workflow";
+import { writeSideStep } from "./workflow-write";
 
 /** No other article uses the slug, now or as an old address. */
 async function assertSlugFree(tx: Prisma.TransactionClient, articleId: string, slug: string) {
@@ -59,6 +60,15 @@ export async function changePublishedSlug(
       data: { slug: input.slug, version: { increment: 1 }, updatedById: actor.id },
       select: { version: true, slug: true },
     });
+    await writeSideStep(tx, {
+      articleId: article.id,
+      action: "CHANGE_ADDRESS",
+      status: article.status,
+      actor,
+      note: `/articles/${article.slug} → /articles/${input.slug}`,
+      now: env.now,
+      headline: article.headline,
+    });
     return { ...saved, live };
   });
 }
@@ -66,15 +76,35 @@ export async function changePublishedSlug(
 /** Pins a live story as the home page's lead (the latest pin wins), or unpins it. Editors only (checked by the procedure). */
 export async function setPinned(
   db: Db,
+  actor: SessionUser,
   input: { id: string; pinned: boolean },
   env: WorkflowEnv,
 ): Promise<{ pinned: boolean }> {
-  const article = await db.article.findUnique({ where: { id: input.id }, select: { status: true } });
-  if (!article) throw notFound("That article");
-  if (input.pinned && article.status !== "PUBLISHED")
-    throw badRequest("Only a published story can lead the home page.");
-  await db.article.update({ where: { id: input.id }, data: { pinnedAt: input.pinned ? env.now : null } });
-  return { pinned: input.pinned };
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id::text FROM "Article" WHERE id = ${input.id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound("That article");
+    const article = await tx.article.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { status: true, pinnedAt: true, headline: true },
+    });
+    if (input.pinned && article.status !== "PUBLISHED")
+      throw badRequest("Only a published story can lead the home page.");
+    await tx.article.update({ where: { id: input.id }, data: { pinnedAt: input.pinned ? env.now : null } });
+    // Pinning again moves the story back to the top: recorded too. Unpinning an unpinned one is not.
+    if (input.pinned || article.pinnedAt)
+      await writeSideStep(tx, {
+        articleId: input.id,
+        action: input.pinned ? "PIN" : "UNPIN",
+        status: article.status,
+        actor,
+        note: null,
+        now: env.now,
+        headline: article.headline,
+      });
+    return { pinned: input.pinned };
+  });
 }
 
 /** Bylines in the order given; every author must be an active newsroom account. */

@@ -94,7 +94,12 @@ async function withFreeSlug<T>(db: DbOrTx, base: string, create: (slug: string) 
   }
 }
 
-export function createDraft(db: DbOrTx, actor: SessionUser, input: CreateArticleInput): Promise<NewsroomArticle> {
+export function createDraft(
+  db: DbOrTx,
+  actor: SessionUser,
+  input: CreateArticleInput,
+  now: Date = new Date(),
+): Promise<NewsroomArticle> {
   return withFreeSlug(db, slugify(input.headline), (slug) =>
     db.article.create({
       data: {
@@ -103,6 +108,9 @@ export function createDraft(db: DbOrTx, actor: SessionUser, input: CreateArticle
         body: EMPTY_DOCUMENT as unknown as Prisma.InputJsonObject,
         createdById: actor.id,
         authors: { create: [{ userId: actor.id, position: 0 }] },
+        events: {
+          create: [{ action: "CREATE", fromStatus: "DRAFT", toStatus: "DRAFT", actorId: actor.id, createdAt: now }],
+        },
       },
       select: newsroomArticleSelect,
     }),
@@ -220,6 +228,19 @@ export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{
       createdById: input.createdById,
       authors: { create: input.authorIds.map((userId, position) => ({ userId, position })) },
       tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
+      events: {
+        create: [
+          {
+            action: "CREATE",
+            fromStatus: publish ? "APPROVED" : input.status,
+            toStatus: publish ? "APPROVED" : input.status,
+            actorId: input.createdById,
+            note: "Imported",
+            // Just before an imported publish time, so the timeline reads in order.
+            ...(input.publishedAt ? { createdAt: new Date(input.publishedAt.getTime() - 1) } : {}),
+          },
+        ],
+      },
     },
     select: { id: true, slug: true, headline: true, version: true },
   });

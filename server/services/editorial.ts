@@ -2,7 +2,9 @@ import type { Db } from "../db/client";
 import { can } from "../auth/permissions";
 import { badRequest, forbidden } from "../errors";
 import { canEdit } from "../workflow/machine";
+import { formatInZone } from "@/lib/time-zone";
 import { lockArticle, type WorkflowEnv } from "./workflow";
+import { writeSideStep } from "./workflow-write";
 import type { SessionUser } from "./users";
 
 // Editorial controls beside the state machine: legal review, embargoes and corrections.
@@ -89,6 +91,17 @@ export async function setEmbargo(
     if (!canEdit(article, workflowActor)) throw forbidden("You cannot change this article now.");
     if (article.status === "PUBLISHED" && input.until)
       throw badRequest("This article is already published: unpublish it before embargoing it.");
+    const unchanged = (article.embargoedUntil?.getTime() ?? null) === (input.until?.getTime() ?? null);
+    if (!unchanged)
+      await writeSideStep(tx, {
+        articleId: article.id,
+        action: input.until ? "SET_EMBARGO" : "CLEAR_EMBARGO",
+        status: article.status,
+        actor,
+        note: input.until ? `Embargoed until ${formatInZone(input.until, env.timeZone)}` : null,
+        now: env.now,
+        headline: article.headline,
+      });
     return tx.article.update({
       where: { id: article.id },
       data: { embargoedUntil: input.until, version: { increment: 1 }, updatedById: actor.id },
@@ -108,8 +121,16 @@ export async function addCorrection(
     const { article } = await lockArticle(tx, actor, input.articleId, input.version, env.timeZone);
     if (!can(actor.role, "article.publish")) throw forbidden("Only editors can attach corrections.");
     if (!article.publishedAt) throw badRequest("Corrections are for articles that have been published.");
-    await tx.correction.create({
-      data: { articleId: article.id, text: input.text.trim(), createdById: actor.id, createdAt: env.now },
+    const text = input.text.trim();
+    await tx.correction.create({ data: { articleId: article.id, text, createdById: actor.id, createdAt: env.now } });
+    await writeSideStep(tx, {
+      articleId: article.id,
+      action: "CORRECTION",
+      status: article.status,
+      actor,
+      note: text,
+      now: env.now,
+      headline: article.headline,
     });
     return tx.article.update({
       where: { id: article.id },

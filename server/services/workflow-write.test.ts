@@ -56,6 +56,22 @@ const TABLE: Record<WorkflowAction, [to: "authors" | "editors" | null, plain: st
   LEGAL_REVIEW_REQUIRED: [null, "", ""],
   LEGAL_REVIEW_CLEARED: [null, "", ""],
   LEGAL_SIGN_OFF: [null, "", ""],
+  CORRECTION: [
+    "authors",
+    "Eddie Editor published a correction to “Harbour vote”.",
+    "Eddie Editor published a correction to “Harbour vote”: Ready",
+  ],
+  RESTORE_VERSION: [
+    "authors",
+    "Eddie Editor restored an earlier version of “Harbour vote”.",
+    "Eddie Editor restored an earlier version of “Harbour vote”: Ready",
+  ],
+  CREATE: [null, "", ""],
+  CHANGE_ADDRESS: [null, "", ""],
+  PIN: [null, "", ""],
+  UNPIN: [null, "", ""],
+  SET_EMBARGO: [null, "", ""],
+  CLEAR_EMBARGO: [null, "", ""],
 };
 
 describe("who is told about each workflow step", () => {

@@ -71,9 +71,19 @@ export function notificationFor(
       return { to: "authors", message: `${quoted} was published as scheduled.` };
     case "SCHEDULE_FAILED":
       return { to: "editors", message: said(`${quoted} could not be published as scheduled`) };
+    case "CORRECTION":
+      return { to: "authors", message: said(`${by} published a correction to ${quoted}`) };
+    case "RESTORE_VERSION":
+      return { to: "authors", message: said(`${by} restored an earlier version of ${quoted}`) };
     case "LEGAL_REVIEW_REQUIRED":
     case "LEGAL_REVIEW_CLEARED":
     case "LEGAL_SIGN_OFF":
+    case "CREATE":
+    case "CHANGE_ADDRESS":
+    case "PIN":
+    case "UNPIN":
+    case "SET_EMBARGO":
+    case "CLEAR_EMBARGO":
       return null;
   }
 }
@@ -101,28 +111,20 @@ function assignments(step: StepWrite, revisionId: string): Prisma.Sql {
   return Prisma.join(set, ", ");
 }
 
-/** Writes the step; returns the article's new version, or null when its version had moved on. */
-export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | null> {
-  // Every step snapshots the working copy; a publish makes its snapshot the live one.
-  const revisionId = randomUUID();
-  const versionCheck =
-    step.expectedVersion === null ? Prisma.empty : Prisma.sql`AND "version" = ${step.expectedVersion}`;
-  const notice = notificationFor(step);
+/**
+ * The event, the notifications and their emails for a step, as CTEs reading the article row
+ * from a CTE named `upd` (the updated row for a status step, the current row for a side step).
+ */
+function recordStep(
+  step: Omit<StepWrite, "expectedVersion" | "publish" | "headline">,
+  notice: ReturnType<typeof notificationFor>,
+): Prisma.Sql {
   const mail = mailEnabled();
   const recipients =
     notice?.to === "editors"
       ? Prisma.sql`u."role" IN ('EDITOR', 'ADMIN')`
       : Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" aa WHERE aa."articleId" = upd.id AND aa."userId" = u.id)`;
-  const rows = await db.$queryRaw<{ version: number }[]>`
-    WITH upd AS (
-      UPDATE "Article" SET ${assignments(step, revisionId)}
-      WHERE id = ${step.articleId}::uuid AND "status" = ${step.from}::"ArticleStatus" ${versionCheck}
-      RETURNING *
-    ), rev AS (
-      INSERT INTO "ArticleRevision" (id, kind, "articleId", headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", "createdById", "createdAt", "updatedAt")
-      SELECT ${revisionId}::uuid, ${step.publish ? "PUBLISHED" : "TRANSITION"}::"RevisionKind", id, headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", ${step.actor?.id ?? null}::uuid, ${step.now}, ${step.now}
-      FROM upd
-    ), ev AS (
+  return Prisma.sql`ev AS (
       INSERT INTO "WorkflowEvent" (id, "articleId", action, "fromStatus", "toStatus", "actorId", note, "createdAt")
       SELECT gen_random_uuid(), id, ${step.action}::"WorkflowAction", ${step.from}::"ArticleStatus", ${step.to}::"ArticleStatus", ${step.actor?.id ?? null}::uuid, ${step.note}, ${step.now}
       FROM upd
@@ -144,7 +146,41 @@ export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | n
       RETURNING id
     ), jobs AS (
       SELECT ${addMailJob(Prisma.sql`m.id`)} FROM mails m WHERE ${mail}
-    )
+    )`;
+}
+
+/** Writes the step; returns the article's new version, or null when its version had moved on. */
+export async function writeStep(db: DbOrTx, step: StepWrite): Promise<number | null> {
+  // Every step snapshots the working copy; a publish makes its snapshot the live one.
+  const revisionId = randomUUID();
+  const versionCheck =
+    step.expectedVersion === null ? Prisma.empty : Prisma.sql`AND "version" = ${step.expectedVersion}`;
+  const notice = notificationFor(step);
+  const rows = await db.$queryRaw<{ version: number }[]>`
+    WITH upd AS (
+      UPDATE "Article" SET ${assignments(step, revisionId)}
+      WHERE id = ${step.articleId}::uuid AND "status" = ${step.from}::"ArticleStatus" ${versionCheck}
+      RETURNING *
+    ), rev AS (
+      INSERT INTO "ArticleRevision" (id, kind, "articleId", headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", "createdById", "createdAt", "updatedAt")
+      SELECT ${revisionId}::uuid, ${step.publish ? "PUBLISHED" : "TRANSITION"}::"RevisionKind", id, headline, standfirst, body, "bodyText", "heroImageUrl", "heroImageCaption", "heroImageCredit", "heroImageAlt", ${step.actor?.id ?? null}::uuid, ${step.now}, ${step.now}
+      FROM upd
+    ), ${recordStep(step, notice)}
     SELECT version, (SELECT count(*) FROM jobs)::int AS jobs FROM upd`;
   return rows[0]?.version ?? null;
+}
+
+/**
+ * Records a step beside the status machine (creation, correction, address change, pin,
+ * embargo, restore) on the timeline, with its notices, in the caller's transaction.
+ */
+export async function writeSideStep(
+  db: DbOrTx,
+  step: Pick<StepWrite, "articleId" | "action" | "actor" | "note" | "now" | "headline"> & { status: ArticleStatus },
+): Promise<void> {
+  const notice = notificationFor(step);
+  await db.$queryRaw`
+    WITH upd AS (SELECT * FROM "Article" WHERE id = ${step.articleId}::uuid),
+    ${recordStep({ ...step, from: step.status, to: step.status }, notice)}
+    SELECT (SELECT count(*) FROM jobs)::int AS jobs`;
 }

@@ -169,6 +169,7 @@ describe("publish gates", () => {
       select: { action: true },
     });
     expect(events.map((e) => e.action)).toEqual([
+      "CREATE",
       "SUBMIT",
       "APPROVE",
       "LEGAL_REVIEW_REQUIRED",
@@ -338,6 +339,7 @@ describe("notes on steps", () => {
       select: { action: true, note: true },
     });
     expect(events).toEqual([
+      { action: "CREATE", note: null },
       { action: "SUBMIT", note: "Quotes checked with the mayor's office." },
       { action: "APPROVE", note: null },
       { action: "PUBLISH", note: "Leads the site tonight." },

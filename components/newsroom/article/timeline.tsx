@@ -19,6 +19,14 @@ const EVENT_LABELS: Record<string, string> = {
   LEGAL_REVIEW_REQUIRED: "Legal review required",
   LEGAL_REVIEW_CLEARED: "Legal review no longer required",
   LEGAL_SIGN_OFF: "Legal sign-off",
+  CREATE: "Created",
+  CORRECTION: "Correction published",
+  CHANGE_ADDRESS: "Address changed",
+  PIN: "Pinned as the home page's lead",
+  UNPIN: "Unpinned from the home page",
+  SET_EMBARGO: "Embargo set",
+  CLEAR_EMBARGO: "Embargo lifted",
+  RESTORE_VERSION: "Earlier version restored",
 };
 
 export interface TimelineEvent {

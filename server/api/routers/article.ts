@@ -1,5 +1,6 @@
 import { articleRefInput, changeSlugInput, createArticleInput, pinInput } from "@/lib/schemas/article";
 import { importMarkdownInput, revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
+import { compareVersionsInput, restoreRevisionInput } from "@/lib/schemas/article";
 import { can } from "../../auth/permissions";
 import { changePublishedSlug, setPinned, updateArticle } from "../../services/article-edit";
 import { getNewsroomArticle, getPreview } from "../../services/article-view";
@@ -12,7 +13,7 @@ import { createTRPCRouter, permissionProcedure, refreshesPublicSite } from "../t
 export const articleRouter = createTRPCRouter({
   create: permissionProcedure("article.create")
     .input(createArticleInput)
-    .mutation(({ ctx, input }) => articles.createDraft(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => articles.createDraft(ctx.db, ctx.user, input, ctx.clock())),
 
   importMarkdown: permissionProcedure("article.create")
     .input(importMarkdownInput)
@@ -73,7 +74,7 @@ export const articleRouter = createTRPCRouter({
   pin: permissionProcedure("article.publish")
     .input(pinInput)
     .use(refreshesPublicSite("update"))
-    .mutation(({ ctx, input }) => setPinned(ctx.db, input, { now: ctx.clock(), timeZone: ctx.timeZone })),
+    .mutation(({ ctx, input }) => setPinned(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone })),
 
   /** The writer's own work, or the editors' desk. */
   dashboard: permissionProcedure("newsroom.access").query(({ ctx }) =>
@@ -93,4 +94,21 @@ export const articleRouter = createTRPCRouter({
   revision: permissionProcedure("article.readOwn")
     .input(revisionRefInput)
     .query(({ ctx, input }) => revisions.getRevision(ctx.db, ctx.user, input.id, input.revisionId)),
+
+  /** Two versions (or a version and the working copy) compared, words marked. */
+  compare: permissionProcedure("article.readOwn")
+    .input(compareVersionsInput)
+    .query(({ ctx, input }) => revisions.compareVersions(ctx.db, ctx.user, input)),
+
+  /** The version this editor approved, when the story has changed since. */
+  approvedVersion: permissionProcedure("article.review")
+    .input(articleRefInput)
+    .query(({ ctx, input }) => revisions.approvedVersion(ctx.db, ctx.user, input.id)),
+
+  /** A recorded version made the working copy again, as a new save. */
+  restore: permissionProcedure("newsroom.access")
+    .input(restoreRevisionInput)
+    .mutation(({ ctx, input }) =>
+      revisions.restoreRevision(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone }),
+    ),
 });

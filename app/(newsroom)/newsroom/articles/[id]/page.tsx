@@ -20,7 +20,12 @@ import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Article" };
 
-const REVISION_LABELS = { PUBLISHED: "published", TRANSITION: "workflow step", SAVE: "saved" } as const;
+const REVISION_LABELS = {
+  PUBLISHED: "published",
+  TRANSITION: "workflow step",
+  SAVE: "saved",
+  RESTORED: "restored",
+} as const;
 
 /** The next round quarter hour at least an hour ahead: a sensible default publishing time. */
 function defaultScheduleTime(now: Date): Date {
