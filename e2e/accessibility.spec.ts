@@ -101,3 +101,40 @@ for (const role of ["writer", "editor"] as RoleKey[]) {
     });
   });
 }
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the newsroom passes axe in ${colorScheme} mode: desk, workspace with every group open, compare, a version`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ colorScheme, storageState: storageState("editor") });
+    const page = await context.newPage();
+    await page.goto("/newsroom");
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+    await expectNoViolations(page);
+    await page
+      .getByRole("region", { name: "All articles" })
+      .getByRole("row")
+      .filter({ hasText: "Published" })
+      .getByRole("link", { name: SAMPLE.headline })
+      .click();
+    const panel = page.getByRole("complementary", { name: "Workflow and details" });
+    await expect(panel.getByRole("heading", { name: "Timeline" })).toBeVisible();
+    for (const summary of await panel.locator("details:not([open]) > summary").all()) await summary.click();
+    await expect(panel.locator("details:not([open])")).toHaveCount(0);
+    await expectNoViolations(page);
+    await panel.getByRole("link", { name: "Compare versions" }).click();
+    await expect(page.getByRole("heading", { name: "Compare versions" })).toBeVisible();
+    await expectNoViolations(page);
+    await page.goBack();
+    await panel
+      .getByRole("region", { name: "Versions" })
+      .getByRole("listitem")
+      .first()
+      .getByRole("link")
+      .first()
+      .click();
+    await expect(page.getByRole("link", { name: "Compare with the working copy" })).toBeVisible();
+    await expectNoViolations(page);
+    await context.close();
+  });
+}

@@ -12,11 +12,14 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
   const unread = await (await api()).notification.unreadCount();
   return (
     <TRPCReactProvider>
-      <SkipLink />
-      <NewsroomHeader user={user} canManagePeople={can(user.role, "user.manage")} unread={unread} />
-      <main id="content" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
+      {/* The newsroom's own colours, dark when the system is (app/globals.css). */}
+      <div className="newsroom min-h-screen bg-white text-ink">
+        <SkipLink />
+        <NewsroomHeader user={user} canManagePeople={can(user.role, "user.manage")} unread={unread} />
+        <main id="content" className="mx-auto max-w-7xl px-4 py-8">
+          {children}
+        </main>
+      </div>
     </TRPCReactProvider>
   );
 }

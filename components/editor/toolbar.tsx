@@ -1,6 +1,7 @@
 "use client";
 
 import { useEditorState, type Editor } from "@tiptap/react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import type { DialogKind } from "./insert-dialogs";
 
 interface Tool {
@@ -72,6 +73,12 @@ const DIALOG_TOOLS: { label: string; kind: DialogKind; shortcut?: string }[] = [
 const buttonClass =
   "rounded px-2 py-1 text-sm font-semibold text-neutral-900 hover:bg-neutral-200 aria-pressed:bg-neutral-900 aria-pressed:text-white disabled:text-neutral-500";
 
+const GROUP_LABELS = ["Text style", "Blocks", "History"];
+
+/**
+ * One toolbar widget (WAI-ARIA toolbar pattern): a single tab stop, the arrow keys (and Home,
+ * End) move between its buttons, and it stays in view at the top while a long story scrolls.
+ */
 export function Toolbar({ editor, onDialog }: { editor: Editor | null; onDialog: (kind: DialogKind) => void }) {
   const active = useEditorState({
     editor,
@@ -80,14 +87,49 @@ export function Toolbar({ editor, onDialog }: { editor: Editor | null; onDialog:
         TOOLS.flat().map((tool) => [tool.label, Boolean(current && tool.active?.(current))]),
       ) as Record<string, boolean>,
   });
+  const bar = useRef<HTMLDivElement>(null);
+  // The button Tab lands on: the one last used.
+  const [current, setCurrent] = useState(0);
+  let index = 0;
+  const stop = () => {
+    const mine = index++;
+    return { tabIndex: mine === current ? 0 : -1, onFocus: () => setCurrent(mine) };
+  };
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const buttons = [...(bar.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at === -1 || buttons.length === 0) return;
+    const next =
+      event.key === "ArrowRight"
+        ? (at + 1) % buttons.length
+        : event.key === "ArrowLeft"
+          ? (at - 1 + buttons.length) % buttons.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? buttons.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    buttons[next]?.focus();
+  }
+
   return (
     <div
+      ref={bar}
       role="toolbar"
       aria-label="Formatting"
-      className="flex flex-wrap items-center gap-1 rounded-t border border-b-0 border-neutral-500 bg-neutral-50 px-2 py-1"
+      onKeyDown={onKeyDown}
+      className="sticky top-0 z-10 flex flex-wrap items-center gap-1 rounded-t border border-b-0 border-neutral-500 bg-neutral-50 px-2 py-1"
     >
       {TOOLS.map((group, g) => (
-        <div key={g} className="flex flex-wrap gap-1 border-r border-neutral-300 pr-1">
+        <div
+          key={g}
+          role="group"
+          aria-label={GROUP_LABELS[g]}
+          className="flex flex-wrap gap-1 border-r border-neutral-300 pr-1"
+        >
           {group.map((tool) => {
             const pressed = tool.active ? Boolean(active?.[tool.label]) : undefined;
             return (
@@ -98,6 +140,7 @@ export function Toolbar({ editor, onDialog }: { editor: Editor | null; onDialog:
                 aria-pressed={pressed}
                 title={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
                 disabled={!editor}
+                {...stop()}
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => editor && tool.run(editor)}
               >
@@ -107,19 +150,22 @@ export function Toolbar({ editor, onDialog }: { editor: Editor | null; onDialog:
           })}
         </div>
       ))}
-      {DIALOG_TOOLS.map((tool) => (
-        <button
-          key={tool.label}
-          type="button"
-          className={buttonClass}
-          title={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
-          disabled={!editor}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => onDialog(tool.kind)}
-        >
-          {tool.label}
-        </button>
-      ))}
+      <div role="group" aria-label="Insert" className="flex flex-wrap gap-1">
+        {DIALOG_TOOLS.map((tool) => (
+          <button
+            key={tool.label}
+            type="button"
+            className={buttonClass}
+            title={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
+            disabled={!editor}
+            {...stop()}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onDialog(tool.kind)}
+          >
+            {tool.label}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

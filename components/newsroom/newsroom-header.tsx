@@ -14,7 +14,7 @@ export function NewsroomHeader({
 }) {
   return (
     <header className="border-b border-neutral-300 bg-neutral-50">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/newsroom" className="font-serif text-xl font-black">
           Masthead <span className="font-sans text-sm font-semibold text-neutral-700">Newsroom</span>
         </Link>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useMemo, useState, type FormEvent } from "react";
+import { useCallback, useDeferredValue, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { plainText, readingMinutes, wordCount } from "@/lib/content/text";
 import {
@@ -15,9 +15,10 @@ import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
 import { draftFromArticle, type ArticleDraft, type EditableArticle } from "./article-draft";
 import { ConflictPanel } from "./conflict-panel";
-import { LibraryImagePicker } from "../media/library-image-picker";
-import { MetadataFields, type MetadataOptions } from "./metadata-fields";
+import { HeroImageFields } from "./hero-image-fields";
+import { DetailsFields, SeoFields, type MetadataOptions } from "./metadata-fields";
 import { useAutosave, type SaveStatus } from "./use-autosave";
+import { PanelGroup, WorkspaceLayout } from "./workspace-layout";
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
 
@@ -44,14 +45,25 @@ function statusText(status: SaveStatus): string {
   }
 }
 
+/**
+ * The writing workspace: headline, standfirst and body in the main column; the article's
+ * details, search texts and hero image in the side panel, between the page's own groups
+ * (`panelTop`: workflow; `panelBottom`: editorial controls, versions, timeline).
+ */
 export function ArticleEditForm({
   article,
   sections,
   options,
+  siteUrl,
+  panelTop,
+  panelBottom,
 }: {
   article: EditableArticle;
   sections: { id: string; name: string }[];
   options: MetadataOptions;
+  siteUrl: string;
+  panelTop: ReactNode;
+  panelBottom: ReactNode;
 }) {
   const client = useTRPCClient();
   const [initial] = useState<ArticleDraft>(() => draftFromArticle(article));
@@ -99,10 +111,9 @@ export function ArticleEditForm({
     onRestore: replace,
   });
 
-  const set =
-    (key: "headline" | "standfirst" | "sectionId" | "heroImageCaption" | "heroImageCredit" | "heroImageAlt") =>
-    (value: string) =>
-      setDraft((current) => ({ ...current, [key]: value }));
+  const set = (key: "headline" | "standfirst") => (value: string) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+  const patch = useCallback((change: Partial<ArticleDraft>) => setDraft((current) => ({ ...current, ...change })), []);
   // Counting 20,000 words takes longer than a frame: the count follows the text a moment
   // later, in a render React does after the keystroke has painted.
   const deferredBody = useDeferredValue(draft.body);
@@ -116,7 +127,7 @@ export function ArticleEditForm({
     void saveNow();
   }
 
-  return (
+  const form = (
     <form onSubmit={onSubmit} noValidate aria-labelledby="edit-heading" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="edit-heading" className="text-lg font-bold">
@@ -167,24 +178,6 @@ export function ArticleEditForm({
         </p>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="edit-section" className="text-sm font-semibold">
-          Section
-        </label>
-        <select
-          id="edit-section"
-          value={draft.sectionId}
-          onChange={(e) => set("sectionId")(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">No section</option>
-          {sections.map((section) => (
-            <option key={section.id} value={section.id}>
-              {section.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
         <span id="edit-body-label" className="text-sm font-semibold">
           Body
         </span>
@@ -207,68 +200,39 @@ export function ArticleEditForm({
           </p>
         ) : null}
       </div>
-      <MetadataFields
-        draft={draft}
-        options={options}
-        slugLocked={article.publishedAt !== null}
-        errorFor={fieldError}
-        onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))}
-      />
-      <fieldset className="flex flex-col gap-3 rounded border border-neutral-300 p-3">
-        <legend className="px-1 text-sm font-semibold">Hero image</legend>
-        <LibraryImagePicker
-          url={draft.heroImageUrl}
-          alt={draft.heroImageAlt}
-          onChoose={(hero) =>
-            setDraft((current) => ({
-              ...current,
-              heroImageUrl: hero.url,
-              heroImageAlt: hero.alt,
-              heroImageCaption: hero.caption,
-              heroImageCredit: hero.credit,
-            }))
-          }
-          onRemove={() =>
-            setDraft((current) => ({
-              ...current,
-              heroImageUrl: "",
-              heroImageAlt: "",
-              heroImageCaption: "",
-              heroImageCredit: "",
-            }))
-          }
-        />
-        {draft.heroImageUrl ? (
-          <>
-            <Field
-              id="edit-caption"
-              label="Caption"
-              value={draft.heroImageCaption}
-              onChange={(e) => set("heroImageCaption")(e.target.value)}
-              error={fieldError("heroImageCaption")}
-            />
-            <Field
-              id="edit-credit"
-              label="Credit"
-              value={draft.heroImageCredit}
-              onChange={(e) => set("heroImageCredit")(e.target.value)}
-              error={fieldError("heroImageCredit")}
-            />
-            <Field
-              id="edit-alt"
-              label="Alt text"
-              value={draft.heroImageAlt}
-              onChange={(e) => set("heroImageAlt")(e.target.value)}
-              error={fieldError("heroImageAlt")}
-            />
-          </>
-        ) : null}
-      </fieldset>
       <div>
         <Button type="submit" disabled={status.kind === "saving" || status.kind === "conflict"}>
           Save now
         </Button>
       </div>
     </form>
+  );
+
+  return (
+    <WorkspaceLayout
+      main={form}
+      panel={
+        <>
+          {panelTop}
+          <PanelGroup id="details-heading" title="Details">
+            <DetailsFields
+              draft={draft}
+              options={options}
+              sections={sections}
+              slugLocked={wasPublished}
+              errorFor={fieldError}
+              onChange={patch}
+            />
+          </PanelGroup>
+          <PanelGroup id="hero-heading" title="Hero image">
+            <HeroImageFields draft={draft} errorFor={fieldError} onChange={patch} />
+          </PanelGroup>
+          <PanelGroup id="seo-heading" title="Search and social" open={false}>
+            <SeoFields draft={draft} errorFor={fieldError} onChange={patch} siteUrl={siteUrl} />
+          </PanelGroup>
+          {panelBottom}
+        </>
+      }
+    />
   );
 }

@@ -2,9 +2,25 @@
 
 import { useEffect, useState } from "react";
 import { compareBlocks, copyBlock } from "@/lib/content/compare";
+import { diffDocuments, diffWords } from "@/lib/content/diff";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
 import { draftFromArticle, type ArticleDraft } from "./article-draft";
+import { BodyDiff, FieldChanges, type FieldChangeView } from "./version-diff";
+
+/** Headline and standfirst, theirs to mine, words marked. */
+function textChanges(theirs: ArticleDraft, mine: ArticleDraft): FieldChangeView[] {
+  return TEXT_FIELDS.flatMap(([field, label]): FieldChangeView[] => {
+    if (theirs[field] === mine[field]) return [];
+    const words = diffWords(theirs[field], mine[field]);
+    const name = label[0]?.toUpperCase() + label.slice(1);
+    return [
+      words
+        ? { field: name, kind: "words", segments: words.flat() }
+        : { field: name, kind: "value", before: theirs[field], after: mine[field] },
+    ];
+  });
+}
 
 interface Theirs {
   draft: ArticleDraft;
@@ -140,6 +156,14 @@ export function ConflictPanel({
       {failed ? <p role="alert">Could not load the other version. Check your connection and reload.</p> : null}
       {theirs ? (
         <>
+          <section
+            aria-label="What differs"
+            className="flex flex-col gap-2 rounded border border-neutral-400 bg-white p-3"
+          >
+            <h3 className="font-bold">What differs: their saved text, with your changes marked</h3>
+            <FieldChanges changes={textChanges(theirs.draft, mine)} />
+            <BodyDiff diff={diffDocuments(theirs.draft.body, mine.body)} />
+          </section>
           <div className="grid gap-3 md:grid-cols-2">
             <Column
               title="Your version (not saved)"

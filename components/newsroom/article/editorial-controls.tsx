@@ -52,10 +52,7 @@ export function EditorialControls({ state }: { state: EditorialState }) {
 
   if (!state.isEditor && !state.canEdit) return null;
   return (
-    <section aria-labelledby="editorial-heading" className="flex flex-col gap-4">
-      <h2 id="editorial-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
-        Editorial controls
-      </h2>
+    <div className="flex flex-col gap-4">
       {!asking ? <StepError error={error} onReload={reload} /> : null}
 
       {state.isEditor ? (
@@ -245,6 +242,6 @@ export function EditorialControls({ state }: { state: EditorialState }) {
           <StepError error={error} onReload={reload} />
         </AskFirstDialog>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { MAX_SEO_DESCRIPTION, MAX_SEO_TITLE } from "@/lib/schemas/article";
 import { slugify } from "@/lib/slug";
 import { Field } from "../../ui/field";
 import type { ArticleDraft } from "./article-draft";
+import { SeoPreview } from "./seo-preview";
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
 
@@ -27,38 +28,44 @@ export function tagSuggestions(typed: string, known: string[]): string[] {
   return known.filter((name) => !done.includes(name.toLowerCase())).map((name) => `${before}${name}`);
 }
 
-/** Slug, authors, tags, SEO and target length: everything about the article but its text. */
-export function MetadataFields({
+interface FieldsProps {
+  draft: ArticleDraft;
+  errorFor: (field: string) => string | undefined;
+  onChange: (patch: Partial<ArticleDraft>) => void;
+}
+
+/** Section, authors, tags, slug and target length: the article's details beside its text. */
+export function DetailsFields({
   draft,
   options,
+  sections,
   slugLocked,
   errorFor,
   onChange,
-}: {
-  draft: ArticleDraft;
-  options: MetadataOptions;
-  slugLocked: boolean;
-  errorFor: (field: string) => string | undefined;
-  onChange: (patch: Partial<ArticleDraft>) => void;
-}) {
+}: FieldsProps & { options: MetadataOptions; sections: { id: string; name: string }[]; slugLocked: boolean }) {
   const toggleAuthor = (id: string, on: boolean) =>
     onChange({ authorIds: on ? [...draft.authorIds, id] : draft.authorIds.filter((authorId) => authorId !== id) });
   return (
     <div className="flex flex-col gap-4">
-      <Field
-        id="edit-slug"
-        label="Slug"
-        value={draft.slug}
-        disabled={slugLocked}
-        onChange={(e) => onChange({ slug: e.target.value })}
-        onBlur={() => onChange({ slug: slugify(draft.slug) || draft.slug })}
-        error={errorFor("slug")}
-        hint={
-          slugLocked
-            ? "Published: change it with “Change address” in Editorial controls (old addresses redirect)."
-            : `The address: /articles/${draft.slug || "…"}`
-        }
-      />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="edit-section" className="text-sm font-semibold">
+          Section
+        </label>
+        <select
+          id="edit-section"
+          value={draft.sectionId}
+          onChange={(e) => onChange({ sectionId: e.target.value })}
+          className={inputClass}
+        >
+          <option value="">No section</option>
+          {sections.map((section) => (
+            <option key={section.id} value={section.id}>
+              {section.name}
+            </option>
+          ))}
+        </select>
+        {errorFor("sectionId") ? <p className="text-sm text-red-800">{errorFor("sectionId")}</p> : null}
+      </div>
       <fieldset
         className="flex flex-col gap-1"
         aria-describedby={errorFor("authorIds") ? "edit-authors-error" : undefined}
@@ -105,6 +112,41 @@ export function MetadataFields({
         {errorFor("tags") ? <p className="text-sm text-red-800">{errorFor("tags")}</p> : null}
       </div>
       <Field
+        id="edit-slug"
+        label="Slug"
+        value={draft.slug}
+        disabled={slugLocked}
+        onChange={(e) => onChange({ slug: e.target.value })}
+        onBlur={() => onChange({ slug: slugify(draft.slug) || draft.slug })}
+        error={errorFor("slug")}
+        hint={
+          slugLocked
+            ? "Published: change it with “Change address” in Editorial controls (old addresses redirect)."
+            : `The address: /articles/${draft.slug || "…"}`
+        }
+      />
+      <Field
+        id="edit-target"
+        label="Target length"
+        type="number"
+        inputMode="numeric"
+        min={50}
+        max={50000}
+        step={50}
+        value={draft.targetWords}
+        onChange={(e) => onChange({ targetWords: e.target.value })}
+        error={errorFor("targetWords")}
+        hint="Optional, in words."
+      />
+    </div>
+  );
+}
+
+/** The search and share texts, with a preview of how the story will look in each. */
+export function SeoFields({ draft, errorFor, onChange, siteUrl }: FieldsProps & { siteUrl: string }) {
+  return (
+    <div className="flex flex-col gap-4">
+      <Field
         id="edit-seo-title"
         label="SEO title"
         value={draft.seoTitle}
@@ -122,19 +164,7 @@ export function MetadataFields({
         error={errorFor("seoDescription")}
         hint={`Optional; the standfirst is used when empty. ${draft.seoDescription.length} / ${MAX_SEO_DESCRIPTION}`}
       />
-      <Field
-        id="edit-target"
-        label="Target length"
-        type="number"
-        inputMode="numeric"
-        min={50}
-        max={50000}
-        step={50}
-        value={draft.targetWords}
-        onChange={(e) => onChange({ targetWords: e.target.value })}
-        error={errorFor("targetWords")}
-        hint="Optional, in words."
-      />
+      <SeoPreview draft={draft} siteUrl={siteUrl} />
     </div>
   );
 }

@@ -41,10 +41,7 @@ export interface TimelineEvent {
 
 export function Timeline({ events, timeZone }: { events: TimelineEvent[]; timeZone: string }) {
   return (
-    <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
-        Timeline
-      </h2>
+    <div>
       {events.length === 0 ? (
         <p className="mt-2 text-sm text-neutral-700">Nothing has happened to this article yet.</p>
       ) : (
@@ -71,6 +68,6 @@ export function Timeline({ events, timeZone }: { events: TimelineEvent[]; timeZo
           ))}
         </ol>
       )}
-    </section>
+    </div>
   );
 }

@@ -93,10 +93,7 @@ export function WorkflowActions({
   const fieldError = error?.fieldErrors.note?.[0] ?? error?.fieldErrors.scheduledFor?.[0];
 
   return (
-    <section aria-labelledby="workflow-heading" className="flex flex-col gap-3">
-      <h2 id="workflow-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
-        Workflow
-      </h2>
+    <div className="flex flex-col gap-3">
       {!open ? <StepError error={error} onReload={reload} /> : null}
       <div className="flex flex-wrap gap-2">
         {actions.map((action) => (
@@ -188,6 +185,6 @@ export function WorkflowActions({
           <FormAlert id="workflow-dialog-error" message={error ? (fieldError ?? error.message) : null} />
         </ConfirmDialog>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -10,12 +10,14 @@ import { ArticleSummary } from "@/components/newsroom/article/article-summary";
 import { EditorialControls } from "@/components/newsroom/article/editorial-controls";
 import { Timeline } from "@/components/newsroom/article/timeline";
 import { WorkflowActions } from "@/components/newsroom/article/workflow-actions";
+import { PanelGroup, WorkspaceLayout } from "@/components/newsroom/article/workspace-layout";
 import { StatusBadge } from "@/components/newsroom/status-badge";
 import { articleIdSchema } from "@/lib/schemas/article";
 import { formatInZone, toZonedInput } from "@/lib/time-zone";
 import { requireNewsroomUser } from "@/server/auth/session";
 import { serverClock } from "@/server/clock";
 import { appEnv } from "@/server/env";
+import { siteUrl } from "@/server/site";
 import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Article" };
@@ -44,11 +46,12 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
     throw error;
   });
   if (!article) notFound();
-  const [sections, versions, authors, tagNames] = await Promise.all([
+  const [sections, versions, authors, tagNames, approved] = await Promise.all([
     article.canEdit ? caller.article.sections() : [],
     caller.article.revisions({ id: article.id }),
     article.canEdit ? caller.article.possibleAuthors() : [],
     article.canEdit ? caller.article.tagNames() : [],
+    article.isEditor ? caller.article.approvedVersion({ id: article.id }) : null,
   ]);
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   const sentBack =
@@ -57,8 +60,96 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
     (a) => a === "publish" || a === "schedule" || a === "publishUpdate" || a === "republish",
   );
 
+  const workflowGroup = (
+    <PanelGroup id="workflow-heading" title="Workflow">
+      {publishing && article.publishBlocker ? (
+        <p role="note" className="rounded border border-amber-700 bg-amber-50 p-3 text-sm">
+          {article.publishBlocker}
+        </p>
+      ) : null}
+      {article.allowedActions.length > 0 ? (
+        <WorkflowActions
+          articleId={article.id}
+          actions={article.allowedActions}
+          timeZone={timeZone}
+          defaultScheduleValue={toZonedInput(defaultScheduleTime(serverClock()), timeZone)}
+        />
+      ) : (
+        <p className="text-sm text-neutral-700">No workflow step is yours to take at this stage.</p>
+      )}
+    </PanelGroup>
+  );
+  const historyGroups = (
+    <>
+      {article.isEditor || article.canEdit ? (
+        <PanelGroup id="editorial-heading" title="Editorial controls" open={article.isEditor}>
+          <EditorialControls
+            state={{
+              id: article.id,
+              isEditor: article.isEditor,
+              canEdit: article.canEdit,
+              wasPublished: article.publishedAt !== null,
+              isLive: article.status === "PUBLISHED",
+              pinned: article.pinnedAt !== null,
+              slug: article.slug,
+              legalReviewRequired: article.legalReviewRequired,
+              legalSignOff:
+                article.legalSignedOffAt && article.legalSignedOffBy
+                  ? `${article.legalSignedOffBy.displayName}, ${formatInZone(article.legalSignedOffAt, timeZone)}`
+                  : null,
+              embargoedUntilLocal: article.embargoedUntil ? toZonedInput(article.embargoedUntil, timeZone) : null,
+              embargoLabel: article.embargoedUntil ? formatInZone(article.embargoedUntil, timeZone) : null,
+              timeZone,
+            }}
+          />
+        </PanelGroup>
+      ) : null}
+      {article.corrections.length > 0 ? (
+        <PanelGroup id="corrections-heading" title="Corrections">
+          <ol className="flex flex-col gap-2 text-sm">
+            {article.corrections.map((c) => (
+              <li key={c.id}>
+                <time dateTime={c.createdAt.toISOString()}>{formatInZone(c.createdAt, timeZone)}</time> — {c.text}
+              </li>
+            ))}
+          </ol>
+        </PanelGroup>
+      ) : null}
+      {versions.length > 0 ? (
+        <PanelGroup id="versions-heading" title="Versions">
+          <p className="text-sm">
+            <Link href={`/newsroom/articles/${article.id}/compare`} className="font-semibold underline">
+              Compare versions
+            </Link>
+          </p>
+          <ul className="flex max-h-72 flex-col gap-1 overflow-y-auto text-sm">
+            {versions.map((v) => (
+              <li key={v.id}>
+                <Link href={`/newsroom/articles/${article.id}/revisions/${v.id}`} className="underline">
+                  {formatInZone(v.updatedAt, timeZone)}
+                </Link>{" "}
+                {REVISION_LABELS[v.kind]}
+                {v.live ? " (live)" : ""} — {v.createdBy?.displayName ?? "Scheduler"} ·{" "}
+                <Link
+                  href={`/newsroom/articles/${article.id}/compare?from=${v.id}&to=current`}
+                  className="underline"
+                  aria-label={`Compare the version of ${formatInZone(v.updatedAt, timeZone)} with the working copy`}
+                >
+                  compare
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </PanelGroup>
+      ) : null}
+      <PanelGroup id="timeline-heading" title="Timeline">
+        <Timeline events={article.events} timeZone={timeZone} />
+      </PanelGroup>
+    </>
+  );
+
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-4">
       <div>
         <p className="mb-2 flex flex-wrap items-center gap-3 text-sm">
           <StatusBadge status={article.status} />
@@ -70,18 +161,6 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
             Last changed {article.updatedBy ? `by ${article.updatedBy.displayName} ` : ""}at{" "}
             {formatInZone(article.updatedAt, timeZone)}
           </span>
-        </p>
-        <h1 className="font-serif text-3xl font-bold">{article.headline}</h1>
-        <AlsoEditing articleId={article.id} />
-        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-          <dt className="font-semibold">Slug</dt>
-          <dd>{article.slug}</dd>
-          <dt className="font-semibold">Authors</dt>
-          <dd>{article.authors.map((a) => a.user.displayName).join(", ")}</dd>
-          <dt className="font-semibold">Section</dt>
-          <dd>{article.section?.name ?? "None yet"}</dd>
-        </dl>
-        <p className="mt-2 flex flex-wrap gap-4 text-sm">
           <Link href={`/newsroom/articles/${article.id}/preview`} className="underline">
             Preview
           </Link>
@@ -91,6 +170,11 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
             </Link>
           ) : null}
         </p>
+        <h1 className="font-serif text-3xl font-bold">{article.headline}</h1>
+        <p className="mt-1 text-sm text-neutral-700">
+          {article.section?.name ?? "No section yet"} · by {article.authors.map((a) => a.user.displayName).join(", ")}
+        </p>
+        <AlsoEditing articleId={article.id} />
       </div>
 
       {sentBack ? (
@@ -108,83 +192,40 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           The scheduled publish did not happen. {article.scheduleFailure}
         </p>
       ) : null}
-      {publishing && article.publishBlocker ? (
-        <p role="note" className="rounded border border-amber-700 bg-amber-50 p-3 text-sm">
-          {article.publishBlocker}
+      {approved ? (
+        <p role="note" className="rounded border border-sky-700 bg-sky-50 p-3 text-sm">
+          Changed since you approved it on {formatInZone(approved.approvedAt, timeZone)}.{" "}
+          <Link
+            href={`/newsroom/articles/${article.id}/compare?from=${approved.revisionId}&to=current`}
+            className="font-semibold underline"
+          >
+            See the changes since you approved
+          </Link>
         </p>
       ) : null}
 
       <ArticleVersionProvider version={article.version}>
         <LiveArticle articleId={article.id} renderedVersion={article.version} />
-        <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <div>
-            {article.canEdit ? (
-              <ArticleEditForm article={article} sections={sections} options={{ authors, tagNames }} />
-            ) : (
-              <ArticleSummary article={article} />
-            )}
-          </div>
-          <aside className="flex flex-col gap-8" aria-label="Workflow and history">
-            <WorkflowActions
-              articleId={article.id}
-              actions={article.allowedActions}
-              timeZone={timeZone}
-              defaultScheduleValue={toZonedInput(defaultScheduleTime(serverClock()), timeZone)}
-            />
-            <EditorialControls
-              state={{
-                id: article.id,
-                isEditor: article.isEditor,
-                canEdit: article.canEdit,
-                wasPublished: article.publishedAt !== null,
-                isLive: article.status === "PUBLISHED",
-                pinned: article.pinnedAt !== null,
-                slug: article.slug,
-                legalReviewRequired: article.legalReviewRequired,
-                legalSignOff:
-                  article.legalSignedOffAt && article.legalSignedOffBy
-                    ? `${article.legalSignedOffBy.displayName}, ${formatInZone(article.legalSignedOffAt, timeZone)}`
-                    : null,
-                embargoedUntilLocal: article.embargoedUntil ? toZonedInput(article.embargoedUntil, timeZone) : null,
-                embargoLabel: article.embargoedUntil ? formatInZone(article.embargoedUntil, timeZone) : null,
-                timeZone,
-              }}
-            />
-            {article.corrections.length > 0 ? (
-              <section aria-labelledby="corrections-heading">
-                <h2 id="corrections-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
-                  Corrections
-                </h2>
-                <ol className="mt-2 flex flex-col gap-2 text-sm">
-                  {article.corrections.map((c) => (
-                    <li key={c.id}>
-                      <time dateTime={c.createdAt.toISOString()}>{formatInZone(c.createdAt, timeZone)}</time> — {c.text}
-                    </li>
-                  ))}
-                </ol>
-              </section>
-            ) : null}
-            {versions.length > 0 ? (
-              <section aria-labelledby="versions-heading">
-                <h2 id="versions-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-700">
-                  Versions
-                </h2>
-                <ul className="mt-2 flex max-h-72 flex-col gap-1 overflow-y-auto text-sm">
-                  {versions.map((v) => (
-                    <li key={v.id}>
-                      <Link href={`/newsroom/articles/${article.id}/revisions/${v.id}`} className="underline">
-                        {formatInZone(v.updatedAt, timeZone)}
-                      </Link>{" "}
-                      {REVISION_LABELS[v.kind]}
-                      {v.live ? " (live)" : ""} — {v.createdBy?.displayName ?? "Scheduler"}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            <Timeline events={article.events} timeZone={timeZone} />
-          </aside>
-        </div>
+        {article.canEdit ? (
+          <ArticleEditForm
+            article={article}
+            sections={sections}
+            options={{ authors, tagNames }}
+            siteUrl={siteUrl()}
+            panelTop={workflowGroup}
+            panelBottom={historyGroups}
+          />
+        ) : (
+          <WorkspaceLayout
+            main={<ArticleSummary article={article} />}
+            panel={
+              <>
+                {workflowGroup}
+                {historyGroups}
+              </>
+            }
+          />
+        )}
       </ArticleVersionProvider>
     </div>
   );
