@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { storageState } from "./fixtures/accounts";
+import { newDraft } from "./fixtures/workflow";
 import { FROM_SITE } from "./fixtures/site";
 
 test.describe("uploading to the media library", () => {
@@ -126,4 +127,56 @@ test("a writer sees, but cannot change, the description of an image someone else
   });
   expect(refused.status()).toBe(403);
   await writer.close();
+});
+
+test.describe("uploading without leaving the article", () => {
+  test.use({ storageState: storageState("writer") });
+
+  test("upload from the figure picker, describe it, insert it and keep typing; then a hero from the hero picker", async ({
+    page,
+  }) => {
+    const picture = (background: string) =>
+      sharp({ create: { width: 900, height: 600, channels: 3, background } })
+        .png()
+        .toBuffer();
+    const body = await newDraft(page, `Upload in place ${Date.now()}`);
+    await page.keyboard.type("Before the picture.");
+    await page.keyboard.press("Enter");
+    await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Figure" }).click();
+    const picker = page.getByRole("dialog", { name: "Figure" });
+    const figureName = `pier-${Date.now()}.png`;
+    await picker
+      .getByLabel("Upload an image")
+      .setInputFiles({ name: figureName, mimeType: "image/png", buffer: await picture("#0f766e") });
+    await expect(picker.getByRole("status")).toContainText(`${figureName} uploaded and chosen`);
+    // Alt text is required before the figure goes in.
+    await picker.getByRole("button", { name: "Insert figure" }).click();
+    await expect(picker.getByText("Describe the image in the alt text.")).toBeVisible();
+    await picker.getByLabel("Alt text").fill("The old pier at low tide");
+    await picker.getByLabel("Caption").fill("The pier this week");
+    await picker.getByRole("button", { name: "Insert figure" }).click();
+    await expect(picker).toHaveCount(0);
+    await page.keyboard.type("After the picture.");
+    await expect(body.locator("figure img")).toHaveAttribute("alt", "The old pier at low tide");
+    await expect(body.getByText("After the picture.")).toBeVisible();
+
+    // The hero picker uploads the same way.
+    const panel = page.getByRole("complementary", { name: "Workflow and details" });
+    await panel.getByRole("button", { name: "Choose hero image" }).click();
+    const hero = page.getByRole("dialog", { name: "Hero image" });
+    const heroName = `skyline-${Date.now()}.png`;
+    await hero
+      .getByLabel("Upload an image")
+      .setInputFiles({ name: heroName, mimeType: "image/png", buffer: await picture("#7c2d12") });
+    await expect(hero.getByRole("status")).toContainText(`${heroName} uploaded and chosen`);
+    await hero.getByLabel("Alt text").fill("The skyline at dusk");
+    await hero.getByRole("button", { name: "Use this image" }).click();
+    await expect(hero).toHaveCount(0);
+    await expect(panel.getByRole("img", { name: "The skyline at dusk" })).toBeVisible();
+    await page.getByRole("button", { name: "Save now" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Saved \d\d:\d\d$/ })).toBeVisible();
+    await page.reload();
+    await expect(panel.getByLabel("Alt text")).toHaveValue("The skyline at dusk");
+    await expect(page.getByRole("textbox", { name: "Body" }).locator("figure img")).toHaveCount(1);
+  });
 });

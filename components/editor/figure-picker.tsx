@@ -1,27 +1,46 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Image from "next/image";
 import { useState } from "react";
-import { thumbnailUrl } from "@/lib/media";
+import { thumbnailUrl, type MediaItem } from "@/lib/media";
 import { useTRPC } from "@/trpc/client";
+import { MediaUploader } from "../newsroom/media/media-uploader";
 
-/** Choose an image from the media library for a figure; its details can be adjusted here. */
+type Chosen = Pick<MediaItem, "id" | "fileName" | "width" | "height" | "alt" | "caption" | "credit">;
+
+const choice = (item: MediaItem): Chosen => ({
+  id: item.id,
+  fileName: item.fileName,
+  width: item.width,
+  height: item.height,
+  alt: item.alt,
+  caption: item.caption,
+  credit: item.credit,
+});
+
+/**
+ * Choose an image from the media library for a figure or a hero, or upload one (the library's
+ * own checks) without leaving the article; its details can be adjusted here.
+ */
 export function FigurePicker() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [query, setQuery] = useState("");
-  const [chosen, setChosen] = useState<{
-    id: string;
-    fileName: string;
-    width: number;
-    height: number;
-    alt: string;
-    caption: string;
-    credit: string;
-  } | null>(null);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
   const list = useQuery(trpc.media.list.queryOptions({ query: query || undefined, limit: 24 }));
   return (
     <div className="flex flex-col gap-3">
+      <MediaUploader
+        id="picker-upload"
+        compact
+        onUploaded={(item) => {
+          // The new image leads the list; it is chosen at once.
+          setQuery("");
+          setChosen(choice(item));
+          void queryClient.invalidateQueries({ queryKey: trpc.media.list.queryKey() });
+        }}
+      />
       <label htmlFor="figure-search" className="text-sm font-semibold">
         Search the library
       </label>
@@ -34,9 +53,7 @@ export function FigurePicker() {
       />
       <fieldset className="grid max-h-64 grid-cols-3 gap-2 overflow-y-auto">
         <legend className="sr-only">Images</legend>
-        {list.data?.length === 0 ? (
-          <p className="col-span-3 text-sm">No images. Upload them in the media library.</p>
-        ) : null}
+        {list.data?.length === 0 ? <p className="col-span-3 text-sm">No images yet: upload one above.</p> : null}
         {list.data?.map((item) => (
           <label
             key={item.id}
@@ -48,17 +65,8 @@ export function FigurePicker() {
               value={item.fileName}
               className="sr-only"
               aria-label={item.alt || item.originalName}
-              onChange={() =>
-                setChosen({
-                  id: item.id,
-                  fileName: item.fileName,
-                  width: item.width,
-                  height: item.height,
-                  alt: item.alt,
-                  caption: item.caption,
-                  credit: item.credit,
-                })
-              }
+              checked={chosen?.id === item.id}
+              onChange={() => setChosen(choice(item))}
             />
             <Image
               unoptimized
@@ -74,6 +82,10 @@ export function FigurePicker() {
       </fieldset>
       {chosen ? (
         <div key={chosen.id} className="flex flex-col gap-2">
+          {/* Chosen by uploading, it may not be in the list shown (a search was typed). */}
+          {list.data?.some((item) => item.id === chosen.id) ? null : (
+            <input type="hidden" name="fileName" value={chosen.fileName} />
+          )}
           <input type="hidden" name="width" value={chosen.width} />
           <input type="hidden" name="height" value={chosen.height} />
           {(["alt", "caption", "credit"] as const).map((field) => (

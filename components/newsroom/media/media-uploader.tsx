@@ -4,7 +4,17 @@ import { useState, type DragEvent } from "react";
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_MB, type MediaItem } from "@/lib/media";
 
 /** Picker and drop zone; shows upload progress and the server's answer. */
-export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) => void }) {
+export function MediaUploader({
+  onUploaded,
+  id = "media-file",
+  compact = false,
+}: {
+  onUploaded: (item: MediaItem) => void;
+  /** The file input's id (unique on the page). */
+  id?: string;
+  /** Inside a picker: a smaller box, and the alt text is asked for right there. */
+  compact?: boolean;
+}) {
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [over, setOver] = useState(false);
@@ -31,7 +41,12 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
         }
       })();
       if (request.status === 201) {
-        setMessage({ ok: true, text: `${file.name} uploaded. Add alt text before using it.` });
+        setMessage({
+          ok: true,
+          text: compact
+            ? `${file.name} uploaded and chosen. Describe it in the alt text below.`
+            : `${file.name} uploaded. Add alt text before using it.`,
+        });
         onUploaded(answer);
       } else setMessage({ ok: false, text: answer.error ?? `Upload failed (${request.status}).` });
     };
@@ -58,20 +73,20 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
       }}
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
-      className={`flex flex-col gap-2 rounded border-2 border-dashed p-4 ${over ? "border-blue-700 bg-blue-50" : "border-neutral-400"}`}
+      className={`flex flex-col gap-2 rounded border-2 border-dashed ${compact ? "p-2 text-sm" : "p-4"} ${over ? "border-blue-700 bg-blue-50" : "border-neutral-400"}`}
     >
-      <label htmlFor="media-file" className="font-semibold">
+      <label htmlFor={id} className="font-semibold">
         Upload an image
       </label>
-      <p id="media-file-hint" className="text-sm text-neutral-700">
+      <p id={`${id}-hint`} className="text-sm text-neutral-700">
         JPEG, PNG, WebP, AVIF or GIF, up to {MAX_UPLOAD_MB} MB. Choose a file or drop it here. Location and camera data
         are removed.
       </p>
       <input
-        id="media-file"
+        id={id}
         type="file"
         accept={ACCEPTED_IMAGE_TYPES}
-        aria-describedby="media-file-hint"
+        aria-describedby={`${id}-hint`}
         disabled={progress !== null}
         onChange={(event) => {
           const file = event.target.files?.[0];
