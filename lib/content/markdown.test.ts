@@ -33,12 +33,13 @@ describe("Markdown import on markdown-it", () => {
     expect(validateDocument(document).ok).toBe(true);
   });
 
-  it("keeps code and tables as text, and says what became of them", () => {
+  it("keeps code as a code block and tables as text, and says what became of the tables", () => {
     const { document, notes } = convertMarkdown(
       "```js\nconst a = 1;\n\nrun(a);\n```\n\n| City | Votes |\n| --- | --- |\n| Harbour | **12** |\n",
     );
     const texts = (document.content ?? []).map((block) => (block.content ?? []).map((n) => n.text ?? "\n").join(""));
     expect(texts).toEqual(["const a = 1;\n\nrun(a);", "City | Votes", "Harbour | 12"]);
+    expect(document.content?.[0]).toMatchObject({ type: "codeBlock", attrs: { language: "js" } });
     expect(document.content?.[2]?.content?.find((n) => n.text === "12")?.marks).toEqual([{ type: "bold" }]);
     expect(notes).toEqual(["Tables were imported as one paragraph per row, cells separated by “|”."]);
     expect(validateDocument(document).ok).toBe(true);

@@ -185,15 +185,15 @@ function textBlocks(type: string, attrs: Record<string, unknown> | undefined, in
   return blocks;
 }
 
-/** Lines of code as one paragraph, line breaks kept, so its text survives without code formatting. */
-function codeParagraph(code: string): ContentNode {
-  const lines = code.replace(/\n$/, "").split("\n");
-  const content: ContentNode[] = [];
-  lines.forEach((line, index) => {
-    if (index > 0) content.push({ type: "hardBreak" });
-    if (line) content.push({ type: "text", text: line });
-  });
-  return content.length > 0 ? { type: "paragraph", content } : { type: "paragraph" };
+/** A code block, its lines as they are; a fence's language kept when it is a plain name. */
+function codeBlock(code: string, info: string): ContentNode {
+  const text = code.replace(/\n$/, "");
+  const language = info.trim().split(/\s+/)[0] ?? "";
+  return {
+    type: "codeBlock",
+    attrs: { language: /^[A-Za-z0-9+#._-]{1,40}$/.test(language) ? language : null },
+    ...(text ? { content: [{ type: "text", text }] } : {}),
+  };
 }
 
 /** Containers whose schema needs a paragraph first (list items) or some block (quotes). */
@@ -284,7 +284,7 @@ export function convertMarkdown(markdown: string): MarkdownConversion {
         break;
       case "code_block":
       case "fence":
-        append(codeParagraph(token.content));
+        append(codeBlock(token.content, token.info));
         break;
       case "table_open":
         if (!tableNoted) notes.push("Tables were imported as one paragraph per row, cells separated by “|”.");
