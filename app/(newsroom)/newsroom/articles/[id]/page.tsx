@@ -12,6 +12,7 @@ import { Timeline } from "@/components/newsroom/article/timeline";
 import { WorkflowActions } from "@/components/newsroom/article/workflow-actions";
 import { PanelGroup, WorkspaceLayout } from "@/components/newsroom/article/workspace-layout";
 import { StatusBadge } from "@/components/newsroom/status-badge";
+import { REVISION_LABELS } from "@/lib/revision-kinds";
 import { articleIdSchema } from "@/lib/schemas/article";
 import { formatInZone, toZonedInput } from "@/lib/time-zone";
 import { requireNewsroomUser } from "@/server/auth/session";
@@ -21,13 +22,6 @@ import { siteUrl } from "@/server/site";
 import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Article" };
-
-const REVISION_LABELS = {
-  PUBLISHED: "published",
-  TRANSITION: "workflow step",
-  SAVE: "saved",
-  RESTORED: "restored",
-} as const;
 
 /** The next round quarter hour at least an hour ahead: a sensible default publishing time. */
 function defaultScheduleTime(now: Date): Date {

@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { RestoreVersion } from "@/components/newsroom/article/restore-version";
 import { BodyDiff, diffSummary, FieldChanges } from "@/components/newsroom/article/version-diff";
 import { Button } from "@/components/ui/button";
+import { REVISION_LABELS } from "@/lib/revision-kinds";
 import { compareVersionsInput } from "@/lib/schemas/article";
 import { formatInZone } from "@/lib/time-zone";
 import { requireNewsroomUser } from "@/server/auth/session";
@@ -13,15 +14,30 @@ import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
-const KIND_LABELS = {
-  CURRENT: "working copy",
-  PUBLISHED: "published",
-  TRANSITION: "workflow step",
-  SAVE: "saved",
-  RESTORED: "restored",
-} as const;
-
-const selectClass = "rounded border border-neutral-500 bg-white px-3 py-2";
+function VersionSelect({
+  name,
+  label,
+  options,
+  value,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; text: string }[];
+  value: string;
+}) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="font-semibold">{label}</span>
+      <select name={name} defaultValue={value} className="rounded border border-neutral-500 bg-white px-3 py-2">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** Two versions of an article side by side in one text: words that changed marked. */
 export default async function CompareVersionsPage({
@@ -56,15 +72,15 @@ export default async function CompareVersionsPage({
         })
       : null,
   ]);
-  const label = (v: { kind: keyof typeof KIND_LABELS; at: Date; by: string | null }) =>
+  const label = (v: { kind: keyof typeof REVISION_LABELS; at: Date; by: string | null }) =>
     v.kind === "CURRENT"
       ? `The working copy (${formatInZone(v.at, timeZone)})`
-      : `${formatInZone(v.at, timeZone)}, ${KIND_LABELS[v.kind]}${v.by ? ` by ${v.by}` : ""}`;
+      : `${formatInZone(v.at, timeZone)}, ${REVISION_LABELS[v.kind]}${v.by ? ` by ${v.by}` : ""}`;
   const options = [
     { value: "current", text: "The working copy" },
     ...versions.map((v) => ({
       value: v.id,
-      text: `${formatInZone(v.updatedAt, timeZone)}, ${KIND_LABELS[v.kind]}${v.live ? " (live)" : ""} — ${v.createdBy?.displayName ?? "Scheduler"}`,
+      text: `${formatInZone(v.updatedAt, timeZone)}, ${REVISION_LABELS[v.kind]}${v.live ? " (live)" : ""} — ${v.createdBy?.displayName ?? "Scheduler"}`,
     })),
   ];
 
@@ -79,26 +95,18 @@ export default async function CompareVersionsPage({
         <h1 className="mt-2 font-serif text-3xl font-bold">Compare versions</h1>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-4 text-sm" aria-label="Versions to compare">
-        <label className="flex flex-col gap-1">
-          <span className="font-semibold">From (older)</span>
-          <select name="from" defaultValue={input.success ? input.data.from : "current"} className={selectClass}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.text}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-semibold">To (newer)</span>
-          <select name="to" defaultValue={input.success ? input.data.to : "current"} className={selectClass}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.text}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect
+          name="from"
+          label="From (older)"
+          options={options}
+          value={input.success ? input.data.from : "current"}
+        />
+        <VersionSelect
+          name="to"
+          label="To (newer)"
+          options={options}
+          value={input.success ? input.data.to : "current"}
+        />
         <Button type="submit">Compare</Button>
       </form>
       {!result ? (
