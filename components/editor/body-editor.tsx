@@ -10,6 +10,7 @@ import type { ContentDocument } from "@/lib/content/document";
 import { contentExtensions } from "@/lib/content/extensions";
 import { htmlNestedDeeperThan, MAX_PASTE_DEPTH, normalizePastedHtml } from "@/lib/content/paste";
 import { FigureDetailsDialog, figureDetails, type FigureDetails } from "./figure-details";
+import { caretNow } from "./caret";
 import { chainAt, insertBlock } from "./insert-block";
 import { visibleSelection } from "./visible-selection";
 import { menuAnchor, SlashMenu, type MenuAnchor } from "./slash-menu";
@@ -54,7 +55,7 @@ export const BodyEditor = memo(function BodyEditor({
           return {
             // "/" at the start of an empty paragraph opens the insert menu; anywhere else it is a slash.
             "/": () => {
-              const { $from, empty } = this.editor.state.selection;
+              const { $from, empty } = caretNow(this.editor.view);
               if (!empty || $from.parent.type.name !== "paragraph" || $from.parent.content.size > 0) return false;
               setRange({ from: $from.pos, to: $from.pos });
               const box = frame.current?.getBoundingClientRect();
