@@ -1,5 +1,7 @@
 import type { PublicChange } from "../cache/changes";
 import { storyChange, storyFootprint } from "../cache/tags";
+import * as Y from "yjs";
+import { writeSharedDoc, type SharedText } from "@/lib/content/shared-doc";
 import { validateDocument } from "@/lib/content/validate";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
@@ -218,6 +220,11 @@ export async function updateArticle(
       select: { ...revisionContentSelect, version: true, body: false },
     });
     const { version, ...content } = saved;
+    await keepSharedTextInStep(tx, article.id, {
+      headline: saved.headline,
+      standfirst: saved.standfirst,
+      body: body.document,
+    });
     await recordSave(
       tx,
       article.id,
@@ -235,11 +242,25 @@ export async function updateArticle(
   });
 }
 
+/**
+ * A save outside co-editing, on an article that has a shared document: the shared document is
+ * brought to the saved text as the smallest edit, so co-editors' next store merges with it
+ * rather than putting the older text back.
+ */
+export async function keepSharedTextInStep(tx: Prisma.TransactionClient, articleId: string, text: SharedText) {
+  const row = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { sharedState: true } });
+  if (!row.sharedState) return;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(row.sharedState));
+  writeSharedDoc(doc, text);
+  await tx.article.update({ where: { id: articleId }, data: { sharedState: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+}
+
 /** One user's saves within this window share one revision. */
 export const SAVE_COALESCE_MS = 5 * 60 * 1000;
 
 /** Records an accepted save as a revision, folding rapid saves by the same user into one. */
-async function recordSave(
+export async function recordSave(
   tx: Prisma.TransactionClient,
   articleId: string,
   userId: string,

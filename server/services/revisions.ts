@@ -9,6 +9,7 @@ import { canEdit } from "../workflow/machine";
 import { visibleTo } from "./articles";
 import { revisionContentSelect } from "./publishing";
 import type { SessionUser } from "./users";
+import { keepSharedTextInStep } from "./article-edit";
 import { lockArticle, type WorkflowEnv } from "./workflow";
 import { writeSideStep } from "./workflow-write";
 
@@ -246,6 +247,11 @@ export async function restoreRevision(
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
       },
       select: { version: true },
+    });
+    await keepSharedTextInStep(tx, article.id, {
+      headline: revision.headline,
+      standfirst: revision.standfirst,
+      body: body.document,
     });
     await tx.articleRevision.create({
       data: {
