@@ -6,6 +6,10 @@
 import { createServer } from "node:http";
 import next from "next";
 import { startChangeChannel } from "../cache/channel";
+import { createCollabServer } from "../collab/collab-server";
+import { getDb } from "../db/client";
+import { appEnv } from "../env";
+import { siteUrl } from "../site";
 import { cacheState } from "../cache/state";
 import { parseTrustedProxies } from "./client-address";
 import { frontCachedHandler } from "./front-handler";
@@ -73,6 +77,17 @@ async function main() {
       wholeWay(req, res);
     },
   );
+  // Co-editing: WebSocket upgrades on /collab (server/collab/collab-server.ts); any other
+  // upgrade is not something this server offers.
+  const collab = createCollabServer({
+    db: getDb(),
+    timeZone: appEnv().MASTHEAD_TIME_ZONE,
+    siteOrigin: new URL(siteUrl()).origin,
+    log: (line) => log().warn(line),
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
   // Idle keep-alive connections stay open longer than the clients and proxies in front keep
   // theirs (nginx 60 s upstream, load balancers 60 s): closed at Node's default 5 s, a request a
   // client sends on one just as it closes is reset (seen under load in the end-to-end tests).
@@ -87,7 +102,10 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     // Exit whether or not Next closes cleanly: the signal asked the process to stop.
-    void Promise.allSettled([channel.stop(), metrics.stop(), app.close()]).finally(() => process.exit(0));
+    // Open shared documents are stored before the process goes.
+    void Promise.allSettled([collab.close(), channel.stop(), metrics.stop(), app.close()]).finally(() =>
+      process.exit(0),
+    );
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
 }

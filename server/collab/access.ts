@@ -1,0 +1,95 @@
+import type { IncomingHttpHeaders } from "node:http";
+import * as Y from "yjs";
+import { isAllowedHref } from "@/lib/content/links";
+import { articleIdSchema } from "@/lib/schemas/article";
+import { readSessionToken } from "../auth/session-token";
+import type { DbOrTx } from "../db/client";
+import { can } from "../auth/permissions";
+import { loadSessionUser, type SessionUser } from "../services/users";
+import { canEdit } from "../workflow/machine";
+
+// Who may open an article's shared document, and how: the same rules as saving (edit), reading
+// (read only) or neither. Asked on connect and again while the connection lives.
+
+export type CollabAccess = "edit" | "read" | "none";
+
+/** The signed-in, active user whose session cookie the WebSocket upgrade carried, or null. */
+export async function userFromHeaders(db: DbOrTx, headers: IncomingHttpHeaders): Promise<SessionUser | null> {
+  const cookies = (headers.cookie ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.indexOf("=");
+      return at === -1
+        ? { name: part, value: "" }
+        : { name: part.slice(0, at), value: decodeURIComponent(part.slice(at + 1)) };
+    });
+  const session = await readSessionToken({ getAll: () => cookies });
+  return loadSessionUser(db, session.userId, session.sessionId);
+}
+
+/** What `user` may do with the article's shared document now. */
+export async function collabAccess(db: DbOrTx, user: SessionUser, articleId: string): Promise<CollabAccess> {
+  if (!articleIdSchema.safeParse(articleId).success) return "none";
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { status: true, authors: { select: { userId: true } } },
+  });
+  if (!article) return "none";
+  const isAuthor = article.authors.some((a) => a.userId === user.id);
+  if (!isAuthor && !can(user.role, "article.readAll")) return "none";
+  return canEdit(article, { role: user.role, isAuthor }) ? "edit" : "read";
+}
+
+/** Node names the shared schema has (the body's XML elements may be nothing else). */
+const NODE_NAMES = new Set([
+  "paragraph",
+  "heading",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "blockquote",
+  "horizontalRule",
+  "hardBreak",
+  "codeBlock",
+  "pullQuote",
+  "figure",
+  "embed",
+  "callout",
+]);
+const MARK_NAMES = new Set(["bold", "italic", "strike", "link"]);
+
+/**
+ * A quick look at an incoming update before it is applied: every element it creates must be a
+ * node of the schema and every format a mark of it. (The whole document is validated again
+ * before anything is stored; this refuses the obviously wrong at once, and tells the sender.)
+ * Returns why it is refused, or null.
+ */
+export function refuseUpdate(update: Uint8Array): string | null {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return "That is not a document update.";
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const content = struct.content;
+    if (content instanceof Y.ContentType) {
+      const type = content.type;
+      if (type instanceof Y.XmlElement && !NODE_NAMES.has(type.nodeName))
+        return `“${type.nodeName.slice(0, 40)}” is not a kind of block an article can have.`;
+    } else if (content instanceof Y.ContentFormat) {
+      if (!MARK_NAMES.has(content.key))
+        return `“${content.key.slice(0, 40)}” is not a kind of formatting articles have.`;
+      const value: unknown = content.value;
+      if (content.key === "link" && value !== null) {
+        const href = typeof value === "object" && "href" in value ? value.href : null;
+        if (typeof href !== "string" || !isAllowedHref(href))
+          return "Links may only be http, https or mailto addresses.";
+      }
+    }
+  }
+  return null;
+}

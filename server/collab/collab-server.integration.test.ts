@@ -1,0 +1,191 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { encode } from "next-auth/jwt";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { SHARED } from "@/lib/content/shared-doc";
+import { sessionCookieName } from "@/server/auth/session-token";
+import { createSession } from "@/server/services/sessions";
+import type { SessionUser } from "@/server/services/users";
+import { db, makeUser, resetTablesBeforeEach } from "@/tests/db";
+import { articleIn } from "@/tests/workflow-states";
+import { COLLAB_PATH, createCollabServer, type CollabServer } from "./collab-server";
+
+const SECRET = "collab integration test secret, long enough 0123456789";
+let http: Server;
+let collab: CollabServer;
+let url: string;
+const open: HocuspocusProvider[] = [];
+
+beforeAll(async () => {
+  process.env.NEXTAUTH_SECRET = SECRET;
+  collab = createCollabServer({
+    db,
+    timeZone: "UTC",
+    debounceMs: 50,
+    maxDebounceMs: 200,
+    accessTtlMs: 0,
+    siteOrigin: "http://newsroom.example",
+  });
+  http = createServer((_req, res) => res.writeHead(404).end());
+  http.on("upgrade", (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}${COLLAB_PATH}`;
+});
+afterEach(() => {
+  for (const provider of open.splice(0)) provider.destroy();
+});
+afterAll(async () => {
+  await collab.close();
+  http.closeAllConnections();
+  await new Promise((resolve) => http.close(resolve));
+});
+
+let writer: SessionUser;
+let colleague: SessionUser;
+let editor: SessionUser;
+resetTablesBeforeEach();
+beforeEach(async () => {
+  writer = await makeUser("WRITER");
+  colleague = await makeUser("WRITER");
+  editor = await makeUser("EDITOR");
+});
+
+async function cookieFor(user: SessionUser): Promise<string> {
+  const sid = await createSession(db, user.id);
+  const token = await encode({ token: { sub: user.id, sid }, secret: SECRET, maxAge: 3600 });
+  return `${sessionCookieName()}=${token}`;
+}
+
+interface Client {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** Resolves when the server has sent the document, or rejects with why it refused. */
+  synced: Promise<void>;
+  closed: Promise<{ reason: string }>;
+}
+
+function connect(cookie: string | null, articleId: string, origin?: string): Client {
+  const headers = { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) };
+  class CookieSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+      // A refused or closed connection is the provider's to report (and this test's to check).
+      this.on("error", () => undefined);
+    }
+  }
+  const doc = new Y.Doc();
+  let settle: { ok: () => void; fail: (reason: string) => void } = { ok: () => undefined, fail: () => undefined };
+  const synced = new Promise<void>((ok, fail) => {
+    settle = { ok, fail: (reason) => fail(new Error(reason)) };
+  });
+  let onClosed: (value: { reason: string }) => void = () => undefined;
+  const closed = new Promise<{ reason: string }>((resolve) => {
+    onClosed = resolve;
+  });
+  const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CookieSocket, maxAttempts: 1 });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: articleId,
+    document: doc,
+    token: "session-cookie",
+    onSynced: () => settle.ok(),
+    onAuthenticationFailed: ({ reason }) => settle.fail(reason),
+    onClose: ({ event }) => onClosed({ reason: event.reason }),
+  });
+  provider.attach();
+  open.push(provider);
+  return { doc, provider, synced, closed };
+}
+
+function typeAtEnd(doc: Y.Doc, text: string) {
+  const paragraph = doc.getXmlFragment(SHARED.body).get(0) as Y.XmlElement;
+  const node = paragraph.get(0) as Y.XmlText;
+  node.insert(node.length, text);
+}
+
+const bodyText = async (id: string) =>
+  (await db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } })).bodyText;
+
+/** Polls the database until `check` holds (the server stores a moment after the last change). */
+async function eventually(check: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 200; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe("co-editing over the real server", () => {
+  it("two people type in one story: both see both, and the working copy is stored validated", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const a = connect(await cookieFor(writer), story.id);
+    const b = connect(await cookieFor(editor), story.id);
+    await Promise.all([a.synced, b.synced]);
+    expect(a.doc.getText(SHARED.headline).toString()).toBe("Story in draft");
+    typeAtEnd(a.doc, " Writer adds.");
+    typeAtEnd(b.doc, " Editor adds.");
+    const text = (doc: Y.Doc) => doc.getXmlFragment(SHARED.body).toString();
+    await eventually(async () => text(a.doc) === text(b.doc) && text(a.doc).includes("Editor adds"), "convergence");
+    await eventually(
+      async () =>
+        (await bodyText(story.id)).includes("Writer adds.") && (await bodyText(story.id)).includes("Editor adds."),
+      "stored",
+    );
+  });
+
+  it("refuses the signed out and a colleague, and makes a reader's connection read-only", async () => {
+    const story = await articleIn("IN_REVIEW", writer, editor);
+    await expect(connect(null, story.id).synced).rejects.toThrow();
+    await expect(connect(await cookieFor(colleague), story.id).synced).rejects.toThrow();
+    // A page on another site cannot ride the writer's cookie: the upgrade is refused outright.
+    const refused = await new Promise<number>((resolve) => {
+      void cookieFor(writer).then((cookie) => {
+        const socket = new WebSocket(url, { headers: { cookie, origin: "https://evil.example" } });
+        socket.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        socket.on("error", () => undefined);
+      });
+    });
+    expect(refused).toBe(403);
+    // The author may read a story in review, not change it.
+    const reader = connect(await cookieFor(writer), story.id);
+    await reader.synced;
+    typeAtEnd(reader.doc, " Sneaked in.");
+    const editorClient = connect(await cookieFor(editor), story.id);
+    await editorClient.synced;
+    typeAtEnd(editorClient.doc, " Desk edit.");
+    await eventually(async () => (await bodyText(story.id)).includes("Desk edit."), "the editor's edit stored");
+    expect(await bodyText(story.id)).not.toContain("Sneaked in.");
+    expect(editorClient.doc.getXmlFragment(SHARED.body).toString()).not.toContain("Sneaked in.");
+  });
+
+  it("closes the connection of someone whose article left an editable state, keeping out their later edits", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const client = connect(await cookieFor(writer), story.id);
+    await client.synced;
+    typeAtEnd(client.doc, " Before submitting.");
+    await eventually(async () => (await bodyText(story.id)).includes("Before submitting."), "stored");
+    await db.article.update({ where: { id: story.id }, data: { status: "IN_REVIEW" } });
+    // (This server checks again before every edit; the production default trusts an answer 2 s.)
+    typeAtEnd(client.doc, " After submitting.");
+    // Told why, in the close message the provider reports.
+    expect((await client.closed).reason).toBe("You can no longer edit this article.");
+    expect(await bodyText(story.id)).not.toContain("After submitting.");
+  });
+
+  it("refuses an edit that is not the article's schema, telling the sender why", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const client = connect(await cookieFor(writer), story.id);
+    await client.synced;
+    client.doc.getXmlFragment(SHARED.body).insert(1, [new Y.XmlElement("script")]);
+    expect((await client.closed).reason).toBe("“script” is not a kind of block an article can have.");
+    const stored = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { sharedState: true } });
+    const check = new Y.Doc();
+    Y.applyUpdate(check, new Uint8Array(stored.sharedState ?? []));
+    expect(check.getXmlFragment(SHARED.body).toString()).not.toContain("script");
+  });
+});

@@ -1,0 +1,152 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { Hocuspocus, type onAuthenticatePayload } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import type { Db } from "../db/client";
+import { openSharedText, storeSharedText } from "../services/shared-text";
+import type { SessionUser } from "../services/users";
+import { collabAccess, refuseUpdate, userFromHeaders, type CollabAccess } from "./access";
+
+// Co-editing: a Hocuspocus server on the web server's own port (WebSocket upgrade on
+// COLLAB_PATH). One shared document per article, named by the article's id. Who connects is
+// read from the session cookie; what they may do is the same as saving (or reading) the
+// article, asked on connect and again, at most ACCESS_TTL_MS old, before each update.
+
+export const COLLAB_PATH = "/collab";
+/** How long a connection's answer to "may this person still edit?" is trusted, by default. */
+const ACCESS_TTL_MS = 2000;
+/** The largest message a client may send (a whole 20,000-word story is about 300 KB as Yjs). */
+const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/** Why a document connection is closed; the client gets the reason text in the close message. */
+const CLOSE = { unauthorized: 4401, forbidden: 4403, invalid: 4422 } as const;
+
+interface Context {
+  user: SessionUser;
+  access: CollabAccess;
+  checkedAt: number;
+}
+
+function isContext(value: unknown): value is Context {
+  return typeof value === "object" && value !== null && "user" in value && "access" in value;
+}
+
+class Refused extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** The y-sync update inside a Hocuspocus message, when it carries one (sync step 2 or update). */
+function updateIn(message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder); // the document's name
+  if (decoding.readVarUint(decoder) !== 0) return null; // not a sync message
+  const syncType = decoding.readVarUint(decoder);
+  return syncType === 1 || syncType === 2 ? decoding.readVarUint8Array(decoder) : null;
+}
+
+export interface CollabServer {
+  hocuspocus: Hocuspocus;
+  /** For the web server's "upgrade" event: true when the request was for co-editing. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  close(): Promise<void>;
+}
+
+export function createCollabServer(options: {
+  db: Db;
+  clock?: () => Date;
+  timeZone: string;
+  /** Waits after the last change before storing, and at most this long while changes go on. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  accessTtlMs?: number;
+  /** The site's origin: a browser's upgrade from any other page is refused (it would carry the cookie). */
+  siteOrigin?: string;
+  log?: (line: string) => void;
+}): CollabServer {
+  const { db, timeZone } = options;
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? (() => undefined);
+  const accessTtl = options.accessTtlMs ?? ACCESS_TTL_MS;
+
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    debounce: options.debounceMs ?? 1000,
+    maxDebounce: options.maxDebounceMs ?? 5000,
+    async onAuthenticate(data: onAuthenticatePayload) {
+      const user = await userFromHeaders(db, data.requestHeaders);
+      if (!user) throw new Refused(CLOSE.unauthorized, "Sign in to edit this article.");
+      const access = await collabAccess(db, user, data.documentName);
+      if (access === "none") throw new Refused(CLOSE.forbidden, "You cannot open this article.");
+      if (access === "read") data.connectionConfig.readOnly = true;
+      const context: Context = { user, access, checkedAt: Date.now() };
+      return context;
+    },
+    async onLoadDocument({ document, documentName }) {
+      Y.applyUpdate(document, await openSharedText(db, documentName));
+      return document;
+    },
+    async beforeHandleMessage({ context, update, documentName, connection }) {
+      if (!isContext(context)) throw new Refused(CLOSE.forbidden, "You cannot open this article.");
+      const change = updateIn(update);
+      if (!change) return;
+      if (Date.now() - context.checkedAt >= accessTtl) {
+        // A role change, a deactivation, a sign-out or a step out of an editable state counts at once.
+        const user = await userFromHeaders(db, connection.request.headers);
+        context.access = user ? await collabAccess(db, user, documentName) : "none";
+        context.checkedAt = Date.now();
+      }
+      if (context.access !== "edit") {
+        connection.readOnly = true;
+        throw new Refused(CLOSE.forbidden, "You can no longer edit this article.");
+      }
+      const refused = refuseUpdate(change);
+      if (refused) throw new Refused(CLOSE.invalid, refused);
+    },
+    async onStoreDocument({ document, documentName, context }) {
+      if (!isContext(context)) return;
+      try {
+        await storeSharedText(
+          db,
+          context.user,
+          { articleId: documentName, update: Y.encodeStateAsUpdate(document) },
+          { now: clock(), timeZone },
+        );
+      } catch (error) {
+        log(`collab: not stored (${documentName}): ${error instanceof Error ? error.message : "unknown"}`);
+        throw error;
+      }
+    },
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  return {
+    hocuspocus,
+    handleUpgrade(request, socket, head) {
+      const path = (request.url ?? "").split("?")[0];
+      if (path !== COLLAB_PATH) return false;
+      const origin = request.headers.origin;
+      if (options.siteOrigin && origin !== undefined && origin !== options.siteOrigin) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        return true;
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => hocuspocus.handleConnection(ws, request));
+      return true;
+    },
+    async close() {
+      // Closing the connections unloads the documents, storing what is pending first.
+      hocuspocus.closeConnections();
+      for (let waited = 0; hocuspocus.getDocumentsCount() > 0 && waited < 10_000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const socket of sockets.clients) socket.terminate();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    },
+  };
+}
