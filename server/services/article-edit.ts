@@ -217,14 +217,16 @@ export async function updateArticle(
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
       },
       // The body is the document just validated: not read back from the database.
-      select: { ...revisionContentSelect, version: true, body: false },
+      // sharedState comes back too: a save outside co-editing keeps the shared text in step.
+      select: { ...revisionContentSelect, version: true, body: false, sharedState: true },
     });
-    const { version, ...content } = saved;
-    await keepSharedTextInStep(tx, article.id, {
-      headline: saved.headline,
-      standfirst: saved.standfirst,
-      body: body.document,
-    });
+    const { version, sharedState, ...content } = saved;
+    await keepSharedTextInStep(
+      tx,
+      article.id,
+      { headline: saved.headline, standfirst: saved.standfirst, body: body.document },
+      sharedState,
+    );
     await recordSave(
       tx,
       article.id,
@@ -247,11 +249,20 @@ export async function updateArticle(
  * brought to the saved text as the smallest edit, so co-editors' next store merges with it
  * rather than putting the older text back.
  */
-export async function keepSharedTextInStep(tx: Prisma.TransactionClient, articleId: string, text: SharedText) {
-  const row = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { sharedState: true } });
-  if (!row.sharedState) return;
+export async function keepSharedTextInStep(
+  tx: Prisma.TransactionClient,
+  articleId: string,
+  text: SharedText,
+  /** The stored shared document when the caller has it already (undefined: read it). */
+  known?: Uint8Array | null,
+) {
+  const state =
+    known !== undefined
+      ? known
+      : (await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { sharedState: true } })).sharedState;
+  if (!state) return;
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, new Uint8Array(row.sharedState));
+  Y.applyUpdate(doc, new Uint8Array(state));
   writeSharedDoc(doc, text);
   await tx.article.update({ where: { id: articleId }, data: { sharedState: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
 }
