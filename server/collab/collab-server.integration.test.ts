@@ -1,11 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isDeepStrictEqual } from "node:util";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { encode } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { SHARED } from "@/lib/content/shared-doc";
+import { readSharedDoc, SHARED } from "@/lib/content/shared-doc";
+import { validateDocument } from "@/lib/content/validate";
 import { sessionCookieName } from "@/server/auth/session-token";
 import { createSession } from "@/server/services/sessions";
 import type { SessionUser } from "@/server/services/users";
@@ -64,9 +66,22 @@ async function cookieFor(user: SessionUser): Promise<string> {
 interface Client {
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
   /** Resolves when the server has sent the document, or rejects with why it refused. */
   synced: Promise<void>;
   closed: Promise<{ reason: string }>;
+}
+
+/** A seeded generator (mulberry32), so a failing run can be replayed with its seed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function connect(cookie: string | null, articleId: string, origin?: string): Client {
@@ -87,7 +102,13 @@ function connect(cookie: string | null, articleId: string, origin?: string): Cli
   const closed = new Promise<{ reason: string }>((resolve) => {
     onClosed = resolve;
   });
-  const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CookieSocket, maxAttempts: 1 });
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: CookieSocket,
+    maxAttempts: cookie ? 0 : 1,
+    minDelay: 10,
+    maxDelay: 100,
+  });
   const provider = new HocuspocusProvider({
     websocketProvider,
     name: articleId,
@@ -99,7 +120,7 @@ function connect(cookie: string | null, articleId: string, origin?: string): Cli
   });
   provider.attach();
   open.push(provider);
-  return { doc, provider, synced, closed };
+  return { doc, provider, socket: websocketProvider, synced, closed };
 }
 
 function typeAtEnd(doc: Y.Doc, text: string) {
@@ -113,7 +134,7 @@ const bodyText = async (id: string) =>
 
 /** Polls the database until `check` holds (the server stores a moment after the last change). */
 async function eventually(check: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 200; i += 1) {
+  for (let i = 0; i < 400; i += 1) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -188,4 +209,79 @@ describe("co-editing over the real server", () => {
     Y.applyUpdate(check, new Uint8Array(stored.sharedState ?? []));
     expect(check.getXmlFragment(SHARED.body).toString()).not.toContain("script");
   });
+});
+
+describe("convergence under random edits, disconnects and reconnects", () => {
+  for (const seed of [1, 7, 42]) {
+    it(`four clients end with one text, stored and valid (seed ${seed})`, async () => {
+      const next = random(seed);
+      const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T;
+      const story = await articleIn("DRAFT", writer, editor);
+      const admin = await makeUser("ADMIN");
+      const clients = [
+        connect(await cookieFor(writer), story.id),
+        connect(await cookieFor(writer), story.id), // the same person in a second tab
+        connect(await cookieFor(editor), story.id),
+        connect(await cookieFor(admin), story.id),
+      ];
+      await Promise.all(clients.map((c) => c.synced));
+      const offline = new Set<Client>();
+      for (let step = 0; step < 60; step += 1) {
+        const client = pick(clients);
+        const body = client.doc.getXmlFragment(SHARED.body);
+        const roll = next();
+        if (roll < 0.12) {
+          // Drop off or come back.
+          // (Each waits for the last to finish: the provider ignores a connect while still open.)
+          if (offline.has(client)) {
+            offline.delete(client);
+            await client.socket.connect();
+          } else {
+            offline.add(client);
+            client.socket.disconnect();
+            await eventually(async () => client.socket.status === "disconnected", "offline");
+          }
+        } else if (roll < 0.25) {
+          const at = Math.floor(next() * (body.length + 1));
+          body.insert(at, [new Y.XmlElement("paragraph")]);
+        } else if (roll < 0.35 && body.length > 1) {
+          body.delete(Math.floor(next() * body.length), 1);
+        } else if (body.length > 0) {
+          const paragraph = body.get(Math.floor(next() * body.length)) as Y.XmlElement;
+          if (paragraph.length === 0) paragraph.insert(0, [new Y.XmlText()]);
+          const text = paragraph.get(0) as Y.XmlText;
+          if (roll < 0.5 && text.length > 2) {
+            const from = Math.floor(next() * (text.length - 1));
+            text.delete(from, Math.min(3, text.length - from));
+          } else
+            text.insert(Math.floor(next() * (text.length + 1)), pick(["harbour ", "vote ", "ferry ", "x", "“q” "]));
+        }
+        if (next() < 0.3) await new Promise((resolve) => setImmediate(resolve));
+      }
+      await Promise.all([...offline].map((client) => client.socket.connect()));
+      const bodyOf = (doc: Y.Doc) => doc.getXmlFragment(SHARED.body).toString();
+      await eventually(
+        async () =>
+          clients.every(
+            (c) => bodyOf(c.doc) === bodyOf(clients[0]?.doc ?? new Y.Doc()) && !c.provider.hasUnsyncedChanges,
+          ),
+        "every client has the same text and nothing unsent",
+      );
+      const expected = readSharedDoc(clients[0]?.doc ?? new Y.Doc());
+      if (!expected.ok) throw new Error(expected.error);
+      await eventually(async () => {
+        const row = await db.article.findUniqueOrThrow({
+          where: { id: story.id },
+          select: { sharedState: true, body: true },
+        });
+        const stored = new Y.Doc();
+        Y.applyUpdate(stored, new Uint8Array(row.sharedState ?? []));
+        return (
+          bodyOf(stored) === bodyOf(clients[0]?.doc ?? new Y.Doc()) &&
+          isDeepStrictEqual(row.body, expected.body.document)
+        );
+      }, "the stored Yjs state and the stored working copy are that text");
+      expect(validateDocument(expected.body.document).ok).toBe(true);
+    });
+  }
 });
