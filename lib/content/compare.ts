@@ -1,5 +1,5 @@
-import type { ContentDocument, ContentNode } from "./document";
-import { plainText } from "./text";
+import { blockKey as key, blockLabel } from "./diff";
+import type { ContentDocument } from "./document";
 
 /** One top-level block of a document, for side-by-side comparison. */
 export interface ComparedBlock {
@@ -10,23 +10,12 @@ export interface ComparedBlock {
   onlyHere: boolean;
 }
 
-const key = (node: ContentNode): string => JSON.stringify(node);
-
-function blockText(node: ContentNode): string {
-  const text = plainText({ type: "doc", content: [node] });
-  if (text) return text;
-  if (node.type === "figure") return `[Figure] ${typeof node.attrs?.src === "string" ? node.attrs.src : ""}`.trim();
-  if (node.type === "embed") return `[Embed] ${String(node.attrs?.provider ?? "")}`;
-  if (node.type === "horizontalRule") return "[Divider]";
-  return `[${node.type}]`;
-}
-
 /** The blocks of `doc`, each marked if `other` lacks it. */
 export function compareBlocks(doc: ContentDocument, other: ContentDocument): ComparedBlock[] {
   const otherKeys = new Set((other.content ?? []).map(key));
   return (doc.content ?? []).map((node, index) => ({
     index,
-    text: blockText(node),
+    text: blockLabel(node),
     onlyHere: !otherKeys.has(key(node)),
   }));
 }

@@ -40,7 +40,8 @@ export function blockLabel(node: ContentNode): string {
   return text || `[${node.type}]`;
 }
 
-const blockKey = (node: ContentNode): string => JSON.stringify(node);
+/** Two blocks are the same block when they are equal in every detail. */
+export const blockKey = (node: ContentNode): string => JSON.stringify(node);
 
 /** Words with the space after them ("one ", "two"), blocks separated by BREAK. */
 function tokens(blocks: string[]): string[] {
@@ -171,7 +172,15 @@ export function diffDocuments(before: ContentDocument, after: ContentDocument): 
   return result;
 }
 
-/** Whether a comparison found any difference in the body. */
-export function bodyChanged(diff: BlockDiff[]): boolean {
-  return diff.some((entry) => entry.kind !== "same");
+/** A headline or standfirst that differs: its words marked, or before and after when they share too little. */
+export type FieldChange =
+  | { field: string; kind: "words"; segments: DiffSegment[] }
+  | { field: string; kind: "value"; before: string | null; after: string | null };
+
+export function textChange(field: string, before: string, after: string): FieldChange | null {
+  if (before === after) return null;
+  const words = diffWords(before, after);
+  return words
+    ? { field, kind: "words", segments: words.flat() }
+    : { field, kind: "value", before: before || null, after: after || null };
 }

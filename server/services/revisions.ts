@@ -1,4 +1,4 @@
-import { diffDocuments, diffWords, type DiffSegment } from "@/lib/content/diff";
+import { diffDocuments, textChange, type FieldChange } from "@/lib/content/diff";
 import type { ContentDocument } from "@/lib/content/document";
 import { validateDocument } from "@/lib/content/validate";
 import { formatInZone } from "@/lib/time-zone";
@@ -106,19 +106,6 @@ const HERO_FIELDS = [
   ["heroImageCredit", "Hero credit"],
   ["heroImageAlt", "Hero alt text"],
 ] as const;
-
-/** A field that differs: its words for text, before and after for the rest. */
-export type FieldChange =
-  | { field: string; kind: "words"; segments: DiffSegment[] }
-  | { field: string; kind: "value"; before: string | null; after: string | null };
-
-function textChange(field: string, before: string, after: string): FieldChange | null {
-  if (before === after) return null;
-  const words = diffWords(before, after);
-  return words
-    ? { field, kind: "words", segments: words.flat() }
-    : { field, kind: "value", before: before || null, after: after || null };
-}
 
 /**
  * Two versions of an article compared (either may be the working copy): the headline,

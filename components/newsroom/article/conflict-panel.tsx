@@ -2,23 +2,17 @@
 
 import { useEffect, useState } from "react";
 import { compareBlocks, copyBlock } from "@/lib/content/compare";
-import { diffDocuments, diffWords } from "@/lib/content/diff";
+import { diffDocuments, textChange, type FieldChange } from "@/lib/content/diff";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
 import { draftFromArticle, type ArticleDraft } from "./article-draft";
-import { BodyDiff, FieldChanges, type FieldChangeView } from "./version-diff";
+import { BodyDiff, FieldChanges } from "./version-diff";
 
 /** Headline and standfirst, theirs to mine, words marked. */
-function textChanges(theirs: ArticleDraft, mine: ArticleDraft): FieldChangeView[] {
-  return TEXT_FIELDS.flatMap(([field, label]): FieldChangeView[] => {
-    if (theirs[field] === mine[field]) return [];
-    const words = diffWords(theirs[field], mine[field]);
-    const name = label[0]?.toUpperCase() + label.slice(1);
-    return [
-      words
-        ? { field: name, kind: "words", segments: words.flat() }
-        : { field: name, kind: "value", before: theirs[field], after: mine[field] },
-    ];
+function textChanges(theirs: ArticleDraft, mine: ArticleDraft): FieldChange[] {
+  return TEXT_FIELDS.flatMap(([field, label]) => {
+    const change = textChange(label[0]?.toUpperCase() + label.slice(1), theirs[field], mine[field]);
+    return change ? [change] : [];
   });
 }
 

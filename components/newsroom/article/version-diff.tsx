@@ -1,17 +1,9 @@
-import type { BlockDiff, DiffSegment } from "@/lib/content/diff";
+import type { BlockDiff, DiffSegment, FieldChange } from "@/lib/content/diff";
 
 // How a comparison reads: removed words struck through in red, added words underlined in
 // green, each announced to screen readers; moved, added and removed blocks labelled. Long runs
 // of unchanged paragraphs fold away, keeping one on each side of a change for context.
 // No hooks: the compare page renders it on the server, the conflict screen in the browser.
-
-export interface FieldChangeView {
-  field: string;
-  kind: "words" | "value";
-  segments?: DiffSegment[];
-  before?: string | null;
-  after?: string | null;
-}
 
 export function Segments({ segments }: { segments: DiffSegment[] }) {
   return (
@@ -125,7 +117,7 @@ export function BodyDiff({ diff }: { diff: BlockDiff[] }) {
   );
 }
 
-export function FieldChanges({ changes }: { changes: FieldChangeView[] }) {
+export function FieldChanges({ changes }: { changes: FieldChange[] }) {
   if (changes.length === 0)
     return <p className="text-sm text-neutral-700">Headline, standfirst and hero image: unchanged.</p>;
   return (
@@ -134,7 +126,7 @@ export function FieldChanges({ changes }: { changes: FieldChangeView[] }) {
         <div key={change.field} className="contents">
           <dt className="font-semibold">{change.field}</dt>
           <dd>
-            {change.kind === "words" && change.segments ? (
+            {change.kind === "words" ? (
               <Segments segments={change.segments} />
             ) : (
               <Segments
