@@ -7,11 +7,11 @@ import type { UpdateArticleInput } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { slugify } from "@/lib/slug";
-import { badRequest, conflict, forbidden, notFound } from "../errors";
+import { badRequest, conflict, forbidden } from "../errors";
 import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
 import { revisionContentSelect } from "./publishing";
-import { lockArticle, type LockedArticle, type WorkflowEnv } from "./workflow";
+import { lockArticle, lockArticleRow, type LockedArticle, type WorkflowEnv } from "./workflow";
 import { writeSideStep } from "./workflow-write";
 
 /** No other article uses the slug, now or as an old address. */
@@ -83,10 +83,7 @@ export async function setPinned(
   env: WorkflowEnv,
 ): Promise<{ pinned: boolean }> {
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id::text FROM "Article" WHERE id = ${input.id}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw notFound("That article");
+    await lockArticleRow(tx, input.id);
     const article = await tx.article.findUniqueOrThrow({
       where: { id: input.id },
       select: { status: true, pinnedAt: true, headline: true },

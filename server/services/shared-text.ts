@@ -3,24 +3,17 @@ import { readSharedDoc, seedSharedDoc } from "@/lib/content/shared-doc";
 import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { badRequest, forbidden, notFound } from "../errors";
+import { badRequest, forbidden } from "../errors";
 import { canEdit } from "../workflow/machine";
 import { recordSave } from "./article-edit";
 import { revisionContentSelect } from "./publishing";
 import type { SessionUser } from "./users";
-import type { WorkflowEnv } from "./workflow";
+import { lockArticleRow, readableBy, type WorkflowEnv } from "./workflow";
 
 // The co-edited text of an article (lib/content/shared-doc.ts) kept with the article: seeded
 // once from the working copy, and on every store turned back into the schema's JSON, validated
 // exactly as a save is, and written as the working copy with a revision. Nothing unvalidated
 // is ever stored as text; a shared document that does not validate is refused whole.
-
-async function lockRow(tx: Prisma.TransactionClient, articleId: string) {
-  const rows = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT id::text FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw notFound("That article");
-}
 
 /**
  * The article's shared document as a Yjs update. The first call seeds it from the working
@@ -29,7 +22,7 @@ async function lockRow(tx: Prisma.TransactionClient, articleId: string) {
  */
 export async function openSharedText(db: Db, articleId: string): Promise<Uint8Array> {
   return db.$transaction(async (tx) => {
-    await lockRow(tx, articleId);
+    await lockArticleRow(tx, articleId);
     const article = await tx.article.findUniqueOrThrow({
       where: { id: articleId },
       select: { sharedState: true, headline: true, standfirst: true, body: true },
@@ -60,7 +53,7 @@ export async function storeSharedText(
   env: WorkflowEnv,
 ): Promise<{ version: number; changed: boolean }> {
   return db.$transaction(async (tx) => {
-    await lockRow(tx, input.articleId);
+    await lockArticleRow(tx, input.articleId);
     const article = await tx.article.findUniqueOrThrow({
       where: { id: input.articleId },
       select: {
@@ -73,10 +66,8 @@ export async function storeSharedText(
         authors: { select: { userId: true } },
       },
     });
-    const isAuthor = article.authors.some((a) => a.userId === actor.id);
-    if (!isAuthor && actor.role === "WRITER") throw notFound("That article");
-    if (!canEdit(article, { role: actor.role, isAuthor }))
-      throw forbidden("This article cannot be edited in its current state.");
+    const { workflowActor } = readableBy(article, actor);
+    if (!canEdit(article, workflowActor)) throw forbidden("This article cannot be edited in its current state.");
     const doc = new Y.Doc();
     try {
       if (article.sharedState) Y.applyUpdate(doc, new Uint8Array(article.sharedState));

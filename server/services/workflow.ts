@@ -62,7 +62,7 @@ const lockedArticleSelect = {
 export type LockedArticle = Prisma.ArticleGetPayload<{ select: typeof lockedArticleSelect }>;
 
 /** A user who may not read the article gets NOT_FOUND, as for a missing one. */
-function readableBy<T extends { authors: { userId: string }[] }>(
+export function readableBy<T extends { authors: { userId: string }[] }>(
   article: T | null,
   actor: SessionUser,
 ): { article: T; workflowActor: WorkflowActor } {
@@ -92,6 +92,14 @@ function staleVersion(article: Pick<StepArticle, "status" | "updatedAt" | "updat
  * For multi-statement changes (edits, editorial controls): locks the article row for the rest
  * of the transaction, loads it (without its body), and checks the version the user saw.
  */
+/** Holds the article's row until the transaction ends (NOT_FOUND when there is none). */
+export async function lockArticleRow(tx: Prisma.TransactionClient, articleId: string): Promise<void> {
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id::text FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw notFound("That article");
+}
+
 export async function lockArticle(
   tx: Prisma.TransactionClient,
   actor: SessionUser,
@@ -99,10 +107,7 @@ export async function lockArticle(
   version: number,
   timeZone: string,
 ): Promise<{ article: LockedArticle; workflowActor: WorkflowActor }> {
-  const locked = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT id::text FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw notFound("That article");
+  await lockArticleRow(tx, articleId);
   const loaded = readableBy(
     await tx.article.findUnique({ where: { id: articleId }, select: lockedArticleSelect }),
     actor,
