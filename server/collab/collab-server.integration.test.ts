@@ -6,6 +6,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { covers, decodeStoreNotice, type StoreNotice } from "@/lib/collab/notice";
 import { readSharedDoc, SHARED } from "@/lib/content/shared-doc";
 import { validateDocument } from "@/lib/content/validate";
 import { sessionCookieName } from "@/server/auth/session-token";
@@ -70,6 +71,8 @@ interface Client {
   /** Resolves when the server has sent the document, or rejects with why it refused. */
   synced: Promise<void>;
   closed: Promise<{ reason: string }>;
+  /** Every store notice the server sent this client, in order. */
+  notices: StoreNotice[];
 }
 
 /** A seeded generator (mulberry32), so a failing run can be replayed with its seed. */
@@ -94,6 +97,7 @@ function connect(cookie: string | null, articleId: string, origin?: string): Cli
     }
   }
   const doc = new Y.Doc();
+  const notices: StoreNotice[] = [];
   let settle: { ok: () => void; fail: (reason: string) => void } = { ok: () => undefined, fail: () => undefined };
   const synced = new Promise<void>((ok, fail) => {
     settle = { ok, fail: (reason) => fail(new Error(reason)) };
@@ -117,10 +121,14 @@ function connect(cookie: string | null, articleId: string, origin?: string): Cli
     onSynced: () => settle.ok(),
     onAuthenticationFailed: ({ reason }) => settle.fail(reason),
     onClose: ({ event }) => onClosed({ reason: event.reason }),
+    onStateless: ({ payload }) => {
+      const notice = decodeStoreNotice(payload);
+      if (notice) notices.push(notice);
+    },
   });
   provider.attach();
   open.push(provider);
-  return { doc, provider, socket: websocketProvider, synced, closed };
+  return { doc, provider, socket: websocketProvider, synced, closed, notices };
 }
 
 function typeAtEnd(doc: Y.Doc, text: string) {
@@ -159,6 +167,28 @@ describe("co-editing over the real server", () => {
     );
   });
 
+  it("tells every client what is stored: its edits are covered, with the article's new version", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const a = connect(await cookieFor(writer), story.id);
+    const b = connect(await cookieFor(editor), story.id);
+    await Promise.all([a.synced, b.synced]);
+    typeAtEnd(a.doc, " Safe now.");
+    const local = Y.decodeStateVector(Y.encodeStateVector(a.doc));
+    const storedFor = (client: Client) =>
+      client.notices.find((n) => n.kind === "stored" && covers(Y.decodeStateVector(n.stateVector), local));
+    await eventually(
+      async () => storedFor(a) !== undefined && storedFor(b) !== undefined,
+      "a notice covering the edit",
+    );
+    const row = await db.article.findUniqueOrThrow({
+      where: { id: story.id },
+      select: { version: true, bodyText: true },
+    });
+    expect(row.bodyText).toContain("Safe now.");
+    const notice = storedFor(a);
+    expect(notice?.kind === "stored" ? notice.version : 0).toBe(row.version);
+  });
+
   it("refuses the signed out and a colleague, and makes a reader's connection read-only", async () => {
     const story = await articleIn("IN_REVIEW", writer, editor);
     await expect(connect(null, story.id).synced).rejects.toThrow();
@@ -175,6 +205,15 @@ describe("co-editing over the real server", () => {
     // The author may read a story in review, not change it.
     const reader = connect(await cookieFor(writer), story.id);
     await reader.synced;
+    // Reading is not refused: the connection stays open and follows the desk's edits.
+    const deskEdit = connect(await cookieFor(editor), story.id);
+    await deskEdit.synced;
+    typeAtEnd(deskEdit.doc, " Live from the desk.");
+    await eventually(
+      async () => reader.doc.getXmlFragment(SHARED.body).toString().includes("Live from the desk."),
+      "the reader follows",
+    );
+    expect(reader.socket.status).toBe("connected");
     typeAtEnd(reader.doc, " Sneaked in.");
     const editorClient = connect(await cookieFor(editor), story.id);
     await editorClient.synced;

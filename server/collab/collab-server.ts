@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { openSharedText, storeSharedText } from "../services/shared-text";
 import type { SessionUser } from "../services/users";
 import { collabAccess, refuseUpdate, userFromHeaders, type CollabAccess } from "./access";
+import { encodeStoreNotice } from "@/lib/collab/notice";
 
 // Co-editing: a Hocuspocus server on the web server's own port (WebSocket upgrade on
 // COLLAB_PATH). One shared document per article, named by the article's id. Who connects is
@@ -92,10 +93,11 @@ export function createCollabServer(options: {
       Y.applyUpdate(document, await openSharedText(db, documentName));
       return document;
     },
-    async beforeHandleMessage({ context, update, documentName, connection }) {
+    async beforeHandleMessage({ context, update, documentName, connection, document }) {
       if (!isContext(context)) throw new Refused(CLOSE.forbidden, "You cannot open this article.");
       const change = updateIn(update);
-      if (!change) return;
+      // Nothing new (a reader's reply to the first sync, a repeat after a reconnect): nothing to check.
+      if (!change || Y.snapshotContainsUpdate(Y.snapshot(document), change)) return;
       if (Date.now() - context.checkedAt >= accessTtl) {
         // A role change, a deactivation, a sign-out or a step out of an editable state counts at once.
         const user = await userFromHeaders(db, connection.request.headers);
@@ -111,15 +113,22 @@ export function createCollabServer(options: {
     },
     async onStoreDocument({ document, documentName, context }) {
       if (!isContext(context)) return;
+      // What is being stored, taken in the same moment as the update itself: clients learn that
+      // everything up to this state vector is safe in the database (and may stop worrying about it).
+      const update = Y.encodeStateAsUpdate(document);
+      const stateVector = Y.encodeStateVector(document);
       try {
-        await storeSharedText(
+        const { version } = await storeSharedText(
           db,
           context.user,
-          { articleId: documentName, update: Y.encodeStateAsUpdate(document) },
+          { articleId: documentName, update },
           { now: clock(), timeZone },
         );
+        document.broadcastStateless(encodeStoreNotice({ kind: "stored", version, stateVector }));
       } catch (error) {
-        log(`collab: not stored (${documentName}): ${error instanceof Error ? error.message : "unknown"}`);
+        const message = error instanceof Error ? error.message : "unknown";
+        log(`collab: not stored (${documentName}): ${message}`);
+        document.broadcastStateless(encodeStoreNotice({ kind: "refused", message }));
         throw error;
       }
     },

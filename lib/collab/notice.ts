@@ -1,0 +1,57 @@
+// What the co-editing server tells every client of a document after each store (a Hocuspocus
+// "stateless" message): the state it stored, so a client knows which of its edits are safe in
+// the database, and the article's new version; or why nothing was stored.
+
+export type StoreNotice =
+  { kind: "stored"; version: number; stateVector: Uint8Array } | { kind: "refused"; message: string };
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function encodeStoreNotice(notice: StoreNotice): string {
+  return JSON.stringify(
+    notice.kind === "stored"
+      ? { kind: "stored", version: notice.version, stateVector: toBase64(notice.stateVector) }
+      : notice,
+  );
+}
+
+/** The notice in a stateless payload, or null for anything else. */
+export function decodeStoreNotice(payload: string): StoreNotice | null {
+  try {
+    const value: unknown = JSON.parse(payload);
+    if (typeof value !== "object" || value === null || !("kind" in value)) return null;
+    if (
+      value.kind === "stored" &&
+      "version" in value &&
+      typeof value.version === "number" &&
+      "stateVector" in value &&
+      typeof value.stateVector === "string"
+    )
+      return { kind: "stored", version: value.version, stateVector: fromBase64(value.stateVector) };
+    if (value.kind === "refused" && "message" in value && typeof value.message === "string")
+      return { kind: "refused", message: value.message };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether everything `local` (a state vector, decoded) has is covered by `stored`: every
+ * client's clock in the local document is at or below the stored one.
+ */
+export function covers(stored: Map<number, number>, local: Map<number, number>): boolean {
+  for (const [client, clock] of local) if ((stored.get(client) ?? 0) < clock) return false;
+  return true;
+}
