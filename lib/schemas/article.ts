@@ -32,17 +32,15 @@ const optionalText = (label: string, max: number) =>
 
 export const versionSchema = z.number({ message: "The version you saw is required" }).int().min(1);
 
-export const updateArticleInput = z.object({
+const standfirstSchema = z
+  .string()
+  .trim()
+  .max(MAX_STANDFIRST_LENGTH, `Standfirst must be at most ${MAX_STANDFIRST_LENGTH} characters`);
+
+const articleFields = z.object({
   id: articleIdSchema,
   version: versionSchema,
-  headline: headlineSchema,
-  standfirst: z
-    .string()
-    .trim()
-    .max(MAX_STANDFIRST_LENGTH, `Standfirst must be at most ${MAX_STANDFIRST_LENGTH} characters`),
   sectionId: z.uuid({ message: "Choose a section" }).nullable(),
-  /** A Tiptap JSON document; validated against lib/content's schema by the service. */
-  body: z.unknown(),
   heroImageCaption: optionalText("Caption", 500),
   heroImageCredit: optionalText("Credit", 200),
   heroImageAlt: optionalText("Alt text", 500),
@@ -72,6 +70,21 @@ export const updateArticleInput = z.object({
     .nullable()
     .optional(),
 });
+
+/**
+ * A save of the working copy: with its text (headline, standfirst, body), or, while the text
+ * is co-edited (`sharedText: true`, the text travels through the shared document), without it.
+ */
+export const updateArticleInput = z.discriminatedUnion("sharedText", [
+  articleFields.extend({
+    sharedText: z.literal(false).optional(),
+    headline: headlineSchema,
+    standfirst: standfirstSchema,
+    /** A Tiptap JSON document; validated against lib/content's schema by the service. */
+    body: z.unknown(),
+  }),
+  articleFields.extend({ sharedText: z.literal(true) }).strict(),
+]);
 export type UpdateArticleInput = z.infer<typeof updateArticleInput>;
 
 export const revisionRefInput = z.object({

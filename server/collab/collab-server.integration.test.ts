@@ -1,29 +1,34 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isDeepStrictEqual } from "node:util";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { encode } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { covers, decodeStoreNotice, type StoreNotice } from "@/lib/collab/notice";
+import { covers } from "@/lib/collab/notice";
 import { readSharedDoc, SHARED } from "@/lib/content/shared-doc";
 import { validateDocument } from "@/lib/content/validate";
-import { sessionCookieName } from "@/server/auth/session-token";
-import { createSession } from "@/server/services/sessions";
 import type { SessionUser } from "@/server/services/users";
+import {
+  bodyText,
+  COLLAB_TEST_SECRET,
+  connectTo,
+  cookieFor,
+  eventually,
+  openProviders,
+  random,
+  typeAtEnd,
+  type Client,
+} from "@/tests/collab";
 import { db, makeUser, resetTablesBeforeEach } from "@/tests/db";
 import { articleIn } from "@/tests/workflow-states";
 import { COLLAB_PATH, createCollabServer, type CollabServer } from "./collab-server";
 
-const SECRET = "collab integration test secret, long enough 0123456789";
 let http: Server;
 let collab: CollabServer;
 let url: string;
-const open: HocuspocusProvider[] = [];
 
 beforeAll(async () => {
-  process.env.NEXTAUTH_SECRET = SECRET;
+  process.env.NEXTAUTH_SECRET = COLLAB_TEST_SECRET;
   collab = createCollabServer({
     db,
     timeZone: "UTC",
@@ -40,7 +45,7 @@ beforeAll(async () => {
   url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}${COLLAB_PATH}`;
 });
 afterEach(() => {
-  for (const provider of open.splice(0)) provider.destroy();
+  for (const provider of openProviders.splice(0)) provider.destroy();
 });
 afterAll(async () => {
   await collab.close();
@@ -58,96 +63,8 @@ beforeEach(async () => {
   editor = await makeUser("EDITOR");
 });
 
-async function cookieFor(user: SessionUser): Promise<string> {
-  const sid = await createSession(db, user.id);
-  const token = await encode({ token: { sub: user.id, sid }, secret: SECRET, maxAge: 3600 });
-  return `${sessionCookieName()}=${token}`;
-}
-
-interface Client {
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
-  socket: HocuspocusProviderWebsocket;
-  /** Resolves when the server has sent the document, or rejects with why it refused. */
-  synced: Promise<void>;
-  closed: Promise<{ reason: string }>;
-  /** Every store notice the server sent this client, in order. */
-  notices: StoreNotice[];
-}
-
-/** A seeded generator (mulberry32), so a failing run can be replayed with its seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function connect(cookie: string | null, articleId: string, origin?: string): Client {
-  const headers = { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) };
-  class CookieSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-      // A refused or closed connection is the provider's to report (and this test's to check).
-      this.on("error", () => undefined);
-    }
-  }
-  const doc = new Y.Doc();
-  const notices: StoreNotice[] = [];
-  let settle: { ok: () => void; fail: (reason: string) => void } = { ok: () => undefined, fail: () => undefined };
-  const synced = new Promise<void>((ok, fail) => {
-    settle = { ok, fail: (reason) => fail(new Error(reason)) };
-  });
-  let onClosed: (value: { reason: string }) => void = () => undefined;
-  const closed = new Promise<{ reason: string }>((resolve) => {
-    onClosed = resolve;
-  });
-  const websocketProvider = new HocuspocusProviderWebsocket({
-    url,
-    WebSocketPolyfill: CookieSocket,
-    maxAttempts: cookie ? 0 : 1,
-    minDelay: 10,
-    maxDelay: 100,
-  });
-  const provider = new HocuspocusProvider({
-    websocketProvider,
-    name: articleId,
-    document: doc,
-    token: "session-cookie",
-    onSynced: () => settle.ok(),
-    onAuthenticationFailed: ({ reason }) => settle.fail(reason),
-    onClose: ({ event }) => onClosed({ reason: event.reason }),
-    onStateless: ({ payload }) => {
-      const notice = decodeStoreNotice(payload);
-      if (notice) notices.push(notice);
-    },
-  });
-  provider.attach();
-  open.push(provider);
-  return { doc, provider, socket: websocketProvider, synced, closed, notices };
-}
-
-function typeAtEnd(doc: Y.Doc, text: string) {
-  const paragraph = doc.getXmlFragment(SHARED.body).get(0) as Y.XmlElement;
-  const node = paragraph.get(0) as Y.XmlText;
-  node.insert(node.length, text);
-}
-
-const bodyText = async (id: string) =>
-  (await db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } })).bodyText;
-
-/** Polls the database until `check` holds (the server stores a moment after the last change). */
-async function eventually(check: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`never happened: ${what}`);
-}
+const connect = (cookie: string | null, articleId: string, origin?: string) =>
+  connectTo(url, cookie, articleId, origin);
 
 describe("co-editing over the real server", () => {
   it("two people type in one story: both see both, and the working copy is stored validated", async () => {

@@ -9,6 +9,7 @@ import { openSharedText, storeSharedText } from "../services/shared-text";
 import type { SessionUser } from "../services/users";
 import { collabAccess, refuseUpdate, userFromHeaders, type CollabAccess } from "./access";
 import { encodeStoreNotice } from "@/lib/collab/notice";
+import { createRelay } from "./relay";
 
 // Co-editing: a Hocuspocus server on the web server's own port (WebSocket upgrade on
 // COLLAB_PATH). One shared document per article, named by the article's id. Who connects is
@@ -54,6 +55,8 @@ function updateIn(message: Uint8Array): Uint8Array | null {
 
 export interface CollabServer {
   hocuspocus: Hocuspocus;
+  /** Resolves when the relay to other instances listens (at once without one). */
+  ready(): Promise<void>;
   /** For the web server's "upgrade" event: true when the request was for co-editing. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   close(): Promise<void>;
@@ -70,14 +73,31 @@ export function createCollabServer(options: {
   /** The site's origin: a browser's upgrade from any other page is refused (it would carry the cookie). */
   siteOrigin?: string;
   log?: (line: string) => void;
+  /**
+   * The database every instance shares, for the relay between instances (relay.ts). Without
+   * it, this server works alone (tests of a single server).
+   */
+  relay?: { connectionString: string; instanceId: string };
 }): CollabServer {
   const { db, timeZone } = options;
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const accessTtl = options.accessTtlMs ?? ACCESS_TTL_MS;
 
+  const relay = options.relay
+    ? createRelay({
+        ...options.relay,
+        log,
+        readStored: async (articleId) => {
+          const row = await db.article.findUnique({ where: { id: articleId }, select: { sharedState: true } });
+          return row?.sharedState ? new Uint8Array(row.sharedState) : null;
+        },
+      })
+    : null;
+
   const hocuspocus = new Hocuspocus({
     quiet: true,
+    extensions: relay ? [relay] : [],
     debounce: options.debounceMs ?? 1000,
     maxDebounce: options.maxDebounceMs ?? 5000,
     async onAuthenticate(data: onAuthenticatePayload) {
@@ -138,6 +158,7 @@ export function createCollabServer(options: {
 
   return {
     hocuspocus,
+    ready: () => relay?.ready() ?? Promise.resolve(),
     handleUpgrade(request, socket, head) {
       const path = (request.url ?? "").split("?")[0];
       if (path !== COLLAB_PATH) return false;
@@ -156,6 +177,7 @@ export function createCollabServer(options: {
         await new Promise((resolve) => setTimeout(resolve, 50));
       for (const socket of sockets.clients) socket.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      await relay?.stop();
     },
   };
 }

@@ -84,6 +84,7 @@ async function main() {
     timeZone: appEnv().MASTHEAD_TIME_ZONE,
     siteOrigin: new URL(siteUrl()).origin,
     log: (line) => log().warn(line),
+    relay: { connectionString: process.env.DATABASE_URL ?? "", instanceId: channel.instanceId },
   });
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();

@@ -1,6 +1,7 @@
 import type { PublicChange } from "../cache/changes";
 import { storyChange, storyFootprint } from "../cache/tags";
 import * as Y from "yjs";
+import type { ContentDocument } from "@/lib/content/document";
 import { writeSharedDoc, type SharedText } from "@/lib/content/shared-doc";
 import { validateDocument } from "@/lib/content/validate";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
@@ -8,6 +9,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { slugify } from "@/lib/slug";
 import { badRequest, conflict, forbidden } from "../errors";
+import { announceStoredText } from "../collab/relay-channel";
 import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
 import { revisionContentSelect } from "./publishing";
@@ -59,7 +61,12 @@ export async function changePublishedSlug(
       await tx.articleSlugRedirect.create({ data: { slug: article.slug, articleId: article.id } });
     const saved = await tx.article.update({
       where: { id: article.id },
-      data: { slug: input.slug, version: { increment: 1 }, updatedById: actor.id },
+      data: {
+        slug: input.slug,
+        version: { increment: 1 },
+        detailsVersion: article.version + 1,
+        updatedById: actor.id,
+      },
       select: { version: true, slug: true },
     });
     await writeSideStep(tx, {
@@ -165,10 +172,19 @@ export async function updateArticle(
   input: UpdateArticleInput,
   env: WorkflowEnv,
 ): Promise<{ version: number; publicChange: PublicChange | null }> {
-  const body = validateDocument(input.body);
-  if (!body.ok) throw badRequest(body.error, { body: [body.error] });
+  // Co-editing: the text comes through the shared document, so this save leaves it alone.
+  const text = input.sharedText ? null : { headline: input.headline, standfirst: input.standfirst, body: input.body };
+  const body = text ? validateDocument(text.body) : null;
+  if (body && !body.ok) throw badRequest(body.error, { body: [body.error] });
   return db.$transaction(async (tx) => {
-    const { article, workflowActor } = await lockArticle(tx, actor, input.id, input.version, env.timeZone);
+    const { article, workflowActor } = await lockArticle(
+      tx,
+      actor,
+      input.id,
+      input.version,
+      env.timeZone,
+      text ? "all" : "details",
+    );
     if (!canEdit(article, workflowActor)) {
       throw forbidden("This article is with the editors now: you can edit it again if it is sent back to you.");
     }
@@ -196,11 +212,15 @@ export async function updateArticle(
     const saved = await tx.article.update({
       where: { id: article.id },
       data: {
-        headline: input.headline,
-        standfirst: input.standfirst,
+        ...(text && body?.ok
+          ? {
+              headline: text.headline,
+              standfirst: text.standfirst,
+              body: body.document as unknown as Prisma.InputJsonObject,
+              bodyText: body.text,
+            }
+          : {}),
         sectionId: input.sectionId,
-        body: body.document as unknown as Prisma.InputJsonObject,
-        bodyText: body.text,
         heroImageCaption: input.heroImageCaption,
         heroImageCredit: input.heroImageCredit,
         heroImageAlt: input.heroImageAlt,
@@ -210,25 +230,29 @@ export async function updateArticle(
         ...(input.seoDescription !== undefined ? { seoDescription: input.seoDescription || null } : {}),
         ...(input.targetWords !== undefined ? { targetWords: input.targetWords } : {}),
         version: { increment: 1 },
+        detailsVersion: article.version + 1,
         updatedById: actor.id,
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
       },
-      // The body is the document just validated: not read back from the database.
+      // The body is the document just validated: not read back from the database (unless the
+      // text is co-edited, when it is what the shared document last stored).
       // sharedState comes back too: a save outside co-editing keeps the shared text in step.
-      select: { ...revisionContentSelect, version: true, body: false, sharedState: true },
+      select: { ...revisionContentSelect, version: true, body: !text, bodyText: true, sharedState: true },
     });
-    const { version, sharedState, ...content } = saved;
-    await keepSharedTextInStep(
-      tx,
-      article.id,
-      { headline: saved.headline, standfirst: saved.standfirst, body: body.document },
-      sharedState,
-    );
+    const { version, sharedState, body: storedBody, bodyText, ...content } = saved;
+    const savedBody = body?.ok ? body : { document: storedBody as unknown as ContentDocument, text: bodyText };
+    if (text)
+      await keepSharedTextInStep(
+        tx,
+        article.id,
+        { headline: saved.headline, standfirst: saved.standfirst, body: savedBody.document },
+        sharedState,
+      );
     await recordSave(
       tx,
       article.id,
       actor.id,
-      { ...content, body: body.document as unknown as Prisma.InputJsonObject, bodyText: body.text },
+      { ...content, body: savedBody.document as unknown as Prisma.InputJsonObject, bodyText: savedBody.text },
       env.now,
     );
     // Section, bylines, tags and share texts of a live story show on the public site at once;
@@ -262,6 +286,8 @@ export async function keepSharedTextInStep(
   Y.applyUpdate(doc, new Uint8Array(state));
   writeSharedDoc(doc, text);
   await tx.article.update({ where: { id: articleId }, data: { sharedState: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+  // Whoever has the article open in co-editing gets the change (when this transaction commits).
+  await announceStoredText(tx, articleId);
 }
 
 /** One user's saves within this window share one revision. */

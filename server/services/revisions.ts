@@ -230,6 +230,7 @@ export async function restoreRevision(
       data: {
         ...content,
         version: { increment: 1 },
+        detailsVersion: article.version + 1,
         updatedById: actor.id,
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
       },

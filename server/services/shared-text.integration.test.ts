@@ -4,7 +4,7 @@ import { paragraphs } from "@/lib/content/document";
 import { SHARED } from "@/lib/content/shared-doc";
 import { openSharedText, storeSharedText } from "@/server/services/shared-text";
 import type { SessionUser } from "@/server/services/users";
-import { db, env, makeUser, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
+import { db, env, makeUser, outcome, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
 import { articleIn } from "@/tests/workflow-states";
 import { DomainError } from "../errors";
 
@@ -173,5 +173,69 @@ describe("the shared document of an article", () => {
     });
     const doc = await clientDoc(story.id);
     expect(doc.getXmlFragment(SHARED.body).toString()).toContain("Typed before co-editing.");
+  });
+});
+
+describe("saving the other fields while the text is co-edited", () => {
+  const details = (id: string, version: number, tags: string[]) => ({
+    id,
+    version,
+    sharedText: true as const,
+    sectionId: null,
+    heroImageCaption: null,
+    heroImageCredit: null,
+    heroImageAlt: null,
+    tags,
+  });
+
+  it("is not a conflict with co-edited text stored since, leaves the text alone, and conflicts with another details save", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const seen = await versionOf(story.id);
+    // Co-editors type; their text is stored twice (the version moves on).
+    const doc = await clientDoc(story.id);
+    await storeSharedText(db, editor, { articleId: story.id, update: typeInFirstParagraph(doc, " One.") }, env());
+    await storeSharedText(db, writer, { articleId: story.id, update: typeInFirstParagraph(doc, " Two.") }, env());
+    const writerCaller = await workflowCallerFor(writer);
+    const saved = await writerCaller.article.update(details(story.id, seen, ["harbour"]));
+    expect(saved.version).toBe(seen + 3);
+    const after = await db.article.findUniqueOrThrow({
+      where: { id: story.id },
+      select: { bodyText: true, tags: { select: { tag: { select: { name: true } } } } },
+    });
+    expect(after.bodyText).toContain("One. Two.");
+    expect(after.tags.map((t) => t.tag.name)).toEqual(["harbour"]);
+    // The newest version holds the text as stored: a revision of exactly that.
+    const revision = await db.articleRevision.findFirstOrThrow({
+      where: { articleId: story.id },
+      orderBy: { createdAt: "desc" },
+      select: { bodyText: true },
+    });
+    expect(revision.bodyText).toContain("One. Two.");
+    // Someone else's details save since the version the editor saw is a conflict, as ever.
+    const editorCaller = await workflowCallerFor(editor);
+    expect(await outcome(editorCaller.article.update(details(story.id, seen + 2, ["ferry"])))).toBe("CONFLICT");
+    // So is a whole save (the text included) over co-edited text the sender had not seen.
+    await storeSharedText(db, editor, { articleId: story.id, update: typeInFirstParagraph(doc, " Three.") }, env());
+    expect(
+      await outcome(
+        writerCaller.article.update({
+          ...details(story.id, saved.version, ["harbour"]),
+          sharedText: false,
+          headline: "Old text",
+          standfirst: "",
+          body: paragraphs(["Old text."]),
+        }),
+      ),
+    ).toBe("CONFLICT");
+  });
+
+  it("refuses the text with it (it travels through the shared document) and changes nothing", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const before = await working(story.id);
+    const caller = await workflowCallerFor(writer);
+    expect(
+      await outcome(caller.article.update({ ...details(story.id, before.version, []), headline: "Sneaked" } as never)),
+    ).toBe("BAD_REQUEST");
+    expect(await working(story.id)).toEqual(before);
   });
 });

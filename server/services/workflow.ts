@@ -55,6 +55,7 @@ export type StepArticle = Prisma.ArticleGetPayload<{ select: typeof stepArticleS
 /** What an edit or an editorial control checks under the row lock: not the body, which can be long. */
 const lockedArticleSelect = {
   ...stepArticleSelect,
+  detailsVersion: true,
   body: false,
   bodyText: false,
 } as const satisfies Prisma.ArticleSelect;
@@ -106,13 +107,22 @@ export async function lockArticle(
   articleId: string,
   version: number,
   timeZone: string,
+  /**
+   * "details": the caller changes only what is not co-edited, so stores of the shared text
+   * since `version` do not count; any other save since then does.
+   */
+  scope: "all" | "details" = "all",
 ): Promise<{ article: LockedArticle; workflowActor: WorkflowActor }> {
   await lockArticleRow(tx, articleId);
   const loaded = readableBy(
     await tx.article.findUnique({ where: { id: articleId }, select: lockedArticleSelect }),
     actor,
   );
-  if (loaded.article.version !== version) throw staleVersion(loaded.article, timeZone);
+  const current =
+    scope === "details"
+      ? version <= loaded.article.version && version >= loaded.article.detailsVersion
+      : loaded.article.version === version;
+  if (!current) throw staleVersion(loaded.article, timeZone);
   return loaded;
 }
 
