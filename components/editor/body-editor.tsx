@@ -7,7 +7,8 @@ import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { ContentDocument } from "@/lib/content/document";
-import { contentExtensions } from "@/lib/content/extensions";
+import { coEditingExtensions, contentExtensions } from "@/lib/content/extensions";
+import { collaborationExtensions, type SharedBody } from "./co-editing/collaboration";
 import { htmlNestedDeeperThan, MAX_PASTE_DEPTH, normalizePastedHtml } from "@/lib/content/paste";
 import { FigureDetailsDialog, figureDetails, type FigureDetails } from "./figure-details";
 import { caretNow } from "./caret";
@@ -29,11 +30,16 @@ export const BodyEditor = memo(function BodyEditor({
   labelId,
   describedBy,
   onChange,
+  coEditing,
+  editable = true,
 }: {
   initial: ContentDocument;
   labelId: string;
   describedBy?: string;
   onChange: (document: ContentDocument) => void;
+  /** The shared document to edit together (the body in it), instead of `initial`. */
+  coEditing?: SharedBody;
+  editable?: boolean;
 }) {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   // The selection when a dialog opened: focus moves to the dialog and the page may re-render
@@ -87,7 +93,13 @@ export const BodyEditor = memo(function BodyEditor({
   useEffect(() => {
     latestOnChange.current = onChange;
   });
-  const extensions = useMemo(() => [...contentExtensions, shortcuts, SmartQuotes], [shortcuts]);
+  const extensions = useMemo(
+    () =>
+      coEditing
+        ? [...coEditingExtensions, shortcuts, SmartQuotes, ...collaborationExtensions(coEditing)]
+        : [...contentExtensions, shortcuts, SmartQuotes],
+    [shortcuts, coEditing],
+  );
   const editorProps = useMemo(
     () => ({
       attributes: {
@@ -125,11 +137,16 @@ export const BodyEditor = memo(function BodyEditor({
   const [content] = useState(initial);
   const editor = useEditor({
     extensions,
-    content,
+    // A co-edited body comes from the shared document.
+    content: coEditing ? undefined : content,
     immediatelyRender: false,
     editorProps,
     onUpdate: ({ editor: current }) => latestOnChange.current(current.getJSON() as ContentDocument),
   });
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
 
   const [smartQuotes, setSmartQuotes] = useState(true);
   useEffect(() => setSmartQuotes(readSmartQuotes()), []);

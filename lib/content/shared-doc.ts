@@ -25,8 +25,8 @@ export function seedSharedDoc(doc: Y.Doc, text: SharedText): void {
   });
 }
 
-/** Replaces a shared text with `to`, changing only what differs (a save made outside co-editing). */
-function setText(text: Y.Text, to: string) {
+/** Replaces a shared text with `to`, changing only what differs (typing, or a save made outside co-editing). */
+export function replaceText(text: Y.Text, to: string) {
   const from = text.toString();
   if (from === to) return;
   let start = 0;
@@ -50,8 +50,8 @@ export function writeSharedDoc(doc: Y.Doc, text: SharedText): void {
   const body = contentSchema().nodeFromJSON(text.body);
   doc.transact(() => {
     updateYFragment(doc, doc.getXmlFragment(SHARED.body), body, { mapping: new Map(), isOMark: new Map() });
-    setText(doc.getText(SHARED.headline), text.headline);
-    setText(doc.getText(SHARED.standfirst), text.standfirst);
+    replaceText(doc.getText(SHARED.headline), text.headline);
+    replaceText(doc.getText(SHARED.standfirst), text.standfirst);
   });
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { plainText, readingMinutes, wordCount } from "@/lib/content/text";
 import {
@@ -17,71 +17,80 @@ import { draftFromArticle, type ArticleDraft, type EditableArticle } from "./art
 import { ConflictPanel } from "./conflict-panel";
 import { HeroImageFields } from "./hero-image-fields";
 import { DetailsFields, SeoFields, type MetadataOptions } from "./metadata-fields";
-import { useAutosave, type SaveStatus } from "./use-autosave";
+import { useAutosave } from "./use-autosave";
+import { workspaceStatus } from "./save-status";
+import { useArticleVersion } from "./article-version";
+import { useCoEditing, type CoEditing, type CoEditingUser } from "../../editor/co-editing/use-co-editing";
+import { useSharedField } from "../../editor/co-editing/use-shared-field";
+import { SHARED } from "@/lib/content/shared-doc";
 import { PanelGroup, WorkspaceLayout } from "./workspace-layout";
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
 
-function statusText(status: SaveStatus): string {
-  switch (status.kind) {
-    case "idle":
-      return "All changes saved";
-    case "pending":
-      return "Unsaved changes";
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return `Saved ${status.at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`;
-    case "restored":
-      return "Restored unsaved changes from this device";
-    case "offline":
-      return "Offline — changes kept on this device";
-    case "busy":
-      return "Waiting to save — the story is busy; changes kept on this device";
-    case "conflict":
-      return "Conflict";
-    case "refused":
-      return `Not saved: ${status.message}`;
-  }
-}
-
-/**
- * The writing workspace: headline, standfirst and body in the main column; the article's
- * details, search texts and hero image in the side panel, between the page's own groups
- * (`panelTop`: workflow; `panelBottom`: editorial controls, versions, timeline).
- */
-export function ArticleEditForm({
-  article,
-  sections,
-  options,
-  siteUrl,
-  panelTop,
-  panelBottom,
-}: {
+interface WorkspaceProps {
   article: EditableArticle;
   sections: { id: string; name: string }[];
   options: MetadataOptions;
   siteUrl: string;
   panelTop: ReactNode;
   panelBottom: ReactNode;
-}) {
+}
+
+/**
+ * The writing workspace: headline, standfirst and body in the main column; the article's
+ * details, search texts and hero image in the side panel, between the page's own groups
+ * (`panelTop`: workflow; `panelBottom`: editorial controls, versions, timeline).
+ *
+ * The text is co-edited when the co-editing connection can be made (everyone in the story
+ * types into one shared text; the form's autosave keeps the other fields); otherwise the
+ * form's autosave saves everything, with the conflict screen when two people save.
+ */
+export function ArticleEditForm({ user, ...props }: WorkspaceProps & { user: CoEditingUser }) {
+  const { setVersion } = useArticleVersion();
+  const coEditing = useCoEditing({ articleId: props.article.id, user, onStoredVersion: setVersion });
+  // Decided once on opening: the workspace starts afresh in the mode chosen.
+  return <EditWorkspace key={coEditing.mode} {...props} coEditing={coEditing} userName={user.name} />;
+}
+
+function EditWorkspace({
+  article,
+  sections,
+  options,
+  siteUrl,
+  panelTop,
+  panelBottom,
+  coEditing,
+  userName,
+}: WorkspaceProps & { coEditing: CoEditing; userName: string }) {
   const client = useTRPCClient();
+  const shared = coEditing.mode === "shared" && coEditing.doc && coEditing.provider ? coEditing : null;
+  const connecting = coEditing.mode === "connecting";
   const [initial] = useState<ArticleDraft>(() => draftFromArticle(article));
   const [draft, setDraft] = useState<ArticleDraft>(initial);
+  const headline = useSharedField<HTMLInputElement>(shared?.doc?.getText(SHARED.headline) ?? null, initial.headline);
+  const standfirst = useSharedField<HTMLTextAreaElement>(
+    shared?.doc?.getText(SHARED.standfirst) ?? null,
+    initial.standfirst,
+  );
+  // The draft mirrors the shared text (counts, previews); the shared document holds it.
+  useEffect(() => {
+    if (shared) setDraft((current) => ({ ...current, headline: headline.value, standfirst: standfirst.value }));
+  }, [shared, headline.value, standfirst.value]);
   // Bumped to reload the body editor with a document from elsewhere (restore, take theirs).
   const [editorKey, setEditorKey] = useState(0);
 
   // A flag, not the date: the page is refreshed with a new Date object on every save.
   const wasPublished = article.publishedAt !== null;
+  const sharedText = shared !== null;
   const save = useCallback(
     (value: ArticleDraft, version: number) =>
       client.article.update.mutate({
         id: article.id,
         version,
-        headline: value.headline,
-        standfirst: value.standfirst,
+        ...(sharedText
+          ? { sharedText: true as const }
+          : { headline: value.headline, standfirst: value.standfirst, body: value.body }),
         sectionId: value.sectionId || null,
-        body: value.body,
         heroImageUrl: value.heroImageUrl || null,
         heroImageCaption: value.heroImageUrl ? value.heroImageCaption : null,
         heroImageCredit: value.heroImageUrl ? value.heroImageCredit : null,
@@ -97,22 +106,48 @@ export function ArticleEditForm({
         seoDescription: value.seoDescription,
         targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
       }),
-    [article.id, wasPublished, client],
+    [article.id, wasPublished, client, sharedText],
   );
-  const replace = useCallback((value: ArticleDraft) => {
-    setDraft(value);
-    setEditorKey((key) => key + 1);
-  }, []);
+  // Co-edited, the text is the shared document's: a restored or taken version replaces the rest.
+  const replace = useCallback(
+    (value: ArticleDraft) => {
+      if (sharedText)
+        setDraft((current) => ({
+          ...value,
+          headline: current.headline,
+          standfirst: current.standfirst,
+          body: current.body,
+        }));
+      else {
+        setDraft(value);
+        setEditorKey((key) => key + 1);
+      }
+    },
+    [sharedText],
+  );
+  // Co-edited, the autosave keeps only the other fields (under a name of their own on this device).
+  const detailsOnly = useCallback(
+    (value: ArticleDraft): ArticleDraft =>
+      sharedText ? { ...value, headline: initial.headline, standfirst: initial.standfirst, body: initial.body } : value,
+    [sharedText, initial],
+  );
+  const autosaved = useMemo(() => detailsOnly(draft), [detailsOnly, draft]);
   const { status, saveNow, resolve } = useAutosave({
-    articleId: article.id,
-    value: draft,
+    articleId: sharedText ? `${article.id}:details` : article.id,
+    disabled: connecting,
+    value: autosaved,
     initial,
     save,
     onRestore: replace,
   });
+  const line = workspaceStatus(status, shared ? coEditing.status : null);
+  const locked = connecting || coEditing.status.kind === "closed";
 
-  const set = (key: "headline" | "standfirst") => (value: string) =>
-    setDraft((current) => ({ ...current, [key]: value }));
+  const set = (key: "headline" | "standfirst") => (value: string) => {
+    if (key === "headline" && shared) headline.change(value);
+    else if (key === "standfirst" && shared) standfirst.change(value);
+    else setDraft((current) => ({ ...current, [key]: value }));
+  };
   const patch = useCallback((change: Partial<ArticleDraft>) => setDraft((current) => ({ ...current, ...change })), []);
   // Counting 20,000 words takes longer than a frame: the count follows the text a moment
   // later, in a render React does after the keystroke has painted.
@@ -133,11 +168,9 @@ export function ArticleEditForm({
         <h2 id="edit-heading" className="text-lg font-bold">
           Edit
         </h2>
-        <p
-          role="status"
-          className={`text-sm ${status.kind === "conflict" || status.kind === "refused" ? "font-semibold text-red-800" : "text-neutral-700"}`}
-        >
-          {statusText(status)}
+        <p role="status" className={`text-sm ${line.problem ? "font-semibold text-red-800" : "text-neutral-700"}`}>
+          {shared ? <span className="mr-2 font-semibold text-indigo-900">Live</span> : null}
+          {connecting ? "Opening…" : line.text}
         </p>
       </div>
       {status.kind === "conflict" ? (
@@ -154,6 +187,8 @@ export function ArticleEditForm({
       ) : null}
       <Field
         id="edit-headline"
+        ref={headline.ref}
+        readOnly={locked}
         label="Headline"
         value={draft.headline}
         onChange={(e) => set("headline")(e.target.value)}
@@ -167,6 +202,8 @@ export function ArticleEditForm({
         <textarea
           id="edit-standfirst"
           rows={2}
+          ref={standfirst.ref}
+          readOnly={locked}
           value={draft.standfirst}
           onChange={(e) => set("standfirst")(e.target.value)}
           aria-describedby="edit-standfirst-count"
@@ -184,6 +221,12 @@ export function ArticleEditForm({
         <BodyEditor
           key={editorKey}
           initial={draft.body}
+          coEditing={
+            shared?.doc && shared.provider
+              ? { doc: shared.doc, provider: shared.provider, user: { name: userName, color: shared.color } }
+              : undefined
+          }
+          editable={!locked}
           labelId="edit-body-label"
           describedBy={fieldError("body") ? "edit-body-error" : undefined}
           onChange={setBody}

@@ -51,13 +51,17 @@ function isNetworkFailure(error: unknown): boolean {
  * stops saving until the user resolves it.
  */
 export function useAutosave<T>({
-  articleId,
+  articleId: storageName,
   value,
   initial,
   save,
   onRestore,
+  disabled = false,
 }: {
+  /** Names the copy kept on this device (the article's id, or a name for part of it). */
   articleId: string;
+  /** Nothing is saved, kept or restored (while the page is still deciding how the text is saved). */
+  disabled?: boolean;
   value: T;
   /** What the server has. */
   initial: T;
@@ -77,12 +81,12 @@ export function useAutosave<T>({
     (next: T) => {
       try {
         const stored: Stored<T> = { value: next, baseVersion: baseVersion.current ?? currentVersion() };
-        window.localStorage.setItem(storageKey(articleId), JSON.stringify(stored));
+        window.localStorage.setItem(storageKey(storageName), JSON.stringify(stored));
       } catch {
         // Storage full or disabled: the server save is still attempted.
       }
     },
-    [articleId, currentVersion],
+    [storageName, currentVersion],
   );
 
   const saveNow = useCallback(async (): Promise<void> => {
@@ -105,7 +109,7 @@ export function useAutosave<T>({
         baseVersion.current = null;
         setVersion(result.version);
         lastSaved.current = serialized;
-        if (JSON.stringify(latest.current) === serialized) window.localStorage.removeItem(storageKey(articleId));
+        if (JSON.stringify(latest.current) === serialized) window.localStorage.removeItem(storageKey(storageName));
         setStatus({ kind: "saved", at: new Date() });
       } catch (error) {
         if (isNetworkFailure(error)) setStatus({ kind: "offline" });
@@ -124,7 +128,7 @@ export function useAutosave<T>({
     inFlight.current = attempt;
     await attempt;
     inFlight.current = null;
-  }, [articleId, currentVersion, persistLocally, save, setVersion]);
+  }, [storageName, currentVersion, persistLocally, save, setVersion]);
 
   // Each change is copied to this device within a moment and saved after a pause in typing.
   // Serialising a long article on every keystroke would cost more than a frame, so both
@@ -133,7 +137,7 @@ export function useAutosave<T>({
   // Only a new value counts as a change (not a new callback from a refreshed page).
   const seen = useRef(value);
   useEffect(() => {
-    if (seen.current === value) return;
+    if (seen.current === value || disabled) return;
     seen.current = value;
     latest.current = value;
     if (!localTimer.current) {
@@ -146,7 +150,7 @@ export function useAutosave<T>({
     setStatus((current) => (current.kind === "pending" ? current : { kind: "pending" }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), DEBOUNCE_MS);
-  }, [value, persistLocally, saveNow]);
+  }, [value, persistLocally, saveNow, disabled]);
 
   // Unsaved changes from an earlier visit (reload, crash, lost connection) come back first.
   const restore = useRef(onRestore);
@@ -154,12 +158,13 @@ export function useAutosave<T>({
     restore.current = onRestore;
   });
   useEffect(() => {
-    const stored = readStored<T>(articleId);
+    if (disabled) return;
+    const stored = readStored<T>(storageName);
     if (!stored || JSON.stringify(stored.value) === lastSaved.current) return;
     baseVersion.current = stored.baseVersion;
     restore.current(stored.value);
     setStatus({ kind: "restored" });
-  }, [articleId]);
+  }, [storageName, disabled]);
 
   // Retry while offline; save when the connection returns or the page is hidden.
   useEffect(() => {
@@ -197,7 +202,7 @@ export function useAutosave<T>({
       setVersion(resolution.version);
       if (resolution.keep === "theirs") {
         lastSaved.current = JSON.stringify(resolution.value);
-        window.localStorage.removeItem(storageKey(articleId));
+        window.localStorage.removeItem(storageKey(storageName));
         setStatus({ kind: "saved", at: new Date() });
       } else {
         baseVersion.current = resolution.version;
@@ -205,7 +210,7 @@ export function useAutosave<T>({
         void saveNow();
       }
     },
-    [articleId, saveNow, setVersion],
+    [storageName, saveNow, setVersion],
   );
 
   return { status, saveNow, resolve };

@@ -31,7 +31,7 @@ function defaultScheduleTime(now: Date): Date {
 
 export default async function NewsroomArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
-  await requireNewsroomUser(`/newsroom/articles/${encodeURIComponent(raw)}`);
+  const viewer = await requireNewsroomUser(`/newsroom/articles/${encodeURIComponent(raw)}`);
   const id = articleIdSchema.safeParse(raw);
   if (!id.success) notFound();
   const caller = await api();
@@ -202,6 +202,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
         <LiveArticle articleId={article.id} renderedVersion={article.version} />
         {article.canEdit ? (
           <ArticleEditForm
+            user={{ id: viewer.id, name: viewer.displayName }}
             article={article}
             sections={sections}
             options={{ authors, tagNames }}

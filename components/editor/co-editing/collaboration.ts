@@ -1,0 +1,40 @@
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Extensions } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import type * as Y from "yjs";
+import { SHARED } from "@/lib/content/shared-doc";
+
+/** What the body editor needs to edit the body together. */
+export interface SharedBody {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  user: { name: string; color: string };
+}
+
+/**
+ * Another person's caret: a coloured bar with their name above it. Hidden from assistive
+ * technology (it is not part of the text); who is editing is said in "Also editing".
+ */
+function caret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : "#1d4ed8";
+  const bar = document.createElement("span");
+  bar.className = "collaboration-carets__caret";
+  bar.setAttribute("aria-hidden", "true");
+  bar.style.borderColor = color;
+  const label = document.createElement("span");
+  label.className = "collaboration-carets__label";
+  label.style.backgroundColor = color;
+  // Text, never markup: the name comes from another browser.
+  label.textContent = typeof user.name === "string" ? user.name.slice(0, 60) : "Someone";
+  bar.append(label);
+  return bar;
+}
+
+/** The body bound to the shared document's body, with per-person undo and everyone's carets. */
+export function collaborationExtensions({ doc, provider, user }: SharedBody): Extensions {
+  return [
+    Collaboration.configure({ document: doc, field: SHARED.body }),
+    CollaborationCaret.configure({ provider, user, render: caret }),
+  ];
+}
