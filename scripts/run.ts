@@ -110,11 +110,12 @@ runCli(async (env) => {
     throw error;
   }
 
-  // Development runs `next dev`; production runs Next behind the web server in server/http,
-  // which keeps a memory copy of the public pages Next has cached.
+  // Development runs Next's development mode behind server/http/dev-server.ts (co-editing on
+  // the same port); production runs Next behind the web server in server/http, which keeps a
+  // memory copy of the public pages Next has cached.
   const args =
     mode === "dev"
-      ? [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "dev", "--port", String(env.PORT)]
+      ? ["--import", "tsx", path.join(process.cwd(), "server", "http", "dev-server.ts")]
       : // Built by `npm run build` (scripts/build-server.ts): plain JavaScript, no TypeScript loader.
         [path.join(process.cwd(), SERVER_BUILD_DIR, "web-server.mjs")];
   const child = spawn(process.execPath, args, {

@@ -53,8 +53,14 @@ export function colorFor(userId: string): string {
   return COLORS[hash % COLORS.length] ?? "#1d4ed8";
 }
 
-/** The key of the form autosave's copy on this device (use-autosave.ts). */
-const formCopyKey = (articleId: string) => `masthead:unsaved:${articleId}`;
+/** Whether the form's autosave holds unsaved changes on this device (use-autosave.ts's key). */
+function hasFormCopy(articleId: string): boolean {
+  try {
+    return window.localStorage.getItem(`masthead:unsaved:${articleId}`) !== null;
+  } catch {
+    return false;
+  }
+}
 
 export function useCoEditing({
   articleId,
@@ -78,15 +84,16 @@ export function useCoEditing({
   });
 
   useEffect(() => {
-    let hasFormCopy = false;
-    try {
-      hasFormCopy = window.localStorage.getItem(formCopyKey(articleId)) !== null;
-    } catch {
-      hasFormCopy = false;
-    }
-    if (hasFormCopy || typeof WebSocket === "undefined") {
-      setState((current) => ({ ...current, mode: "fallback" }));
-      return;
+    // Unsaved form changes on this device (or no WebSocket at all): the form's autosave it is,
+    // decided once for this visit.
+    if (hasFormCopy(articleId) || typeof WebSocket === "undefined") {
+      let cancelled = false;
+      queueMicrotask(() => {
+        if (!cancelled) setState((current) => ({ ...current, mode: "fallback" }));
+      });
+      return () => {
+        cancelled = true;
+      };
     }
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`masthead:collab:${user.id}:${articleId}`, doc);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { replaceText } from "@/lib/content/shared-doc";
 
@@ -25,28 +25,39 @@ export function mapThroughDelta(at: number, delta: Y.YTextEvent["delta"]): numbe
 /**
  * A plain-text field (headline, standfirst) bound to a shared Yjs text: what the person types
  * goes in as the smallest edit; what others type appears without moving their caret.
+ * Returns the text (or `fallback` without a shared text), the change handler, and the ref
+ * to put on the field.
  */
-export function useSharedField<E extends TextField>(text: Y.Text | null, fallback: string) {
-  const [value, setValue] = useState(() => text?.toString() ?? fallback);
+export function useSharedField<E extends TextField>(
+  text: Y.Text | null,
+  fallback: string,
+): [string, (next: string) => void, React.RefObject<E | null>] {
   const element = useRef<E | null>(null);
   const caret = useRef<{ start: number; end: number } | null>(null);
 
-  useEffect(() => {
-    if (!text) return;
-    setValue(text.toString());
-    const observe = (event: Y.YTextEvent) => {
-      const field = element.current;
-      if (!event.transaction.local && field && document.activeElement === field) {
-        caret.current = {
-          start: mapThroughDelta(field.selectionStart ?? 0, event.delta),
-          end: mapThroughDelta(field.selectionEnd ?? 0, event.delta),
-        };
-      }
-      setValue(text.toString());
-    };
-    text.observe(observe);
-    return () => text.unobserve(observe);
-  }, [text]);
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      if (!text) return () => undefined;
+      const observe = (event: Y.YTextEvent) => {
+        const field = element.current;
+        if (!event.transaction.local && field && document.activeElement === field) {
+          caret.current = {
+            start: mapThroughDelta(field.selectionStart ?? 0, event.delta),
+            end: mapThroughDelta(field.selectionEnd ?? 0, event.delta),
+          };
+        }
+        changed();
+      };
+      text.observe(observe);
+      return () => text.unobserve(observe);
+    },
+    [text],
+  );
+  const value = useSyncExternalStore(
+    subscribe,
+    () => (text ? text.toString() : fallback),
+    () => fallback,
+  );
 
   useLayoutEffect(() => {
     const field = element.current;
@@ -58,12 +69,11 @@ export function useSharedField<E extends TextField>(text: Y.Text | null, fallbac
   const change = useCallback(
     (next: string) => {
       if (!text) return;
-      const doc = text.doc;
-      if (doc) doc.transact(() => replaceText(text, next));
+      if (text.doc) text.doc.transact(() => replaceText(text, next));
       else replaceText(text, next);
     },
     [text],
   );
 
-  return { value, change, ref: element };
+  return [value, change, element];
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { plainText, readingMinutes, wordCount } from "@/lib/content/text";
 import {
@@ -67,15 +67,19 @@ function EditWorkspace({
   const connecting = coEditing.mode === "connecting";
   const [initial] = useState<ArticleDraft>(() => draftFromArticle(article));
   const [draft, setDraft] = useState<ArticleDraft>(initial);
-  const headline = useSharedField<HTMLInputElement>(shared?.doc?.getText(SHARED.headline) ?? null, initial.headline);
-  const standfirst = useSharedField<HTMLTextAreaElement>(
+  const [sharedHeadline, changeHeadline, headlineRef] = useSharedField<HTMLInputElement>(
+    shared?.doc?.getText(SHARED.headline) ?? null,
+    initial.headline,
+  );
+  const [sharedStandfirst, changeStandfirst, standfirstRef] = useSharedField<HTMLTextAreaElement>(
     shared?.doc?.getText(SHARED.standfirst) ?? null,
     initial.standfirst,
   );
-  // The draft mirrors the shared text (counts, previews); the shared document holds it.
-  useEffect(() => {
-    if (shared) setDraft((current) => ({ ...current, headline: headline.value, standfirst: standfirst.value }));
-  }, [shared, headline.value, standfirst.value]);
+  // What the page shows: co-edited, the headline and standfirst are the shared document's.
+  const view = useMemo(
+    () => (shared ? { ...draft, headline: sharedHeadline, standfirst: sharedStandfirst } : draft),
+    [shared, draft, sharedHeadline, sharedStandfirst],
+  );
   // Bumped to reload the body editor with a document from elsewhere (restore, take theirs).
   const [editorKey, setEditorKey] = useState(0);
 
@@ -125,13 +129,22 @@ function EditWorkspace({
     },
     [sharedText],
   );
-  // Co-edited, the autosave keeps only the other fields (under a name of their own on this device).
-  const detailsOnly = useCallback(
-    (value: ArticleDraft): ArticleDraft =>
-      sharedText ? { ...value, headline: initial.headline, standfirst: initial.standfirst, body: initial.body } : value,
-    [sharedText, initial],
+  // Co-edited, the autosave keeps only the other fields (under a name of their own on this
+  // device): a new value only when one of them changes, not on every keystroke in the text.
+  const detailsJson = sharedText ? JSON.stringify({ ...draft, headline: "", standfirst: "", body: null }) : null;
+  const sharedDetails = useMemo(
+    () =>
+      detailsJson === null
+        ? null
+        : {
+            ...(JSON.parse(detailsJson) as ArticleDraft),
+            headline: initial.headline,
+            standfirst: initial.standfirst,
+            body: initial.body,
+          },
+    [detailsJson, initial],
   );
-  const autosaved = useMemo(() => detailsOnly(draft), [detailsOnly, draft]);
+  const autosaved = sharedDetails ?? draft;
   const { status, saveNow, resolve } = useAutosave({
     articleId: sharedText ? `${article.id}:details` : article.id,
     disabled: connecting,
@@ -141,11 +154,17 @@ function EditWorkspace({
     onRestore: replace,
   });
   const line = workspaceStatus(status, shared ? coEditing.status : null);
+  // One object for the editor's life: a new one would make it rebuild (and lose the caret).
+  const { doc, provider, color } = coEditing;
+  const sharedBody = useMemo(
+    () => (sharedText && doc && provider ? { doc, provider, user: { name: userName, color } } : undefined),
+    [sharedText, doc, provider, userName, color],
+  );
   const locked = connecting || coEditing.status.kind === "closed";
 
   const set = (key: "headline" | "standfirst") => (value: string) => {
-    if (key === "headline" && shared) headline.change(value);
-    else if (key === "standfirst" && shared) standfirst.change(value);
+    if (key === "headline" && shared) changeHeadline(value);
+    else if (key === "standfirst" && shared) changeStandfirst(value);
     else setDraft((current) => ({ ...current, [key]: value }));
   };
   const patch = useCallback((change: Partial<ArticleDraft>) => setDraft((current) => ({ ...current, ...change })), []);
@@ -176,7 +195,7 @@ function EditWorkspace({
       {status.kind === "conflict" ? (
         <ConflictPanel
           articleId={article.id}
-          mine={draft}
+          mine={view}
           onChangeMine={replace}
           onKeepMine={(version) => resolve({ keep: "mine", version })}
           onTakeTheirs={(theirs, version, changed) => {
@@ -187,13 +206,13 @@ function EditWorkspace({
       ) : null}
       <Field
         id="edit-headline"
-        ref={headline.ref}
+        ref={headlineRef}
         readOnly={locked}
         label="Headline"
-        value={draft.headline}
+        value={view.headline}
         onChange={(e) => set("headline")(e.target.value)}
         error={fieldError("headline")}
-        hint={`${draft.headline.trim().length} characters (aim for ${RECOMMENDED_HEADLINE} or fewer; at most ${MAX_HEADLINE_LENGTH})`}
+        hint={`${view.headline.trim().length} characters (aim for ${RECOMMENDED_HEADLINE} or fewer; at most ${MAX_HEADLINE_LENGTH})`}
       />
       <div className="flex flex-col gap-1">
         <label htmlFor="edit-standfirst" className="text-sm font-semibold">
@@ -202,15 +221,15 @@ function EditWorkspace({
         <textarea
           id="edit-standfirst"
           rows={2}
-          ref={standfirst.ref}
+          ref={standfirstRef}
           readOnly={locked}
-          value={draft.standfirst}
+          value={view.standfirst}
           onChange={(e) => set("standfirst")(e.target.value)}
           aria-describedby="edit-standfirst-count"
           className={inputClass}
         />
         <p id="edit-standfirst-count" className="text-sm text-neutral-700">
-          {draft.standfirst.trim().length} characters (aim for {RECOMMENDED_STANDFIRST} or fewer; at most{" "}
+          {view.standfirst.trim().length} characters (aim for {RECOMMENDED_STANDFIRST} or fewer; at most{" "}
           {MAX_STANDFIRST_LENGTH}){fieldError("standfirst") ? ` — ${fieldError("standfirst")}` : ""}
         </p>
       </div>
@@ -221,11 +240,7 @@ function EditWorkspace({
         <BodyEditor
           key={editorKey}
           initial={draft.body}
-          coEditing={
-            shared?.doc && shared.provider
-              ? { doc: shared.doc, provider: shared.provider, user: { name: userName, color: shared.color } }
-              : undefined
-          }
+          coEditing={sharedBody}
           editable={!locked}
           labelId="edit-body-label"
           describedBy={fieldError("body") ? "edit-body-error" : undefined}
@@ -271,7 +286,7 @@ function EditWorkspace({
             <HeroImageFields draft={draft} errorFor={fieldError} onChange={patch} />
           </PanelGroup>
           <PanelGroup id="seo-heading" title="Search and social" open={false}>
-            <SeoFields draft={draft} errorFor={fieldError} onChange={patch} siteUrl={siteUrl} />
+            <SeoFields draft={view} errorFor={fieldError} onChange={patch} siteUrl={siteUrl} />
           </PanelGroup>
           {panelBottom}
         </>
