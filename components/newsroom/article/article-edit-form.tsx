@@ -187,10 +187,16 @@ function EditWorkspace({
         <h2 id="edit-heading" className="text-lg font-bold">
           Edit
         </h2>
-        <p role="status" className={`text-sm ${line.problem ? "font-semibold text-red-800" : "text-neutral-700"}`}>
-          {shared ? <span className="mr-2 font-semibold text-indigo-900">Live</span> : null}
-          {connecting ? "Opening…" : line.text}
-        </p>
+        <div className="flex items-baseline gap-2">
+          {shared ? (
+            <span className="text-sm font-semibold text-indigo-900" title="Everyone in this story edits one text, live">
+              Live
+            </span>
+          ) : null}
+          <p role="status" className={`text-sm ${line.problem ? "font-semibold text-red-800" : "text-neutral-700"}`}>
+            {connecting ? "Opening…" : line.text}
+          </p>
+        </div>
       </div>
       {status.kind === "conflict" ? (
         <ConflictPanel
