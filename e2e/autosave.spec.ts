@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
+import { withoutCoEditing } from "./fixtures/co-editing";
 
 async function openNewDraft(page: Page, headline: string) {
   await page.goto("/newsroom/articles/new");
@@ -19,8 +20,11 @@ async function typeAtEnd(page: Page, text: string) {
 const saveStatus = (page: Page) =>
   page.getByRole("status").filter({ hasText: /Saved|Saving|saved|Offline|Conflict|Restored|Unsaved|Not saved/ });
 
-test.describe("autosave", () => {
+// The form's autosave saves everything when no co-editing connection can be made (co-editing
+// is in co-editing.spec.ts; with it, the autosave keeps the fields that are not co-edited).
+test.describe("autosave without a co-editing connection", () => {
   test.use({ storageState: storageState("writer") });
+  test.beforeEach(async ({ page }) => withoutCoEditing(page));
 
   test("saves by itself after typing stops", async ({ page }) => {
     await openNewDraft(page, `Autosave ${Date.now()}`);
@@ -55,11 +59,14 @@ test.describe("autosave", () => {
   });
 });
 
-test("two people editing at once: the second sees both versions, nothing is lost", async ({ browser }) => {
+test("two people editing at once without co-editing: the second sees both versions, nothing is lost", async ({
+  browser,
+}) => {
   const writerContext = await browser.newContext({ storageState: storageState("writer") });
   const editorContext = await browser.newContext({ storageState: storageState("editor") });
   const writer = await writerContext.newPage();
   const editor = await editorContext.newPage();
+  await Promise.all([withoutCoEditing(writer), withoutCoEditing(editor)]);
   // The editor's page learns who else is there from its first heartbeat, so the writer's page
   // must have reported first (its heartbeat is sent once the editor form has mounted).
   const writerHeartbeat = writer.waitForResponse((r) => r.url().includes("article.heartbeat") && r.ok());

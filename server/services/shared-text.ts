@@ -110,3 +110,17 @@ export async function storeSharedText(
     return { version, changed };
   });
 }
+
+/**
+ * The shared document for someone about to edit the article (the workspace starts from it, so
+ * the text is co-edited from the first keystroke): seeded if need be. Only for who may edit it.
+ */
+export async function sharedTextFor(db: Db, actor: SessionUser, articleId: string): Promise<string> {
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { status: true, authors: { select: { userId: true } } },
+  });
+  const { workflowActor } = readableBy(article, actor);
+  if (article && !canEdit(article, workflowActor)) throw forbidden("This article cannot be edited in its current state.");
+  return Buffer.from(await openSharedText(db, articleId)).toString("base64");
+}

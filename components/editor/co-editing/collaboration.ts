@@ -1,14 +1,15 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Extensions } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { SHARED } from "@/lib/content/shared-doc";
 
 /** What the body editor needs to edit the body together. */
 export interface SharedBody {
   doc: Y.Doc;
-  provider: HocuspocusProvider;
+  /** Where everyone's carets come from (the co-editing connection's awareness). */
+  provider: { awareness: Awareness };
   user: { name: string; color: string };
 }
 

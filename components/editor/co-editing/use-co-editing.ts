@@ -1,16 +1,20 @@
 "use client";
 
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { useEffect, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
+import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { covers, decodeStoreNotice } from "@/lib/collab/notice";
 
-// Co-editing in the browser: the article's shared document, kept on this device (IndexedDB)
-// and synced with the server's co-editing connection (/collab, same origin, session cookie).
-// The page decides once, on opening, whether the text is co-edited ("shared") or saved by the
-// form's autosave ("fallback": no co-editing connection could be made, or this device still
-// holds unsaved form changes from an earlier visit, which the autosave brings back first).
+// Co-editing in the browser. The article's text is a shared (Yjs) document from the first
+// render: the page brings the server's copy, so the editor is bound to it before any
+// connection and nothing typed early is lost. A connection to the server (/collab, same
+// origin, session cookie) then syncs it, and a copy is kept on this device (IndexedDB) until
+// the server confirms it stored it. The page decides once how the text is saved:
+// "shared" (the connection is made: the server stores the shared text), or "fallback" (no
+// connection could be made, or this device still holds unsaved form changes from an earlier
+// visit: the form's autosave saves the text, with its conflict screen).
 
 export type CoEditingMode = "connecting" | "shared" | "fallback";
 
@@ -32,15 +36,17 @@ export interface CoEditingUser {
 
 export interface CoEditing {
   mode: CoEditingMode;
-  doc: Y.Doc | null;
-  provider: HocuspocusProvider | null;
+  /** The shared text; the editor and the headline and standfirst fields are bound to it. */
+  doc: Y.Doc;
+  /** Who is where (carets): what the caret extension reads. */
+  presence: { awareness: Awareness };
   status: SharedStatus;
   /** This person's caret colour. */
   color: string;
 }
 
 /** How long the first connection may take before the form's autosave takes over. */
-const CONNECT_TIMEOUT_MS = 5000;
+const CONNECT_TIMEOUT_MS = 4000;
 /** Close codes the server uses when it refuses (server/collab/collab-server.ts). */
 const REFUSALS = new Set([4401, 4403, 4422]);
 
@@ -62,20 +68,58 @@ function hasFormCopy(articleId: string): boolean {
   }
 }
 
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+interface Parts {
+  doc: Y.Doc;
+  awareness: Awareness;
+  socket: HocuspocusProviderWebsocket | null;
+  provider: HocuspocusProvider | null;
+}
+
+/** Made once per page: the document, and (in the browser) a connection not yet opened. */
+function makeParts(articleId: string, sharedState: string): Parts {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, fromBase64(sharedState));
+  const awareness = new Awareness(doc);
+  if (typeof window === "undefined") return { doc, awareness, socket: null, provider: null };
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`,
+    autoConnect: false,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: articleId,
+    document: doc,
+    awareness,
+    // Who is connecting comes from the session cookie; Hocuspocus wants a token all the same.
+    token: "session-cookie",
+  });
+  return { doc, awareness, socket, provider };
+}
+
 export function useCoEditing({
   articleId,
   user,
+  sharedState,
   onStoredVersion,
 }: {
   articleId: string;
   user: CoEditingUser;
+  /** The server's shared document (a Yjs update, base64), as the page was rendered. */
+  sharedState: string;
   /** Called with the article's version after each store the server confirms. */
   onStoredVersion: (version: number) => void;
 }): CoEditing {
-  const [state, setState] = useState<Omit<CoEditing, "color">>({
+  const [parts] = useState(() => makeParts(articleId, sharedState));
+  const [presence] = useState(() => ({ awareness: parts.awareness }));
+  const [state, setState] = useState<{ mode: CoEditingMode; status: SharedStatus }>({
     mode: "connecting",
-    doc: null,
-    provider: null,
     status: { kind: "saving" },
   });
   const storedVersion = useRef(onStoredVersion);
@@ -84,9 +128,10 @@ export function useCoEditing({
   });
 
   useEffect(() => {
-    // Unsaved form changes on this device (or no WebSocket at all): the form's autosave it is,
-    // decided once for this visit.
-    if (hasFormCopy(articleId) || typeof WebSocket === "undefined") {
+    const { doc, socket, provider } = parts;
+    if (!socket || !provider) return;
+    // Unsaved form changes on this device, or no network: the form's autosave it is.
+    if (hasFormCopy(articleId) || !navigator.onLine) {
       let cancelled = false;
       queueMicrotask(() => {
         if (!cancelled) setState((current) => ({ ...current, mode: "fallback" }));
@@ -95,7 +140,6 @@ export function useCoEditing({
         cancelled = true;
       };
     }
-    const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`masthead:collab:${user.id}:${articleId}`, doc);
     let stored = new Map<number, number>();
     let storedAt: Date | null = null;
@@ -113,77 +157,80 @@ export function useCoEditing({
         : { kind: "saving" };
     };
     const report = () => {
-      if (mode === "shared") setState((current) => ({ ...current, status: status() }));
+      if (mode === "shared") setState({ mode, status: status() });
     };
-
     const fallBack = () => {
       if (mode !== "connecting") return;
       mode = "fallback";
-      provider.destroy();
-      void local.destroy();
-      doc.destroy();
-      setState({ mode: "fallback", doc: null, provider: null, status: { kind: "saving" } });
+      socket.disconnect();
+      provider.detach();
+      // The form saves the text from now on; a copy here would come back as a duplicate later.
+      void local.clearData();
+      setState({ mode, status: { kind: "saving" } });
     };
 
-    const provider = new HocuspocusProvider({
-      url: `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`,
-      name: articleId,
-      document: doc,
-      // Who is connecting comes from the session cookie; Hocuspocus wants a token all the same.
-      token: "session-cookie",
-      onSynced: () => {
-        connected = true;
-        if (mode === "connecting") {
-          mode = "shared";
-          setState({ mode, doc, provider, status: status() });
-        } else report();
-      },
-      onAuthenticationFailed: ({ reason }) => {
-        if (mode === "connecting") return fallBack();
-        stopped = reason;
-        provider.destroy();
-        report();
-      },
-      onStatus: ({ status: socket }) => {
-        connected = socket === "connected" && provider.isSynced;
-        report();
-      },
-      onClose: ({ event }) => {
-        connected = false;
-        if (mode === "connecting") return fallBack();
-        if (REFUSALS.has(event.code)) {
-          // Sending the same edit again would be refused again: stop, keep it on this device.
-          stopped = event.reason || "The server refused an edit.";
-          provider.destroy();
-        }
-        report();
-      },
-      onStateless: ({ payload }) => {
-        const notice = decodeStoreNotice(payload);
-        if (!notice) return;
-        if (notice.kind === "refused") refused = notice.message;
-        else {
-          refused = null;
-          stored = Y.decodeStateVector(notice.stateVector);
-          storedAt = new Date();
-          storedVersion.current(notice.version);
-        }
-        report();
-      },
-    });
-    const onUpdate = () => report();
-    doc.on("update", onUpdate);
-    const timer = setTimeout(fallBack, CONNECT_TIMEOUT_MS);
+    const onSynced = () => {
+      connected = true;
+      if (mode === "connecting") mode = "shared";
+      report();
+    };
+    const onAuthenticationFailed = ({ reason }: { reason: string }) => {
+      if (mode === "connecting") return fallBack();
+      stopped = reason;
+      socket.disconnect();
+      report();
+    };
+    const onStatus = ({ status: socketStatus }: { status: string }) => {
+      connected = socketStatus === "connected" && provider.isSynced;
+      report();
+    };
+    const onClose = ({ event }: { event: { code: number; reason: string } }) => {
+      connected = false;
+      if (mode === "connecting") return fallBack();
+      if (REFUSALS.has(event.code)) {
+        // Sending the same edit again would be refused again: stop, keep it on this device.
+        stopped = event.reason || "The server refused an edit.";
+        socket.disconnect();
+      }
+      report();
+    };
+    const onStateless = ({ payload }: { payload: string }) => {
+      const notice = decodeStoreNotice(payload);
+      if (!notice) return;
+      if (notice.kind === "refused") refused = notice.message;
+      else {
+        refused = null;
+        stored = Y.decodeStateVector(notice.stateVector);
+        storedAt = new Date();
+        storedVersion.current(notice.version);
+      }
+      report();
+    };
+    provider.on("synced", onSynced);
+    provider.on("authenticationFailed", onAuthenticationFailed);
+    provider.on("status", onStatus);
+    provider.on("close", onClose);
+    provider.on("stateless", onStateless);
+    doc.on("update", report);
+    provider.attach();
+    void socket.connect();
+    const timer = setTimeout(() => {
+      if (mode === "connecting") fallBack();
+    }, CONNECT_TIMEOUT_MS);
 
     return () => {
       clearTimeout(timer);
-      doc.off("update", onUpdate);
-      if (mode === "fallback") return;
-      provider.destroy();
+      provider.off("synced", onSynced);
+      provider.off("authenticationFailed", onAuthenticationFailed);
+      provider.off("status", onStatus);
+      provider.off("close", onClose);
+      provider.off("stateless", onStateless);
+      doc.off("update", report);
+      socket.disconnect();
+      provider.detach();
       void local.destroy();
-      doc.destroy();
     };
-  }, [articleId, user.id]);
+  }, [parts, articleId, user.id]);
 
-  return { ...state, color: colorFor(user.id) };
+  return { ...state, doc: parts.doc, presence, color: colorFor(user.id) };
 }

@@ -22,12 +22,32 @@ describe("a caret in a shared field while someone else types", () => {
     expect(mapThroughDelta(7, delta)).toBe(17);
   });
   it("stays put for an insert after it, and for one exactly at it", () => {
-    expect(mapThroughDelta(7, deltaOf(headline, (t) => t.insert(12, "narrowly ")))).toBe(7);
-    expect(mapThroughDelta(7, deltaOf(headline, (t) => t.insert(7, "X")))).toBe(7);
+    expect(
+      mapThroughDelta(
+        7,
+        deltaOf(headline, (t) => t.insert(12, "narrowly ")),
+      ),
+    ).toBe(7);
+    expect(
+      mapThroughDelta(
+        7,
+        deltaOf(headline, (t) => t.insert(7, "X")),
+      ),
+    ).toBe(7);
   });
   it("moves left by what was deleted before it, and to the deletion's start when inside it", () => {
-    expect(mapThroughDelta(13, deltaOf(headline, (t) => t.delete(0, 8)))).toBe(5);
-    expect(mapThroughDelta(10, deltaOf(headline, (t) => t.delete(8, 5)))).toBe(8);
+    expect(
+      mapThroughDelta(
+        13,
+        deltaOf(headline, (t) => t.delete(0, 8)),
+      ),
+    ).toBe(5);
+    expect(
+      mapThroughDelta(
+        10,
+        deltaOf(headline, (t) => t.delete(8, 5)),
+      ),
+    ).toBe(8);
   });
   it("follows several changes in one update", () => {
     const delta = deltaOf(headline, (t) => {

@@ -22,7 +22,7 @@ import { workspaceStatus } from "./save-status";
 import { useArticleVersion } from "./article-version";
 import { useCoEditing, type CoEditing, type CoEditingUser } from "../../editor/co-editing/use-co-editing";
 import { useSharedField } from "../../editor/co-editing/use-shared-field";
-import { SHARED } from "@/lib/content/shared-doc";
+import { SHARED, writeSharedDoc } from "@/lib/content/shared-doc";
 import { PanelGroup, WorkspaceLayout } from "./workspace-layout";
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
@@ -45,11 +45,14 @@ interface WorkspaceProps {
  * types into one shared text; the form's autosave keeps the other fields); otherwise the
  * form's autosave saves everything, with the conflict screen when two people save.
  */
-export function ArticleEditForm({ user, ...props }: WorkspaceProps & { user: CoEditingUser }) {
+export function ArticleEditForm({
+  user,
+  sharedState,
+  ...props
+}: WorkspaceProps & { user: CoEditingUser; sharedState: string }) {
   const { setVersion } = useArticleVersion();
-  const coEditing = useCoEditing({ articleId: props.article.id, user, onStoredVersion: setVersion });
-  // Decided once on opening: the workspace starts afresh in the mode chosen.
-  return <EditWorkspace key={coEditing.mode} {...props} coEditing={coEditing} userName={user.name} />;
+  const coEditing = useCoEditing({ articleId: props.article.id, user, sharedState, onStoredVersion: setVersion });
+  return <EditWorkspace {...props} coEditing={coEditing} userName={user.name} />;
 }
 
 function EditWorkspace({
@@ -63,29 +66,23 @@ function EditWorkspace({
   userName,
 }: WorkspaceProps & { coEditing: CoEditing; userName: string }) {
   const client = useTRPCClient();
-  const shared = coEditing.mode === "shared" && coEditing.doc && coEditing.provider ? coEditing : null;
-  const connecting = coEditing.mode === "connecting";
+  const { doc, presence, color, mode } = coEditing;
+  const sharedText = mode === "shared";
   const [initial] = useState<ArticleDraft>(() => draftFromArticle(article));
   const [draft, setDraft] = useState<ArticleDraft>(initial);
-  const [sharedHeadline, changeHeadline, headlineRef] = useSharedField<HTMLInputElement>(
-    shared?.doc?.getText(SHARED.headline) ?? null,
+  // The text is always the shared document's: the editor and these two fields are bound to it.
+  const [headline, changeHeadline, headlineRef] = useSharedField<HTMLInputElement>(
+    doc.getText(SHARED.headline),
     initial.headline,
   );
-  const [sharedStandfirst, changeStandfirst, standfirstRef] = useSharedField<HTMLTextAreaElement>(
-    shared?.doc?.getText(SHARED.standfirst) ?? null,
+  const [standfirst, changeStandfirst, standfirstRef] = useSharedField<HTMLTextAreaElement>(
+    doc.getText(SHARED.standfirst),
     initial.standfirst,
   );
-  // What the page shows: co-edited, the headline and standfirst are the shared document's.
-  const view = useMemo(
-    () => (shared ? { ...draft, headline: sharedHeadline, standfirst: sharedStandfirst } : draft),
-    [shared, draft, sharedHeadline, sharedStandfirst],
-  );
-  // Bumped to reload the body editor with a document from elsewhere (restore, take theirs).
-  const [editorKey, setEditorKey] = useState(0);
+  const view = useMemo(() => ({ ...draft, headline, standfirst }), [draft, headline, standfirst]);
 
   // A flag, not the date: the page is refreshed with a new Date object on every save.
   const wasPublished = article.publishedAt !== null;
-  const sharedText = shared !== null;
   const save = useCallback(
     (value: ArticleDraft, version: number) =>
       client.article.update.mutate({
@@ -112,22 +109,16 @@ function EditWorkspace({
       }),
     [article.id, wasPublished, client, sharedText],
   );
-  // Co-edited, the text is the shared document's: a restored or taken version replaces the rest.
+  // A version from elsewhere (restored from this device, taken from the conflict screen): its
+  // text goes into the shared document as the smallest edit, the rest into the form. Co-edited,
+  // only the rest: the shared text is everyone's.
   const replace = useCallback(
     (value: ArticleDraft) => {
-      if (sharedText)
-        setDraft((current) => ({
-          ...value,
-          headline: current.headline,
-          standfirst: current.standfirst,
-          body: current.body,
-        }));
-      else {
-        setDraft(value);
-        setEditorKey((key) => key + 1);
-      }
+      if (!sharedText)
+        writeSharedDoc(doc, { headline: value.headline, standfirst: value.standfirst, body: value.body });
+      setDraft((current) => (sharedText ? { ...value, body: current.body } : value));
     },
-    [sharedText],
+    [sharedText, doc],
   );
   // Co-edited, the autosave keeps only the other fields (under a name of their own on this
   // device): a new value only when one of them changes, not on every keystroke in the text.
@@ -144,29 +135,24 @@ function EditWorkspace({
           },
     [detailsJson, initial],
   );
-  const autosaved = sharedDetails ?? draft;
   const { status, saveNow, resolve } = useAutosave({
     articleId: sharedText ? `${article.id}:details` : article.id,
-    disabled: connecting,
-    value: autosaved,
+    // While the connection is being made, typing goes into the shared text and waits.
+    disabled: mode === "connecting",
+    value: sharedDetails ?? view,
     initial,
     save,
     onRestore: replace,
   });
-  const line = workspaceStatus(status, shared ? coEditing.status : null);
+  const line = workspaceStatus(status, sharedText ? coEditing.status : null);
   // One object for the editor's life: a new one would make it rebuild (and lose the caret).
-  const { doc, provider, color } = coEditing;
   const sharedBody = useMemo(
-    () => (sharedText && doc && provider ? { doc, provider, user: { name: userName, color } } : undefined),
-    [sharedText, doc, provider, userName, color],
+    () => ({ doc, provider: presence, user: { name: userName, color } }),
+    [doc, presence, userName, color],
   );
-  const locked = connecting || coEditing.status.kind === "closed";
+  const locked = sharedText && coEditing.status.kind === "closed";
 
-  const set = (key: "headline" | "standfirst") => (value: string) => {
-    if (key === "headline" && shared) changeHeadline(value);
-    else if (key === "standfirst" && shared) changeStandfirst(value);
-    else setDraft((current) => ({ ...current, [key]: value }));
-  };
+  const set = (key: "headline" | "standfirst") => (key === "headline" ? changeHeadline : changeStandfirst);
   const patch = useCallback((change: Partial<ArticleDraft>) => setDraft((current) => ({ ...current, ...change })), []);
   // Counting 20,000 words takes longer than a frame: the count follows the text a moment
   // later, in a render React does after the keystroke has painted.
@@ -188,13 +174,13 @@ function EditWorkspace({
           Edit
         </h2>
         <div className="flex items-baseline gap-2">
-          {shared ? (
+          {sharedText ? (
             <span className="text-sm font-semibold text-indigo-900" title="Everyone in this story edits one text, live">
               Live
             </span>
           ) : null}
           <p role="status" className={`text-sm ${line.problem ? "font-semibold text-red-800" : "text-neutral-700"}`}>
-            {connecting ? "Opening…" : line.text}
+            {mode === "connecting" ? "Opening…" : line.text}
           </p>
         </div>
       </div>
@@ -244,7 +230,6 @@ function EditWorkspace({
           Body
         </span>
         <BodyEditor
-          key={editorKey}
           initial={draft.body}
           coEditing={sharedBody}
           editable={!locked}

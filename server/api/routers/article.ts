@@ -1,3 +1,4 @@
+import { sharedTextFor } from "../../services/shared-text";
 import { articleRefInput, changeSlugInput, createArticleInput, pinInput } from "@/lib/schemas/article";
 import { importMarkdownInput, revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
 import { compareVersionsInput, restoreRevisionInput } from "@/lib/schemas/article";
@@ -40,6 +41,11 @@ export const articleRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       getNewsroomArticle(ctx.db, ctx.user, input.id, { now: ctx.clock(), timeZone: ctx.timeZone }),
     ),
+
+  /** The co-edited text (a Yjs update, base64) the workspace starts from; for who may edit. */
+  sharedText: permissionProcedure("article.readOwn")
+    .input(articleRefInput)
+    .query(({ ctx, input }) => sharedTextFor(ctx.db, ctx.user, input.id)),
 
   /** The working copy as the public page would show it. */
   preview: permissionProcedure("article.readOwn")

@@ -47,6 +47,8 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
     article.canEdit ? caller.article.tagNames() : [],
     article.isEditor ? caller.article.approvedVersion({ id: article.id }) : null,
   ]);
+  // The co-edited text the workspace starts from (seeded from the working copy on first open).
+  const sharedState = article.canEdit ? await caller.article.sharedText({ id: article.id }) : "";
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   const sentBack =
     article.status === "CHANGES_REQUESTED" ? article.events.findLast((e) => e.action === "REQUEST_CHANGES") : undefined;
@@ -203,6 +205,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
         {article.canEdit ? (
           <ArticleEditForm
             user={{ id: viewer.id, name: viewer.displayName }}
+            sharedState={sharedState}
             article={article}
             sections={sections}
             options={{ authors, tagNames }}
