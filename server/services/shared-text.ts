@@ -121,6 +121,7 @@ export async function sharedTextFor(db: Db, actor: SessionUser, articleId: strin
     select: { status: true, authors: { select: { userId: true } } },
   });
   const { workflowActor } = readableBy(article, actor);
-  if (article && !canEdit(article, workflowActor)) throw forbidden("This article cannot be edited in its current state.");
+  if (article && !canEdit(article, workflowActor))
+    throw forbidden("This article cannot be edited in its current state.");
   return Buffer.from(await openSharedText(db, articleId)).toString("base64");
 }
