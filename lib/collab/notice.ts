@@ -2,6 +2,9 @@
 // "stateless" message): the state it stored, so a client knows which of its edits are safe in
 // the database, and the article's new version; or why nothing was stored.
 
+/** What a client sends (stateless) to have its document stored at once, not after the usual pause. */
+export const STORE_NOW = "store-now";
+
 export type StoreNotice =
   { kind: "stored"; version: number; stateVector: Uint8Array } | { kind: "refused"; message: string };
 

@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { covers } from "@/lib/collab/notice";
+import { covers, STORE_NOW } from "@/lib/collab/notice";
 import { readSharedDoc, SHARED } from "@/lib/content/shared-doc";
 import { validateDocument } from "@/lib/content/validate";
 import type { SessionUser } from "@/server/services/users";
@@ -104,6 +104,34 @@ describe("co-editing over the real server", () => {
     expect(row.bodyText).toContain("Safe now.");
     const notice = storedFor(a);
     expect(notice?.kind === "stored" ? notice.version : 0).toBe(row.version);
+  });
+
+  it("stores at once when a client asks (before a workflow step), not after the usual pause", async () => {
+    const patient = createCollabServer({ db, timeZone: "UTC", debounceMs: 60_000, maxDebounceMs: 120_000 });
+    const server = createServer((_req, res) => res.writeHead(404).end());
+    server.on("upgrade", (req, socket, head) => {
+      if (!patient.handleUpgrade(req, socket, head)) socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const story = await articleIn("DRAFT", writer, editor);
+      const client = connectTo(
+        `ws://127.0.0.1:${(server.address() as AddressInfo).port}${COLLAB_PATH}`,
+        await cookieFor(writer),
+        story.id,
+      );
+      await client.synced;
+      typeAtEnd(client.doc, " Just before submitting.");
+      await eventually(async () => !client.provider.hasUnsyncedChanges, "sent");
+      expect(await bodyText(story.id)).not.toContain("Just before submitting.");
+      client.provider.sendStateless(STORE_NOW);
+      await eventually(async () => (await bodyText(story.id)).includes("Just before submitting."), "stored at once");
+      client.provider.destroy();
+    } finally {
+      await patient.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("refuses the signed out and a colleague, and makes a reader's connection read-only", async () => {

@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { openSharedText, storeSharedText } from "../services/shared-text";
 import type { SessionUser } from "../services/users";
 import { collabAccess, refuseUpdate, userFromHeaders, type CollabAccess } from "./access";
-import { encodeStoreNotice } from "@/lib/collab/notice";
+import { encodeStoreNotice, STORE_NOW } from "@/lib/collab/notice";
 import { createRelay } from "./relay";
 
 // Co-editing: a Hocuspocus server on the web server's own port (WebSocket upgrade on
@@ -130,6 +130,25 @@ export function createCollabServer(options: {
       }
       const refused = refuseUpdate(change);
       if (refused) throw new Refused(CLOSE.invalid, refused);
+    },
+    // "store-now" (sent before a workflow step): what this person typed is stored at once, so
+    // the step never overtakes their last keystrokes.
+    async onStateless({ payload, document, connection }) {
+      if (payload !== STORE_NOW || !isContext(connection.context) || connection.readOnly) return;
+      await hocuspocus.storeDocumentHooks(
+        document,
+        {
+          clientsCount: document.getConnectionsCount(),
+          context: connection.context,
+          document,
+          documentName: document.name,
+          instance: hocuspocus,
+          requestHeaders: {},
+          requestParameters: new URLSearchParams(),
+          socketId: "store-now",
+        },
+        true,
+      );
     },
     async onStoreDocument({ document, documentName, context }) {
       if (!isContext(context)) return;

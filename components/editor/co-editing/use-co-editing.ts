@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { covers, decodeStoreNotice } from "@/lib/collab/notice";
+import { covers, decodeStoreNotice, STORE_NOW } from "@/lib/collab/notice";
 
 // Co-editing in the browser. The article's text is a shared (Yjs) document from the first
 // render: the page brings the server's copy, so the editor is bound to it before any
@@ -43,8 +43,16 @@ export interface CoEditing {
   status: SharedStatus;
   /** This person's caret colour. */
   color: string;
+  /**
+   * Co-edited: asks the server to store the text now and waits until it confirms everything on
+   * this device is stored (or the connection is gone, or 10 s have passed). Workflow steps wait
+   * for it, so a step never overtakes the last keystrokes.
+   */
+  flush: () => Promise<void>;
 }
 
+/** How long a flush waits for the server's confirmation at most. */
+const FLUSH_TIMEOUT_MS = 10_000;
 /** How long the first connection may take before the form's autosave takes over. */
 const CONNECT_TIMEOUT_MS = 4000;
 /** Close codes the server uses when it refuses (server/collab/collab-server.ts). */
@@ -122,6 +130,8 @@ export function useCoEditing({
     mode: "connecting",
     status: { kind: "saving" },
   });
+  const flushNow = useRef<() => Promise<void>>(async () => undefined);
+  const [flush] = useState(() => () => flushNow.current());
   const storedVersion = useRef(onStoredVersion);
   useEffect(() => {
     storedVersion.current = onStoredVersion;
@@ -156,8 +166,25 @@ export function useCoEditing({
         ? { kind: "stored", at: storedAt }
         : { kind: "saving" };
     };
+    const waiting = new Set<() => void>();
     const report = () => {
-      if (mode === "shared") setState({ mode, status: status() });
+      if (mode !== "shared") return;
+      const now = status();
+      setState({ mode, status: now });
+      if (now.kind !== "saving") for (const done of waiting) done();
+    };
+    flushNow.current = () => {
+      if (mode !== "shared" || status().kind !== "saving") return Promise.resolve();
+      provider.sendStateless(STORE_NOW);
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          waiting.delete(done);
+          clearTimeout(timeout);
+          resolve();
+        };
+        const timeout = setTimeout(done, FLUSH_TIMEOUT_MS);
+        waiting.add(done);
+      });
     };
     const fallBack = () => {
       if (mode !== "connecting") return;
@@ -219,6 +246,8 @@ export function useCoEditing({
     }, CONNECT_TIMEOUT_MS);
 
     return () => {
+      flushNow.current = async () => undefined;
+      for (const done of waiting) done();
       clearTimeout(timer);
       provider.off("synced", onSynced);
       provider.off("authenticationFailed", onAuthenticationFailed);
@@ -232,5 +261,5 @@ export function useCoEditing({
     };
   }, [parts, articleId, user.id]);
 
-  return { ...state, doc: parts.doc, presence, color: colorFor(user.id) };
+  return { ...state, doc: parts.doc, presence, color: colorFor(user.id), flush };
 }

@@ -143,6 +143,7 @@ function EditWorkspace({
     initial,
     save,
     onRestore: replace,
+    alsoFlush: coEditing.flush,
   });
   const line = workspaceStatus(status, sharedText ? coEditing.status : null);
   // One object for the editor's life: a new one would make it rebuild (and lose the caret).
@@ -164,7 +165,7 @@ function EditWorkspace({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void saveNow();
+    void saveNow().then(coEditing.flush);
   }
 
   const form = (

@@ -57,7 +57,10 @@ export function useAutosave<T>({
   save,
   onRestore,
   disabled = false,
+  alsoFlush,
 }: {
+  /** Awaited after the form's own save when a workflow step asks for everything to be saved. */
+  alsoFlush?: () => Promise<void>;
   /** Names the copy kept on this device (the article's id, or a name for part of it). */
   articleId: string;
   /** Nothing is saved, kept or restored (while the page is still deciding how the text is saved). */
@@ -187,9 +190,12 @@ export function useAutosave<T>({
   }, [saveNow, status.kind]);
 
   useEffect(() => {
-    setFlush(saveNow);
+    setFlush(async () => {
+      await saveNow();
+      await alsoFlush?.();
+    });
     return () => setFlush(null);
-  }, [saveNow, setFlush]);
+  }, [saveNow, setFlush, alsoFlush]);
 
   /**
    * After a conflict: save mine (or `value`, a version combined from both) over `version`, or
