@@ -1,4 +1,6 @@
-import type { Extensions } from "@tiptap/core";
+import { Extension, type Extensions } from "@tiptap/core";
+import { Plugin } from "@tiptap/pm/state";
+import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import type { Awareness } from "y-protocols/awareness";
@@ -32,10 +34,38 @@ function caret(user: Record<string, unknown>): HTMLElement {
   return bar;
 }
 
+function isUndoManager(value: unknown): value is { stopCapturing: () => void } {
+  return typeof value === "object" && value !== null && "stopCapturing" in value;
+}
+
+/**
+ * Undo steps as people think of them: moving the caret (a click, an arrow key) ends a step, so
+ * deleting a block just after typing elsewhere is undone on its own. (The shared undo groups
+ * everything within half a second otherwise.)
+ */
+const UndoSteps = Extension.create({
+  name: "undoSteps",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        view: () => ({
+          update(view, previous) {
+            if (!view.state.doc.eq(previous.doc) || view.state.selection.eq(previous.selection)) return;
+            const state: unknown = yUndoPluginKey.getState(view.state);
+            const manager = typeof state === "object" && state !== null && "undoManager" in state ? state.undoManager : null;
+            if (isUndoManager(manager)) manager.stopCapturing();
+          },
+        }),
+      }),
+    ];
+  },
+});
+
 /** The body bound to the shared document's body, with per-person undo and everyone's carets. */
 export function collaborationExtensions({ doc, provider, user }: SharedBody): Extensions {
   return [
     Collaboration.configure({ document: doc, field: SHARED.body }),
     CollaborationCaret.configure({ provider, user, render: caret }),
+    UndoSteps,
   ];
 }

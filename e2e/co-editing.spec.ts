@@ -1,0 +1,107 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageState } from "./fixtures/accounts";
+import { bodyText, expectLive, switchableConnection } from "./fixtures/co-editing";
+import { invitedPerson } from "./fixtures/people";
+import { SECOND_URL } from "./fixtures/site";
+
+// Writing together: everyone who may edit a story types into one shared text, live.
+
+const status = (page: Page) =>
+  page.getByRole("status").filter({ hasText: /Saved|Saving|saved|Offline|Opening|Not saved|Unsaved/ });
+
+async function typeNewParagraph(page: Page, text: string) {
+  await page.getByRole("textbox", { name: "Body" }).click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(text);
+}
+
+test("two writers and an editor in one story: live typing and carets, one offline and back, undo is per person", async ({
+  browser,
+}) => {
+  const label = `co${Date.now()}`;
+  const coWriter = await invitedPerson(browser, label, "a long co-writer password");
+  const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
+  const editor = await (await browser.newContext({ storageState: storageState("editor") })).newPage();
+
+  // The writer starts a story and adds the co-writer to the byline.
+  await writer.goto("/newsroom/articles/new");
+  await writer.getByLabel("Headline").fill(`Harbour storm ${label}`);
+  await writer.getByRole("button", { name: "Create draft" }).click();
+  await expectLive(writer);
+  await writer.getByRole("checkbox", { name: `Person ${label}` }).check();
+  await expect(status(writer)).toHaveText(/^Saved \d\d:\d\d$/);
+  const url = writer.url();
+
+  const link = await switchableConnection(coWriter.page);
+  await coWriter.page.goto(url);
+  await editor.goto(url);
+  await Promise.all([expectLive(coWriter.page), expectLive(editor)]);
+  const everyone = [writer, coWriter.page, editor];
+
+  // Each sees the others' typing, and where the others are.
+  await typeNewParagraph(writer, "The storm reached the harbour at noon.");
+  for (const page of everyone) await expect.poll(() => bodyText(page)).toContain("reached the harbour at noon");
+  await typeNewParagraph(editor, "Ferries are cancelled.");
+  for (const page of everyone) await expect.poll(() => bodyText(page)).toContain("Ferries are cancelled.");
+  await expect(writer.locator(".collaboration-carets__label", { hasText: "Eddie Editor" })).toBeVisible();
+  await expect(editor.locator(".collaboration-carets__label", { hasText: "Wendy Writer" })).toBeVisible();
+  // The headline is shared too.
+  await editor.getByLabel("Headline").press("End");
+  await editor.keyboard.type(" (live)");
+  await expect(writer.getByLabel("Headline")).toHaveValue(`Harbour storm ${label} (live)`);
+
+  // The co-writer loses the connection, writes on, and comes back: nothing is lost.
+  await link.offline();
+  await expect(status(coWriter.page)).toHaveText("Offline — changes kept on this device; they merge when you reconnect");
+  await typeNewParagraph(coWriter.page, "Filed from the quay without signal.");
+  await typeNewParagraph(writer, "Meanwhile, the desk adds a line.");
+  await expect.poll(() => bodyText(editor)).toContain("Meanwhile, the desk adds a line.");
+  expect(await bodyText(editor)).not.toContain("without signal");
+  link.online();
+  await expect
+    .poll(
+      async () => {
+        const texts = await Promise.all(everyone.map(bodyText));
+        return new Set(texts).size === 1 && (texts[0] ?? "").includes("Filed from the quay without signal.");
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(true);
+  await expect(status(coWriter.page)).toHaveText(/^Saved \d\d:\d\d$/);
+
+  // Undo takes back only what this person typed.
+  await typeNewParagraph(editor, "A line the editor takes back.");
+  await expect.poll(() => bodyText(writer)).toContain("A line the editor takes back.");
+  await editor.keyboard.press("ControlOrMeta+z");
+  await expect.poll(() => bodyText(writer)).not.toContain("A line the editor takes back.");
+  for (const kept of ["reached the harbour at noon", "Filed from the quay", "Meanwhile, the desk adds a line."])
+    expect(await bodyText(writer)).toContain(kept);
+
+  // Stored: a reload shows everyone's text.
+  await expect(status(writer)).toHaveText(/^Saved \d\d:\d\d$/);
+  await writer.reload();
+  await expectLive(writer);
+  for (const kept of ["reached the harbour at noon", "Ferries are cancelled.", "Filed from the quay without signal."])
+    await expect.poll(() => bodyText(writer)).toContain(kept);
+  await Promise.all(everyone.map((page) => page.context().close()));
+});
+
+test("one person on each instance co-edits one story", async ({ browser }) => {
+  const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
+  const editor = await (await browser.newContext({ storageState: storageState("editor") })).newPage();
+  await writer.goto("/newsroom/articles/new");
+  await writer.getByLabel("Headline").fill(`Two instances ${Date.now()}`);
+  await writer.getByRole("button", { name: "Create draft" }).click();
+  await expectLive(writer);
+  // The editor works through the second instance (another process, the same database).
+  await editor.goto(`${SECOND_URL}${new URL(writer.url()).pathname}`);
+  await expectLive(editor);
+  await typeNewParagraph(writer, "Typed on the first instance.");
+  await expect.poll(() => bodyText(editor)).toContain("Typed on the first instance.");
+  await typeNewParagraph(editor, "Typed on the second instance.");
+  await expect.poll(() => bodyText(writer)).toContain("Typed on the second instance.");
+  await expect(writer.locator(".collaboration-carets__label", { hasText: "Eddie Editor" })).toBeVisible();
+  await expect(status(editor)).toHaveText(/^Saved \d\d:\d\d$/);
+  await Promise.all([writer.context().close(), editor.context().close()]);
+});
