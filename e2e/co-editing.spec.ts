@@ -53,7 +53,9 @@ test("two writers and an editor in one story: live typing and carets, one offlin
 
   // The co-writer loses the connection, writes on, and comes back: nothing is lost.
   await link.offline();
-  await expect(status(coWriter.page)).toHaveText("Offline — changes kept on this device; they merge when you reconnect");
+  await expect(status(coWriter.page)).toHaveText(
+    "Offline — changes kept on this device; they merge when you reconnect",
+  );
   await typeNewParagraph(coWriter.page, "Filed from the quay without signal.");
   await typeNewParagraph(writer, "Meanwhile, the desk adds a line.");
   await expect.poll(() => bodyText(editor)).toContain("Meanwhile, the desk adds a line.");

@@ -79,7 +79,10 @@ function mastheadClient(port: number, cookie: string, articleId: string): Promis
     }
   }
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}/collab`, WebSocketPolyfill: CookieSocket });
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${port}/collab`,
+    WebSocketPolyfill: CookieSocket,
+  });
   return new Promise((resolve) => {
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -167,24 +170,33 @@ async function typingRound(clients: Client[]) {
   return { latencies, lost: expected - latencies.length };
 }
 
+  console.error("UNCAUGHT in parent", e instanceof Error ? e.stack?.slice(0, 600) : e);
+  process.exit(3);
+});
 async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "masthead-bench-collab-"));
   const embedded = await startEmbeddedPostgres({ dataDir: tmp, throwaway: true });
-  const url = embedded.url;
+  const admin = new pg.Client({ connectionString: embedded.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE masthead_bench_collab`);
+  await admin.end();
+  const target = new URL(embedded.url);
+  target.pathname = "/masthead_bench_collab";
+  const url = target.toString();
   await applyMigrations(url);
   const db = createDb(url, { max: 4 });
   const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET };
   const masthead = await Server.start("masthead", env);
   const bare = await Server.start("bare", env);
   try {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    const { rows } = await admin.query<{ id: string }>(
-      `INSERT INTO "User" (id, email, "displayName", "passwordHash", role, "updatedAt")
-       VALUES (gen_random_uuid(), 'editor@bench.test', 'Bench Editor', 'x', 'EDITOR', now()) RETURNING id::text`,
+    const seed = new pg.Client({ connectionString: url });
+    await seed.connect();
+    const { rows } = await seed.query<{ id: string }>(
+      `INSERT INTO "User" (id, email, slug, "displayName", "passwordHash", role, "updatedAt")
+       VALUES (gen_random_uuid(), 'editor@bench.test', 'bench-editor', 'Bench Editor', 'x', 'EDITOR', now()) RETURNING id::text`,
     );
     const userId = rows[0]?.id ?? "";
-    await admin.end();
+    await seed.end();
     const cookieFor = async () => {
       const sid = await createSession(db, userId);
       return `${sessionCookieName()}=${await encode({ token: { sub: userId, sid }, secret: SECRET, maxAge: 3600 })}`;
@@ -205,7 +217,9 @@ async function main() {
       return created.id;
     };
 
-    console.log("bench/collab: N people typing 2 keys/s each into one story on loopback (latency: keystroke → in each other client)");
+    console.log(
+      "bench/collab: N people typing 2 keys/s each into one story on loopback (latency: keystroke → in each other client)",
+    );
     for (const n of CLIENTS) {
       const labels = Array.from({ length: n }, (_, i) => `Paragraph ${i}.`);
       // Masthead: a story of n paragraphs, one per person.
@@ -253,12 +267,15 @@ async function main() {
     }
 
     // Memory per open document: MEMORY_DOCS stories of about 2,000 words, one person in each.
-    const words = Array.from({ length: 40 }, (_, i) =>
-      `Paragraph ${i} of a long story about the harbour, the council and the ferries, with fifty words in it to make it read like one that newsrooms write every day of the week and then some more.`,
+    const words = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `Paragraph ${i} of a long story about the harbour, the council and the ferries, with fifty words in it to make it read like one that newsrooms write every day of the week and then some more.`,
     );
     const empty = await masthead.stats();
     const open: Client[] = [];
-    for (let i = 0; i < MEMORY_DOCS; i += 1) open.push(await mastheadClient(masthead.port, await cookieFor(), await story(words)));
+    for (let i = 0; i < MEMORY_DOCS; i += 1)
+      open.push(await mastheadClient(masthead.port, await cookieFor(), await story(words)));
     const full = await masthead.stats();
     const bareEmpty = await bare.stats();
     for (let i = 0; i < MEMORY_DOCS; i += 1) {
@@ -282,6 +299,8 @@ async function main() {
       `memory per open document (${MEMORY_DOCS} stories of ~2,000 words, one person each): masthead ${perDoc(empty, full)} KiB, bare relay ${perDoc(bareEmpty, bareFull)} KiB (heap + buffers after GC)`,
     );
     for (const client of open) client.close();
+  } catch (error) {
+    console.error(error);
   } finally {
     masthead.stop();
     bare.stop();

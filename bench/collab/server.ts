@@ -73,5 +73,9 @@ process.on("message", (message) => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const memory = process.memoryUsage();
-  process.send?.({ cpu: process.cpuUsage(), heap: memory.heapUsed + memory.external + memory.arrayBuffers, rss: memory.rss });
+  process.send?.({
+    cpu: process.cpuUsage(),
+    heap: memory.heapUsed + memory.external + memory.arrayBuffers,
+    rss: memory.rss,
+  });
 });

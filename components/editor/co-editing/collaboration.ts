@@ -52,7 +52,8 @@ const UndoSteps = Extension.create({
           update(view, previous) {
             if (!view.state.doc.eq(previous.doc) || view.state.selection.eq(previous.selection)) return;
             const state: unknown = yUndoPluginKey.getState(view.state);
-            const manager = typeof state === "object" && state !== null && "undoManager" in state ? state.undoManager : null;
+            const manager =
+              typeof state === "object" && state !== null && "undoManager" in state ? state.undoManager : null;
             if (isUndoManager(manager)) manager.stopCapturing();
           },
         }),
