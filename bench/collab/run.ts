@@ -170,9 +170,6 @@ async function typingRound(clients: Client[]) {
   return { latencies, lost: expected - latencies.length };
 }
 
-  console.error("UNCAUGHT in parent", e instanceof Error ? e.stack?.slice(0, 600) : e);
-  process.exit(3);
-});
 async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "masthead-bench-collab-"));
   const embedded = await startEmbeddedPostgres({ dataDir: tmp, throwaway: true });
