@@ -239,3 +239,19 @@ describe("saving the other fields while the text is co-edited", () => {
     expect(await working(story.id)).toEqual(before);
   });
 });
+
+describe("the shared text the workspace starts from", () => {
+  it("is given to who may edit, once seeded; refused to everyone else", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const state = await (await workflowCallerFor(writer)).article.sharedText({ id: story.id });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(Buffer.from(state, "base64")));
+    expect(doc.getText(SHARED.headline).toString()).toBe("Story in draft");
+    // The same document for the editor (seeded once, not twice).
+    expect(await (await workflowCallerFor(editor)).article.sharedText({ id: story.id })).toBe(state);
+    expect(await outcome((await workflowCallerFor(colleague)).article.sharedText({ id: story.id }))).toBe("NOT_FOUND");
+    expect(await outcome((await workflowCallerFor(null)).article.sharedText({ id: story.id }))).toBe("UNAUTHORIZED");
+    const inReview = await articleIn("IN_REVIEW", writer, editor);
+    expect(await outcome((await workflowCallerFor(writer)).article.sharedText({ id: inReview.id }))).toBe("FORBIDDEN");
+  });
+});
