@@ -85,6 +85,8 @@ function fromBase64(text: string): Uint8Array {
 
 interface Parts {
   doc: Y.Doc;
+  /** What the page brought: stored on the server by definition. */
+  storedAtRender: Map<number, number>;
   awareness: Awareness;
   socket: HocuspocusProviderWebsocket | null;
   provider: HocuspocusProvider | null;
@@ -94,8 +96,9 @@ interface Parts {
 function makeParts(articleId: string, sharedState: string): Parts {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, fromBase64(sharedState));
+  const storedAtRender = Y.decodeStateVector(Y.encodeStateVector(doc));
   const awareness = new Awareness(doc);
-  if (typeof window === "undefined") return { doc, awareness, socket: null, provider: null };
+  if (typeof window === "undefined") return { doc, storedAtRender, awareness, socket: null, provider: null };
   const socket = new HocuspocusProviderWebsocket({
     url: `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`,
     autoConnect: false,
@@ -108,7 +111,7 @@ function makeParts(articleId: string, sharedState: string): Parts {
     // Who is connecting comes from the session cookie; Hocuspocus wants a token all the same.
     token: "session-cookie",
   });
-  return { doc, awareness, socket, provider };
+  return { doc, storedAtRender, awareness, socket, provider };
 }
 
 export function useCoEditing({
@@ -151,7 +154,7 @@ export function useCoEditing({
       };
     }
     const local = new IndexeddbPersistence(`masthead:collab:${user.id}:${articleId}`, doc);
-    let stored = new Map<number, number>();
+    let stored = parts.storedAtRender;
     let storedAt: Date | null = null;
     let mode: CoEditingMode = "connecting";
     let connected = false;
