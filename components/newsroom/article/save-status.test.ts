@@ -13,6 +13,8 @@ describe("the workspace's status line", () => {
       "Offline — changes kept on this device; they merge when you reconnect",
     );
     expect(workspaceStatus({ kind: "saved", at }, { kind: "stored", at }).text).toMatch(/^Saved \d\d:\d\d$/);
+    // Only the other fields saved since the page opened: that save's time.
+    expect(workspaceStatus({ kind: "saved", at }, { kind: "stored", at: null }).text).toBe("Saved 10:42");
     expect(
       workspaceStatus({ kind: "idle" }, { kind: "closed", message: "You can no longer edit this article." }),
     ).toEqual({

@@ -50,5 +50,10 @@ export function workspaceStatus(form: SaveStatus, shared: SharedStatus | null): 
   const formProblem = form.kind === "conflict" || form.kind === "refused";
   if (!shared || formProblem || (shared.kind === "stored" && form.kind !== "idle" && form.kind !== "saved"))
     return { text: statusText(form), problem: formProblem };
+  if (shared.kind === "stored" && form.kind === "saved") {
+    // Both stored: the newer confirmation is the time to show.
+    const at = shared.at && shared.at > form.at ? shared.at : form.at;
+    return { text: `Saved ${time(at)}`, problem: false };
+  }
   return { text: sharedText(shared), problem: shared.kind === "refused" || shared.kind === "closed" };
 }
