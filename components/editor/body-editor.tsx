@@ -32,6 +32,7 @@ export const BodyEditor = memo(function BodyEditor({
   onChange,
   coEditing,
   editable = true,
+  reportDelayMs,
 }: {
   initial: ContentDocument;
   labelId: string;
@@ -40,6 +41,11 @@ export const BodyEditor = memo(function BodyEditor({
   /** The shared document to edit together (the body in it), instead of `initial`. */
   coEditing?: SharedBody;
   editable?: boolean;
+  /**
+   * Report the document this long after typing pauses, not on every keystroke (when the body is
+   * saved by someone else, the co-editing server, and the page only counts its words).
+   */
+  reportDelayMs?: number;
 }) {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   // The selection when a dialog opened: focus moves to the dialog and the page may re-render
@@ -90,8 +96,11 @@ export const BodyEditor = memo(function BodyEditor({
   // changed options make useEditor call setOptions, which re-applies the editor state to the
   // page and can undo a selection the browser has not reported yet.
   const latestOnChange = useRef(onChange);
+  const latestDelay = useRef(reportDelayMs);
+  const reportTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     latestOnChange.current = onChange;
+    latestDelay.current = reportDelayMs;
   });
   const extensions = useMemo(
     () =>
@@ -141,8 +150,24 @@ export const BodyEditor = memo(function BodyEditor({
     content: coEditing ? undefined : content,
     immediatelyRender: false,
     editorProps,
-    onUpdate: ({ editor: current }) => latestOnChange.current(current.getJSON() as ContentDocument),
+    onUpdate: ({ editor: current }) => {
+      const delay = latestDelay.current;
+      if (delay === undefined) return latestOnChange.current(current.getJSON() as ContentDocument);
+      // Reported a moment after typing pauses: turning 20,000 words into JSON on every
+      // keystroke would cost more than the keystroke itself.
+      if (reportTimer.current) clearTimeout(reportTimer.current);
+      reportTimer.current = setTimeout(() => {
+        reportTimer.current = null;
+        if (!current.isDestroyed) latestOnChange.current(current.getJSON() as ContentDocument);
+      }, delay);
+    },
   });
+  useEffect(
+    () => () => {
+      if (reportTimer.current) clearTimeout(reportTimer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);

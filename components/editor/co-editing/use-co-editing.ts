@@ -170,10 +170,16 @@ export function useCoEditing({
         : { kind: "saving" };
     };
     const waiting = new Set<() => void>();
+    // Called on every keystroke: the page re-renders only when what it shows changes.
+    let shown = "";
     const report = () => {
       if (mode !== "shared") return;
       const now = status();
-      setState({ mode, status: now });
+      const key = JSON.stringify(now);
+      if (key !== shown) {
+        shown = key;
+        setState({ mode, status: now });
+      }
       if (now.kind !== "saving") for (const done of waiting) done();
     };
     flushNow.current = () => {
@@ -241,7 +247,12 @@ export function useCoEditing({
     provider.on("status", onStatus);
     provider.on("close", onClose);
     provider.on("stateless", onStateless);
-    doc.on("update", report);
+    // Any change is "Saving…" until a store covers it: while that is shown already, a
+    // keystroke needs no look at the state vectors.
+    const onDocUpdate = () => {
+      if (!shown.includes('"saving"')) report();
+    };
+    doc.on("update", onDocUpdate);
     provider.attach();
     void socket.connect();
     const timer = setTimeout(() => {
@@ -257,7 +268,7 @@ export function useCoEditing({
       provider.off("status", onStatus);
       provider.off("close", onClose);
       provider.off("stateless", onStateless);
-      doc.off("update", report);
+      doc.off("update", onDocUpdate);
       socket.disconnect();
       provider.detach();
       void local.destroy();

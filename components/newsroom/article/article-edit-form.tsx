@@ -234,6 +234,8 @@ function EditWorkspace({
           initial={draft.body}
           coEditing={sharedBody}
           editable={!locked}
+          // Co-edited, the body here is only counted: it may follow the text a moment later.
+          reportDelayMs={sharedText ? 300 : undefined}
           labelId="edit-body-label"
           describedBy={fieldError("body") ? "edit-body-error" : undefined}
           onChange={setBody}
