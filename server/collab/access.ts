@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { isAllowedHref } from "@/lib/content/links";
 import { articleIdSchema } from "@/lib/schemas/article";
@@ -92,4 +93,34 @@ export function refuseUpdate(update: Uint8Array): string | null {
     }
   }
   return null;
+}
+
+/** The largest awareness state one client may announce (a name, a colour and a caret). */
+const MAX_AWARENESS_STATE = 4096;
+
+/**
+ * Why an awareness update (who is here, where their caret is) is refused, or null: every state
+ * in it must be small, and name no one but `displayName` (the caret label others see).
+ */
+export function refuseAwareness(update: Uint8Array, displayName: string): string | null {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i += 1) {
+      decoding.readVarUint(decoder); // client id
+      decoding.readVarUint(decoder); // clock
+      const json = decoding.readVarString(decoder);
+      if (json.length > MAX_AWARENESS_STATE) return "That presence update is too large.";
+      const state: unknown = JSON.parse(json);
+      if (state === null || typeof state !== "object" || !("user" in state)) continue;
+      const user: unknown = state.user;
+      if (user === null || typeof user !== "object") return "That presence update is not valid.";
+      if ("name" in user && user.name !== displayName) return "A caret can only carry your own name.";
+      if ("color" in user && (typeof user.color !== "string" || !/^#[0-9a-f]{6}$/i.test(user.color)))
+        return "A caret's colour must be a #rrggbb colour.";
+    }
+    return null;
+  } catch {
+    return "That presence update cannot be read.";
+  }
 }

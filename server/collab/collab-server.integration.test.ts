@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { covers, STORE_NOW } from "@/lib/collab/notice";
 import { readSharedDoc, SHARED } from "@/lib/content/shared-doc";
@@ -192,6 +193,47 @@ describe("co-editing over the real server", () => {
     const check = new Y.Doc();
     Y.applyUpdate(check, new Uint8Array(stored.sharedState ?? []));
     expect(check.getXmlFragment(SHARED.body).toString()).not.toContain("script");
+  });
+});
+
+describe("presence and disguised updates", () => {
+  it("refuses a caret carrying someone else's name, and keeps one with the person's own", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const honest = connect(await cookieFor(editor), story.id);
+    await honest.synced;
+    honest.provider.setAwarenessField("user", { name: editor.displayName, color: "#1d4ed8" });
+    const watcher = connect(await cookieFor(writer), story.id);
+    await watcher.synced;
+    await eventually(
+      async () =>
+        [...(watcher.provider.awareness?.getStates().values() ?? [])].some(
+          (state) => (state.user as { name?: string } | undefined)?.name === editor.displayName,
+        ),
+      "the honest caret is shown",
+    );
+    const impostor = connect(await cookieFor(writer), story.id);
+    await impostor.synced;
+    impostor.provider.setAwarenessField("user", { name: "The Editor-in-Chief", color: "#1d4ed8" });
+    expect((await impostor.closed).reason).toBe("A caret can only carry your own name.");
+  });
+
+  it("checks an update sent as a sync reply as strictly as any other", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const client = connect(await cookieFor(writer), story.id);
+    await client.synced;
+    const sneaky = new Y.Doc();
+    Y.applyUpdate(sneaky, Y.encodeStateAsUpdate(client.doc));
+    sneaky.getXmlFragment(SHARED.body).insert(0, [new Y.XmlElement("script")]);
+    const update = Y.encodeStateAsUpdate(sneaky, Y.encodeStateVector(client.doc));
+    // A SyncReply (4) message with sync step 2 (1) carrying the update.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, story.id);
+    encoding.writeVarUint(encoder, 4);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(encoder, update);
+    client.socket.webSocket?.send(encoding.toUint8Array(encoder));
+    expect((await client.closed).reason).toBe("“script” is not a kind of block an article can have.");
+    expect(await bodyText(story.id)).not.toContain("script");
   });
 });
 

@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import type { Db } from "../db/client";
 import { openSharedText, storeSharedText } from "../services/shared-text";
 import type { SessionUser } from "../services/users";
-import { collabAccess, refuseUpdate, userFromHeaders, type CollabAccess } from "./access";
+import { collabAccess, refuseAwareness, refuseUpdate, userFromHeaders, type CollabAccess } from "./access";
 import { encodeStoreNotice, STORE_NOW } from "@/lib/collab/notice";
 import { createRelay } from "./relay";
 
@@ -44,13 +44,18 @@ class Refused extends Error {
   }
 }
 
-/** The y-sync update inside a Hocuspocus message, when it carries one (sync step 2 or update). */
-function updateIn(message: Uint8Array): Uint8Array | null {
+/**
+ * What a Hocuspocus message carries that must be checked: a y-sync update (sync step 2 or an
+ * update, in a Sync or SyncReply message; both are applied alike) or an awareness update.
+ */
+function payloadOf(message: Uint8Array): { kind: "update" | "awareness"; bytes: Uint8Array } | null {
   const decoder = decoding.createDecoder(message);
   decoding.readVarString(decoder); // the document's name
-  if (decoding.readVarUint(decoder) !== 0) return null; // not a sync message
+  const type = decoding.readVarUint(decoder);
+  if (type === 1) return { kind: "awareness", bytes: decoding.readVarUint8Array(decoder) };
+  if (type !== 0 && type !== 4) return null; // not a sync message
   const syncType = decoding.readVarUint(decoder);
-  return syncType === 1 || syncType === 2 ? decoding.readVarUint8Array(decoder) : null;
+  return syncType === 1 || syncType === 2 ? { kind: "update", bytes: decoding.readVarUint8Array(decoder) } : null;
 }
 
 export interface CollabServer {
@@ -115,7 +120,14 @@ export function createCollabServer(options: {
     },
     async beforeHandleMessage({ context, update, documentName, connection, document }) {
       if (!isContext(context)) throw new Refused(CLOSE.forbidden, "You cannot open this article.");
-      const change = updateIn(update);
+      const payload = payloadOf(update);
+      if (payload?.kind === "awareness") {
+        // Carets carry a name: it must be the signed-in person's, so nobody appears as someone else.
+        const refused = refuseAwareness(payload.bytes, context.user.displayName);
+        if (refused) throw new Refused(CLOSE.invalid, refused);
+        return;
+      }
+      const change = payload?.bytes;
       // Nothing new (a reader's reply to the first sync, a repeat after a reconnect): nothing to check.
       if (!change || Y.snapshotContainsUpdate(Y.snapshot(document), change)) return;
       if (Date.now() - context.checkedAt >= accessTtl) {
