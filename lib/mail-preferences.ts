@@ -9,6 +9,7 @@ export const MAILABLE_ACTIONS = [
   { action: "PUBLISH", label: "Your story is published" },
   { action: "SCHEDULED_PUBLISH", label: "Your scheduled story goes live" },
   { action: "SCHEDULE_FAILED", label: "A scheduled story could not be published (editors and admins)" },
+  { action: "MENTION", label: "Someone mentions you in a comment" },
 ] as const;
 
 export type MailableAction = (typeof MAILABLE_ACTIONS)[number]["action"];

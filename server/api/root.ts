@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { articleRouter } from "./routers/article";
+import { commentRouter } from "./routers/comment";
 import { invitationRouter } from "./routers/invitation";
 import { mailRouter } from "./routers/mail";
 import { mediaRouter } from "./routers/media";
@@ -12,6 +13,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   article: articleRouter,
+  comment: commentRouter,
   invitation: invitationRouter,
   mail: mailRouter,
   user: userRouter,

@@ -72,6 +72,10 @@ const TABLE: Record<WorkflowAction, [to: "authors" | "editors" | null, plain: st
   UNPIN: [null, "", ""],
   SET_EMBARGO: [null, "", ""],
   CLEAR_EMBARGO: [null, "", ""],
+  // Comments tell whom they mention (server/services/comments.ts), not authors or editors.
+  COMMENT_OPENED: [null, "", ""],
+  COMMENT_RESOLVED: [null, "", ""],
+  MENTION: [null, "", ""],
 };
 
 describe("who is told about each workflow step", () => {

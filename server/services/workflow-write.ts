@@ -84,6 +84,10 @@ export function notificationFor(
     case "UNPIN":
     case "SET_EMBARGO":
     case "CLEAR_EMBARGO":
+    // Comments tell the people they mention (comments.ts).
+    case "COMMENT_OPENED":
+    case "COMMENT_RESOLVED":
+    case "MENTION":
       return null;
   }
 }

@@ -27,6 +27,8 @@ const EVENT_LABELS: Record<string, string> = {
   SET_EMBARGO: "Embargo set",
   CLEAR_EMBARGO: "Embargo lifted",
   RESTORE_VERSION: "Earlier version restored",
+  COMMENT_OPENED: "Comment thread opened",
+  COMMENT_RESOLVED: "Comment thread resolved",
 };
 
 export interface TimelineEvent {
