@@ -107,3 +107,62 @@ test("one person on each instance co-edits one story", async ({ browser }) => {
   await expect(status(editor)).toHaveText(/^Saved \d\d:\d\d$/);
   await Promise.all([writer.context().close(), editor.context().close()]);
 });
+
+test("an editor comments on words with an @mention; the writer is told, finds the words and replies; resolved", async ({
+  browser,
+}) => {
+  const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
+  const editor = await (await browser.newContext({ storageState: storageState("editor") })).newPage();
+  const headline = `Comments ${Date.now()}`;
+  await writer.goto("/newsroom/articles/new");
+  await writer.getByLabel("Headline").fill(headline);
+  await writer.getByRole("button", { name: "Create draft" }).click();
+  await expectLive(writer);
+  await writer.getByRole("textbox", { name: "Body" }).click();
+  await writer.keyboard.type("The ferry company cut the winter timetable.");
+  await expect(status(writer)).toHaveText(/^Saved \d\d:\d\d$/);
+  const url = writer.url();
+
+  // The editor selects "winter timetable" and comments, mentioning the writer.
+  await editor.goto(url);
+  await expectLive(editor);
+  const body = editor.getByRole("textbox", { name: "Body" });
+  await body.getByText("winter timetable", { exact: false }).click();
+  await editor.keyboard.press("End");
+  await editor.keyboard.press("ArrowLeft");
+  for (let i = 0; i < "winter timetable".length; i += 1) await editor.keyboard.press("Shift+ArrowLeft");
+  await editor.keyboard.press("Control+Alt+m");
+  const composer = editor.getByRole("region", { name: "New comment" });
+  const box = composer.getByRole("combobox", { name: "Comment on “winter timetable”" });
+  await box.fill("Which routes? ");
+  await box.pressSequentially("@Wen");
+  await expect(composer.getByRole("option", { name: "Wendy Writer" })).toBeVisible();
+  await box.press("Enter");
+  await expect(box).toHaveValue("Which routes? @Wendy Writer ");
+  await composer.getByRole("button", { name: "Comment" }).click();
+  await expect(composer).toHaveCount(0);
+  const editorsList = editor.getByRole("list", { name: "Open comments" });
+  await expect(editorsList).toContainText("Which routes? @Wendy Writer");
+
+  // The writer is told, opens the story, finds the words and replies.
+  await writer.goto("/newsroom/notifications");
+  await expect(writer.getByText(`Eddie Editor mentioned you in a comment on “${headline}”`)).toBeVisible();
+  await writer.goto(url);
+  await expectLive(writer);
+  const thread = writer.getByRole("list", { name: "Open comments" }).getByRole("listitem").first();
+  await thread.getByRole("button", { name: "“winter timetable”" }).click();
+  await expect.poll(() => writer.evaluate(() => window.getSelection()?.toString())).toBe("winter timetable");
+  await thread.getByRole("combobox", { name: "Reply" }).fill("The two island routes.");
+  await thread.getByRole("button", { name: "Reply" }).click();
+  await expect(thread).toContainText("The two island routes.");
+
+  // The editor sees the reply and resolves the thread; the timeline records both.
+  await expect(editorsList).toContainText("The two island routes.", { timeout: 20_000 });
+  await editorsList.getByRole("button", { name: "Resolve" }).click();
+  await expect(editor.getByText("No open comments.")).toBeVisible();
+  await editor.reload();
+  const timeline = editor.getByRole("region", { name: "Timeline" });
+  await expect(timeline).toContainText("Comment thread opened");
+  await expect(timeline).toContainText("Comment thread resolved");
+  await Promise.all([writer.context().close(), editor.context().close()]);
+});

@@ -33,6 +33,8 @@ export const BodyEditor = memo(function BodyEditor({
   coEditing,
   editable = true,
   reportDelayMs,
+  onComment,
+  onEditor,
 }: {
   initial: ContentDocument;
   labelId: string;
@@ -46,6 +48,10 @@ export const BodyEditor = memo(function BodyEditor({
    * saved by someone else, the co-editing server, and the page only counts its words).
    */
   reportDelayMs?: number;
+  /** Ctrl/Cmd+Alt+M: comment on the selection. */
+  onComment?: () => void;
+  /** The editor, once made (comments find their words through it). */
+  onEditor?: (editor: Editor | null) => void;
 }) {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   // The selection when a dialog opened: focus moves to the dialog and the page may re-render
@@ -86,6 +92,11 @@ export const BodyEditor = memo(function BodyEditor({
               setDialog("link");
               return true;
             },
+            // Comment on the selection (the workspace's comments panel takes it from there).
+            "Mod-Alt-m": () => {
+              latestOnComment.current?.();
+              return latestOnComment.current !== undefined;
+            },
           };
         },
       }),
@@ -96,10 +107,12 @@ export const BodyEditor = memo(function BodyEditor({
   // changed options make useEditor call setOptions, which re-applies the editor state to the
   // page and can undo a selection the browser has not reported yet.
   const latestOnChange = useRef(onChange);
+  const latestOnComment = useRef(onComment);
   const latestDelay = useRef(reportDelayMs);
   const reportTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     latestOnChange.current = onChange;
+    latestOnComment.current = onComment;
     latestDelay.current = reportDelayMs;
   });
   const extensions = useMemo(
@@ -172,6 +185,11 @@ export const BodyEditor = memo(function BodyEditor({
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   const [smartQuotes, setSmartQuotes] = useState(true);
   useEffect(() => setSmartQuotes(readSmartQuotes()), []);

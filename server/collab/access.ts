@@ -100,17 +100,26 @@ const MAX_AWARENESS_STATE = 4096;
 
 /**
  * Why an awareness update (who is here, where their caret is) is refused, or null: every state
- * in it must be small, and name no one but `displayName` (the caret label others see).
+ * in it must be small, and name no one but `displayName` (the caret label others see). A
+ * browser passes on the states it knows of others too: those the server already holds, as
+ * they are (`known`), pass.
  */
-export function refuseAwareness(update: Uint8Array, displayName: string): string | null {
+export function refuseAwareness(
+  update: Uint8Array,
+  displayName: string,
+  known: (clientId: number) => { clock: number; json: string } | undefined,
+): string | null {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
     for (let i = 0; i < count; i += 1) {
-      decoding.readVarUint(decoder); // client id
-      decoding.readVarUint(decoder); // clock
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarString(decoder);
       if (json.length > MAX_AWARENESS_STATE) return "That presence update is too large.";
+      const held = known(clientId);
+      if (held && clock <= held.clock) continue; // someone else's state, passed on
+      if (held && held.json === json) continue;
       const state: unknown = JSON.parse(json);
       if (state === null || typeof state !== "object" || !("user" in state)) continue;
       const user: unknown = state.user;

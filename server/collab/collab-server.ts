@@ -123,7 +123,11 @@ export function createCollabServer(options: {
       const payload = payloadOf(update);
       if (payload?.kind === "awareness") {
         // Carets carry a name: it must be the signed-in person's, so nobody appears as someone else.
-        const refused = refuseAwareness(payload.bytes, context.user.displayName);
+        const refused = refuseAwareness(payload.bytes, context.user.displayName, (clientId) => {
+          const meta = document.awareness.meta.get(clientId);
+          const state = document.awareness.getStates().get(clientId);
+          return meta ? { clock: meta.clock, json: JSON.stringify(state ?? null) } : undefined;
+        });
         if (refused) throw new Refused(CLOSE.invalid, refused);
         return;
       }

@@ -87,11 +87,11 @@ describe("co-editing across instances", () => {
         bodyOf(onA.doc).includes("From B."),
       "both instances' clients converge",
     );
-    onA.provider.setAwarenessField("user", { name: "Writer on A", color: "#0b5394" });
+    onA.provider.setAwarenessField("user", { name: writer.displayName, color: "#0b5394" });
     await eventually(
       async () =>
         [...(onB.provider.awareness?.getStates().values() ?? [])].some(
-          (state) => (state.user as { name?: string } | undefined)?.name === "Writer on A",
+          (state) => (state.user as { name?: string } | undefined)?.name === writer.displayName,
         ),
       "the caret's owner is known on B",
     );

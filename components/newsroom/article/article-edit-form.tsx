@@ -10,7 +10,10 @@ import {
   RECOMMENDED_STANDFIRST,
 } from "@/lib/schemas/article";
 import { useTRPCClient } from "@/trpc/client";
+import type { Editor } from "@tiptap/core";
 import { BodyEditor } from "../../editor/body-editor";
+import { selectionAnchor } from "../../editor/co-editing/anchors";
+import { CommentThreads, NewComment, useThreads, type CommentAnchor } from "./comments-panel";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
 import { draftFromArticle, type ArticleDraft, type EditableArticle } from "./article-draft";
@@ -48,11 +51,12 @@ interface WorkspaceProps {
 export function ArticleEditForm({
   user,
   sharedState,
+  isEditor,
   ...props
-}: WorkspaceProps & { user: CoEditingUser; sharedState: string }) {
+}: WorkspaceProps & { user: CoEditingUser; sharedState: string; isEditor: boolean }) {
   const { setVersion } = useArticleVersion();
   const coEditing = useCoEditing({ articleId: props.article.id, user, sharedState, onStoredVersion: setVersion });
-  return <EditWorkspace {...props} coEditing={coEditing} userName={user.name} />;
+  return <EditWorkspace {...props} coEditing={coEditing} userName={user.name} me={user.id} isEditor={isEditor} />;
 }
 
 function EditWorkspace({
@@ -64,7 +68,9 @@ function EditWorkspace({
   panelBottom,
   coEditing,
   userName,
-}: WorkspaceProps & { coEditing: CoEditing; userName: string }) {
+  me,
+  isEditor,
+}: WorkspaceProps & { coEditing: CoEditing; userName: string; me: string; isEditor: boolean }) {
   const client = useTRPCClient();
   const { doc, presence, color, mode } = coEditing;
   const sharedText = mode === "shared";
@@ -153,6 +159,18 @@ function EditWorkspace({
   );
   const locked = sharedText && coEditing.status.kind === "closed";
 
+  // Comments: on the words selected when "Comment" (or Ctrl/Cmd+Alt+M) is pressed.
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [anchor, setAnchor] = useState<CommentAnchor | null>(null);
+  const [commentNotice, setCommentNotice] = useState<string | null>(null);
+  const { threads, reload: reloadThreads } = useThreads(article.id);
+  const people = options.authors;
+  const startComment = useCallback(() => {
+    const selected = editor ? selectionAnchor(editor) : null;
+    setCommentNotice(selected ? null : "Select the words you want to comment on first.");
+    setAnchor(selected);
+  }, [editor]);
+
   const set = (key: "headline" | "standfirst") => (key === "headline" ? changeHeadline : changeStandfirst);
   const patch = useCallback((change: Partial<ArticleDraft>) => setDraft((current) => ({ ...current, ...change })), []);
   // Counting 20,000 words takes longer than a frame: the count follows the text a moment
@@ -239,7 +257,36 @@ function EditWorkspace({
           labelId="edit-body-label"
           describedBy={fieldError("body") ? "edit-body-error" : undefined}
           onChange={setBody}
+          onComment={startComment}
+          onEditor={setEditor}
         />
+        <div className="flex flex-wrap items-center gap-2">
+          <Button
+            type="button"
+            variant="secondary"
+            // The selection stays in the story while the button is pressed.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={startComment}
+            aria-keyshortcuts="Control+Alt+M"
+          >
+            Comment
+          </Button>
+          <p role="status" className="text-sm">
+            {commentNotice ?? ""}
+          </p>
+        </div>
+        {anchor ? (
+          <NewComment
+            articleId={article.id}
+            anchor={anchor}
+            people={people}
+            onDone={(sent) => {
+              setAnchor(null);
+              if (sent) void reloadThreads();
+              editor?.commands.focus();
+            }}
+          />
+        ) : null}
         <p className="text-sm text-neutral-700" aria-live="polite">
           {words} words · {readingMinutes(words)} min read
           {target
@@ -278,6 +325,19 @@ function EditWorkspace({
           </PanelGroup>
           <PanelGroup id="hero-heading" title="Hero image">
             <HeroImageFields draft={draft} errorFor={fieldError} onChange={patch} />
+          </PanelGroup>
+          <PanelGroup
+            id="comments-heading"
+            title={`Comments (${threads.filter((thread) => !thread.resolvedAt).length} open)`}
+          >
+            <CommentThreads
+              threads={threads}
+              reload={reloadThreads}
+              people={people}
+              me={me}
+              isEditor={isEditor}
+              editor={editor}
+            />
           </PanelGroup>
           <PanelGroup id="seo-heading" title="Search and social" open={false}>
             <SeoFields draft={view} errorFor={fieldError} onChange={patch} siteUrl={siteUrl} />

@@ -206,6 +206,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           <ArticleEditForm
             user={{ id: viewer.id, name: viewer.displayName }}
             sharedState={sharedState}
+            isEditor={article.isEditor}
             article={article}
             sections={sections}
             options={{ authors, tagNames }}
