@@ -19,3 +19,6 @@ export type PublicArticle = LiveLookup["article"];
 export type PublicCard = LiveLookup["related"][number];
 /** One search hit: its card and the snippet with the matching words marked. */
 export type SearchResult = NonNullable<RouterOutputs["site"]["search"]>["results"][number];
+
+/** A comment thread as the workspace's comments panel shows it. */
+export type CommentThread = RouterOutputs["comment"]["threads"][number];

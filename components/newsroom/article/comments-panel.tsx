@@ -4,6 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useState } from "react";
 import { describeError } from "@/trpc/errors";
 import { useTRPCClient } from "@/trpc/client";
+import type { CommentThread } from "@/trpc/types";
 import { anchorRange } from "../../editor/co-editing/anchors";
 import { Button } from "../../ui/button";
 import { FormAlert } from "../../ui/form-alert";
@@ -18,21 +19,7 @@ export interface CommentAnchor {
   quote: string;
 }
 
-interface Thread {
-  id: string;
-  anchorStart: string;
-  anchorEnd: string;
-  quote: string;
-  resolvedAt: Date | null;
-  createdBy: { id: string; displayName: string };
-  resolvedBy: { displayName: string } | null;
-  comments: {
-    id: string;
-    body: string | null;
-    createdAt: Date;
-    author: { id: string; displayName: string };
-  }[];
-}
+type Thread = CommentThread;
 
 const POLL_MS = 10_000;
 const when = (at: Date) =>
