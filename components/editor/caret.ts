@@ -23,3 +23,28 @@ export function caretNow(view: EditorView): Selection {
   view.dispatch(state.tr.setSelection(moved));
   return moved;
 }
+
+/**
+ * The selection as the page shows it now (see caretNow): a Shift+Arrow just pressed may not
+ * have reached the editor's state yet. When the page's selection differs, the editor takes it.
+ */
+export function selectionNow(view: EditorView): Selection {
+  const state = view.state;
+  const page = view.dom.ownerDocument.getSelection();
+  if (!page?.anchorNode || !page.focusNode || !view.dom.contains(page.anchorNode) || !view.dom.contains(page.focusNode))
+    return state.selection;
+  let anchor: number;
+  let head: number;
+  try {
+    anchor = view.posAtDOM(page.anchorNode, page.anchorOffset);
+    head = view.posAtDOM(page.focusNode, page.focusOffset);
+  } catch {
+    return state.selection;
+  }
+  const size = state.doc.content.size;
+  if (anchor < 0 || head < 0 || anchor > size || head > size) return state.selection;
+  if (anchor === state.selection.anchor && head === state.selection.head) return state.selection;
+  const selection = TextSelection.between(state.doc.resolve(anchor), state.doc.resolve(head));
+  view.dispatch(state.tr.setSelection(selection));
+  return selection;
+}

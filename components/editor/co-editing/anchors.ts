@@ -5,6 +5,7 @@ import {
   ySyncPluginKey,
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { selectionNow } from "../caret";
 
 // Comment anchors: a stretch of the body as Yjs relative positions, which follow the words
 // through everyone's edits (the server keeps them with the thread).
@@ -28,7 +29,7 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.
 /** The selected words as a comment anchor, or null when nothing is selected. */
 export function selectionAnchor(editor: Editor): { anchorStart: string; anchorEnd: string; quote: string } | null {
   const binding = bindingOf(editor);
-  const { from, to } = editor.state.selection;
+  const { from, to } = selectionNow(editor.view);
   const quote = editor.state.doc.textBetween(from, to, " ").trim();
   if (!binding || from === to || !quote) return null;
   const at = (pos: number) =>
