@@ -1,4 +1,5 @@
 import type { ContentDocument } from "@/lib/content/document";
+import type { RouterInputs } from "@/trpc/types";
 
 // The article as the edit form holds it, kept apart from the form so the conflict panel and the
 // metadata fields can use it without importing the form.
@@ -59,5 +60,39 @@ export function draftFromArticle(article: EditableArticle): ArticleDraft {
     seoTitle: article.seoTitle ?? "",
     seoDescription: article.seoDescription ?? "",
     targetWords: article.targetWords === null ? "" : String(article.targetWords),
+  };
+}
+
+/**
+ * What a save of `value` sends (article.update). Co-edited (`sharedText`), the text travels
+ * through the shared document and is left out; after the first publish the address changes
+ * only with “Change address”.
+ */
+export function updateInput(
+  articleId: string,
+  value: ArticleDraft,
+  version: number,
+  options: { sharedText: boolean; wasPublished: boolean },
+): RouterInputs["article"]["update"] {
+  return {
+    id: articleId,
+    version,
+    ...(options.sharedText
+      ? { sharedText: true as const }
+      : { headline: value.headline, standfirst: value.standfirst, body: value.body }),
+    sectionId: value.sectionId || null,
+    heroImageUrl: value.heroImageUrl || null,
+    heroImageCaption: value.heroImageUrl ? value.heroImageCaption : null,
+    heroImageCredit: value.heroImageUrl ? value.heroImageCredit : null,
+    heroImageAlt: value.heroImageUrl ? value.heroImageAlt : null,
+    slug: options.wasPublished ? undefined : value.slug,
+    authorIds: value.authorIds,
+    tags: value.tags
+      .split(",")
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+    seoTitle: value.seoTitle,
+    seoDescription: value.seoDescription,
+    targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
   };
 }

@@ -16,7 +16,7 @@ import { selectionAnchor } from "../../editor/co-editing/anchors";
 import { CommentThreads, NewComment, useThreads, type CommentAnchor } from "./comments-panel";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
-import { draftFromArticle, type ArticleDraft, type EditableArticle } from "./article-draft";
+import { draftFromArticle, updateInput, type ArticleDraft, type EditableArticle } from "./article-draft";
 import { ConflictPanel } from "./conflict-panel";
 import { HeroImageFields } from "./hero-image-fields";
 import { DetailsFields, SeoFields, type MetadataOptions } from "./metadata-fields";
@@ -91,28 +91,7 @@ function EditWorkspace({
   const wasPublished = article.publishedAt !== null;
   const save = useCallback(
     (value: ArticleDraft, version: number) =>
-      client.article.update.mutate({
-        id: article.id,
-        version,
-        ...(sharedText
-          ? { sharedText: true as const }
-          : { headline: value.headline, standfirst: value.standfirst, body: value.body }),
-        sectionId: value.sectionId || null,
-        heroImageUrl: value.heroImageUrl || null,
-        heroImageCaption: value.heroImageUrl ? value.heroImageCaption : null,
-        heroImageCredit: value.heroImageUrl ? value.heroImageCredit : null,
-        heroImageAlt: value.heroImageUrl ? value.heroImageAlt : null,
-        // After the first publish the address changes only with “Change address”.
-        slug: wasPublished ? undefined : value.slug,
-        authorIds: value.authorIds,
-        tags: value.tags
-          .split(",")
-          .map((tag) => tag.trim())
-          .filter(Boolean),
-        seoTitle: value.seoTitle,
-        seoDescription: value.seoDescription,
-        targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
-      }),
+      client.article.update.mutate(updateInput(article.id, value, version, { sharedText, wasPublished })),
     [article.id, wasPublished, client, sharedText],
   );
   // A version from elsewhere (restored from this device, taken from the conflict screen): its
