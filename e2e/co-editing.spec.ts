@@ -19,6 +19,8 @@ async function typeNewParagraph(page: Page, text: string) {
 test("two writers and an editor in one story: live typing and carets, one offline and back, undo is per person", async ({
   browser,
 }) => {
+  // Three people and a lost connection: a long sequence, given the time for it on a busy machine.
+  test.slow();
   const label = `co${Date.now()}`;
   const coWriter = await invitedPerson(browser, label, "a long co-writer password");
   const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
@@ -111,6 +113,7 @@ test("one person on each instance co-edits one story", async ({ browser }) => {
 test("an editor comments on words with an @mention; the writer is told, finds the words and replies; resolved", async ({
   browser,
 }) => {
+  test.slow();
   const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
   const editor = await (await browser.newContext({ storageState: storageState("editor") })).newPage();
   const headline = `Comments ${Date.now()}`;
