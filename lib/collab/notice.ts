@@ -1,3 +1,5 @@
+import { fromBase64, toBase64 } from "./base64";
+
 // What the co-editing server tells every client of a document after each store (a Hocuspocus
 // "stateless" message): the state it stored, so a client knows which of its edits are safe in
 // the database, and the article's new version; or why nothing was stored.
@@ -7,19 +9,6 @@ export const STORE_NOW = "store-now";
 
 export type StoreNotice =
   { kind: "stored"; version: number; stateVector: Uint8Array } | { kind: "refused"; message: string };
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 export function encodeStoreNotice(notice: StoreNotice): string {
   return JSON.stringify(

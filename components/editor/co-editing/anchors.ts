@@ -5,6 +5,7 @@ import {
   ySyncPluginKey,
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { fromBase64, toBase64 } from "@/lib/collab/base64";
 import { selectionNow } from "../caret";
 
 // Comment anchors: a stretch of the body as Yjs relative positions, which follow the words
@@ -22,9 +23,6 @@ function bindingOf(editor: Editor): Binding | null {
   const binding = state.binding as Partial<Binding> | null;
   return binding?.doc && binding.type && binding.mapping ? (binding as Binding) : null;
 }
-
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
 /** The selected words as a comment anchor, or null when nothing is selected. */
 export function selectionAnchor(editor: Editor): { anchorStart: string; anchorEnd: string; quote: string } | null {

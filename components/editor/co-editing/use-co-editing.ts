@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { fromBase64 } from "@/lib/collab/base64";
 import { covers, decodeStoreNotice, STORE_NOW } from "@/lib/collab/notice";
 
 // Co-editing in the browser. The article's text is a shared (Yjs) document from the first
@@ -74,13 +75,6 @@ function hasFormCopy(articleId: string): boolean {
   } catch {
     return false;
   }
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 interface Parts {
