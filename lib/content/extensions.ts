@@ -1,6 +1,8 @@
 import type { Extensions } from "@tiptap/core";
+import { CodeBlock } from "@tiptap/extension-code-block";
 import StarterKit from "@tiptap/starter-kit";
 import { isAllowedHref } from "./links";
+import { Deletion, Insertion, Modification } from "./marks/suggestion";
 import { Callout } from "./nodes/callout";
 import { Embed } from "./nodes/embed";
 import { Figure } from "./nodes/figure";
@@ -16,8 +18,7 @@ function extensionSet(options: { undoRedo: boolean }): Extensions {
       // Co-editing brings its own undo (per person: yours only).
       ...(options.undoRedo ? {} : { undoRedo: false }),
       heading: { levels: [2, 3] },
-      // Pasted <pre> (a command, a transcript, a poem's layout) keeps its lines and spaces.
-      codeBlock: { defaultLanguage: null, enableTabIndentation: false },
+      codeBlock: false,
       code: false,
       underline: false,
       link: {
@@ -29,10 +30,16 @@ function extensionSet(options: { undoRedo: boolean }): Extensions {
         HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
       },
     }),
+    // Pasted <pre> (a command, a transcript, a poem's layout) keeps its lines and spaces. No
+    // formatting inside, but suggestions may be made there as anywhere else.
+    CodeBlock.extend({ marks: "insertion deletion" }).configure({ defaultLanguage: null, enableTabIndentation: false }),
     PullQuote,
     Figure,
     Embed,
     Callout,
+    Insertion,
+    Deletion,
+    Modification,
   ];
 }
 

@@ -129,3 +129,38 @@ describe("document validation", () => {
     expect(validateDocument({ type: "doc", content: [node] }).ok).toBe(false);
   });
 });
+
+describe("suggestions in a stored body", () => {
+  const marked = (mark: { type: string; attrs?: Record<string, unknown> }, node: Record<string, unknown> = {}) => ({
+    type: "doc",
+    content: [{ type: "paragraph", ...node, content: [{ type: "text", text: "cut", marks: [mark] }] }],
+  });
+  const id = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b:mi2k3x4y:a1b2c3";
+
+  it("keeps insertions and deletions whose id names a person and a time", () => {
+    expect(validateDocument(marked({ type: "insertion", attrs: { id } })).ok).toBe(true);
+    expect(validateDocument(marked({ type: "deletion", attrs: { id } })).ok).toBe(true);
+  });
+
+  it("refuses an id that is not one, and block changes the editor never stores", () => {
+    expect(validateDocument(marked({ type: "deletion", attrs: { id: "1" } }))).toEqual({
+      ok: false,
+      error: 'The deletion has an invalid id: "1".',
+    });
+    expect(validateDocument(marked({ type: "insertion", attrs: { id: `${id}<script>` } })).ok).toBe(false);
+    expect(validateDocument(marked({ type: "modification", attrs: { id, type: "attr" } }))).toEqual({
+      ok: false,
+      error: "Suggested changes to a block's kind or settings are not supported.",
+    });
+  });
+
+  it("refuses a suggestion mark on a whole block", () => {
+    const result = validateDocument({
+      type: "doc",
+      content: [
+        { type: "paragraph", marks: [{ type: "insertion", attrs: { id } }], content: [{ type: "text", text: "x" }] },
+      ],
+    });
+    expect(result.ok).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@ import type { Node as PmNode, Schema } from "@tiptap/pm/model";
 import { contentNodeSchema, type ContentDocument, type ContentNode } from "./document";
 import { contentExtensions } from "./extensions";
 import { isAllowedHref } from "./links";
+import { SUGGESTION_ID } from "./marks/suggestion";
 import { CALLOUT_KINDS } from "./nodes/callout";
 import { EMBED_PROVIDERS, isEmbedProvider } from "./nodes/embed";
 import { MEDIA_SRC } from "./nodes/figure";
@@ -65,6 +66,8 @@ const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
   },
   embed: { provider: isEmbedProvider, id: text(300) },
   callout: { kind: (v) => (CALLOUT_KINDS as readonly unknown[]).includes(v) },
+  insertion: { id: (v) => typeof v === "string" && SUGGESTION_ID.test(v) },
+  deletion: { id: (v) => typeof v === "string" && SUGGESTION_ID.test(v) },
   link: {
     href: (v) => typeof v === "string" && isAllowedHref(v),
     target: (v) => v === null || v === "_blank",
@@ -84,6 +87,8 @@ const NODE_RULES: Record<string, (attrs: Record<string, unknown>) => string | nu
 };
 
 function attributeProblem(kind: string, attrs: Record<string, unknown>): string | null {
+  // The suggestion plugin's type for changes to a block's kind or attributes: never stored.
+  if (kind === "modification") return "Suggested changes to a block's kind or settings are not supported.";
   const rules = ATTRIBUTE_RULES[kind];
   for (const [name, value] of Object.entries(attrs)) {
     const rule = rules?.[name];

@@ -5,7 +5,8 @@ export const PullQuote = Node.create({
   name: "pullQuote",
   group: "block",
   content: "text*",
-  marks: "",
+  // No formatting; suggestions (lib/content/marks/suggestion.ts) may be made as anywhere else.
+  marks: "insertion deletion",
   defining: true,
   addAttributes() {
     return {
