@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUGGESTION_ID } from "../content/marks/suggestion";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../slug";
 
 export const MAX_HEADLINE_LENGTH = 200;
@@ -117,4 +118,17 @@ export const changeSlugInput = z.object({
 export const pinInput = z.object({
   id: articleIdSchema,
   pinned: z.boolean({ message: "Say whether to pin or unpin" }),
+});
+
+/** Accept or reject suggestions (track changes) in an article's text: some by id, or all. */
+export const decideSuggestionsInput = z.object({
+  id: articleIdSchema,
+  decision: z.enum(["accept", "reject"], { message: "Choose accept or reject" }),
+  suggestions: z.union([
+    z.literal("all"),
+    z
+      .array(z.string().regex(SUGGESTION_ID, "Not a suggestion id"))
+      .min(1, "Choose a suggestion")
+      .max(500, "At most 500 suggestions at once"),
+  ]),
 });

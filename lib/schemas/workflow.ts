@@ -25,6 +25,7 @@ export const zonedDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
 export const scheduleInput = workflowStepInput.extend({ scheduledFor: zonedDateTime });
 
 export const legalReviewInput = workflowStepInput.extend({ required: z.boolean() });
+export const holdForCommentsInput = workflowStepInput.extend({ hold: z.boolean() });
 export const legalSignOffInput = workflowStepInput.extend({ note: noteText.optional() });
 export const embargoInput = workflowStepInput.extend({ until: zonedDateTime.nullable() });
 export const correctionInput = workflowStepInput.extend({

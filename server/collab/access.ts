@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { isAllowedHref } from "@/lib/content/links";
+import { SUGGESTION_ID } from "@/lib/content/marks/suggestion";
 import { articleIdSchema } from "@/lib/schemas/article";
 import { readSessionToken } from "../auth/session-token";
 import type { DbOrTx } from "../db/client";
@@ -59,7 +60,27 @@ const NODE_NAMES = new Set([
   "embed",
   "callout",
 ]);
-const MARK_NAMES = new Set(["bold", "italic", "strike", "link"]);
+const MARK_NAMES = new Set(["bold", "italic", "strike", "link", "insertion", "deletion"]);
+
+/** Who sends an update, and whether a suggestion id is already in the document. */
+export interface UpdateSender {
+  userId: string;
+  knowsSuggestion: (id: string) => boolean;
+}
+
+/**
+ * Why a suggestion mark in an update is refused, or null: its id must be well formed, and a
+ * new suggestion must be the sender's own (typing next to someone else's extends theirs).
+ */
+function refuseSuggestion(value: unknown, sender: UpdateSender | undefined): string | null {
+  if (value === null) return null; // a suggestion accepted or rejected: the mark comes off
+  const id = typeof value === "object" && "id" in value ? value.id : null;
+  const parts = typeof id === "string" ? SUGGESTION_ID.exec(id) : null;
+  if (typeof id !== "string" || !parts) return "That suggestion has no valid id.";
+  if (sender && parts[1] !== sender.userId && !sender.knowsSuggestion(id))
+    return "A suggestion can only be made in your own name.";
+  return null;
+}
 
 /**
  * A quick look at an incoming update before it is applied: every element it creates must be a
@@ -67,7 +88,7 @@ const MARK_NAMES = new Set(["bold", "italic", "strike", "link"]);
  * before anything is stored; this refuses the obviously wrong at once, and tells the sender.)
  * Returns why it is refused, or null.
  */
-export function refuseUpdate(update: Uint8Array): string | null {
+export function refuseUpdate(update: Uint8Array, sender?: UpdateSender): string | null {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -85,6 +106,10 @@ export function refuseUpdate(update: Uint8Array): string | null {
       if (!MARK_NAMES.has(content.key))
         return `“${content.key.slice(0, 40)}” is not a kind of formatting articles have.`;
       const value: unknown = content.value;
+      if (content.key === "insertion" || content.key === "deletion") {
+        const refused = refuseSuggestion(value, sender);
+        if (refused) return refused;
+      }
       if (content.key === "link" && value !== null) {
         const href = typeof value === "object" && "href" in value ? value.href : null;
         if (typeof href !== "string" || !isAllowedHref(href))
@@ -132,4 +157,15 @@ export function refuseAwareness(
   } catch {
     return "That presence update cannot be read.";
   }
+}
+
+/** Whether any text in the shared body carries a suggestion with this id. */
+export function bodyHasSuggestion(body: Y.XmlFragment | Y.XmlElement, id: string): boolean {
+  for (const child of body.toArray()) {
+    if (child instanceof Y.XmlText) {
+      const delta = child.toDelta() as { attributes?: Record<string, { id?: unknown } | undefined> }[];
+      if (delta.some((op) => op.attributes?.insertion?.id === id || op.attributes?.deletion?.id === id)) return true;
+    } else if (child instanceof Y.XmlElement && bodyHasSuggestion(child, id)) return true;
+  }
+  return false;
 }

@@ -196,6 +196,50 @@ describe("co-editing over the real server", () => {
   });
 });
 
+describe("suggestions in the shared document", () => {
+  /** The first paragraph's text, formatted from `from` for `length` characters. */
+  const mark = (client: Client, from: number, length: number, attributes: Record<string, unknown>) =>
+    ((client.doc.getXmlFragment(SHARED.body).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(
+      from,
+      length,
+      attributes,
+    );
+
+  it("keeps a suggestion in the sender's own name, refuses one in someone else's or without an id", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    const editorClient = connect(await cookieFor(editor), story.id);
+    await editorClient.synced;
+    const own = `${editor.id}:${Date.now().toString(36)}:a1b2c3`;
+    mark(editorClient, 4, 7, { deletion: { id: own } });
+    await eventually(async () => (await storedMarks(story.id)).includes(own), "stored");
+
+    // Typing next to someone's suggestion extends theirs: an id already in the text passes.
+    const writerClient = connect(await cookieFor(writer), story.id);
+    await writerClient.synced;
+    mark(writerClient, 0, 3, { deletion: { id: own } });
+    const forged = connect(await cookieFor(writer), story.id);
+    await forged.synced;
+    mark(forged, 12, 5, { insertion: { id: `${editor.id}:${Date.now().toString(36)}:ffffff` } });
+    expect((await forged.closed).reason).toBe("A suggestion can only be made in your own name.");
+    const bare = connect(await cookieFor(writer), story.id);
+    await bare.synced;
+    mark(bare, 12, 5, { insertion: { id: 7 } });
+    expect((await bare.closed).reason).toBe("That suggestion has no valid id.");
+    await eventually(async () => (await storedMarks(story.id)).split(own).length - 1 === 2, "the extension stored");
+    expect(await storedMarks(story.id)).not.toContain("ffffff");
+  });
+});
+
+/** The suggestion ids in the stored working copy, in order, as text. */
+async function storedMarks(articleId: string): Promise<string> {
+  const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } });
+  return (
+    JSON.stringify(article.body)
+      .match(/"id":"[^"]+"/g)
+      ?.join(" ") ?? ""
+  );
+}
+
 describe("presence and disguised updates", () => {
   it("refuses a caret carrying someone else's name, and keeps one with the person's own", async () => {
     const story = await articleIn("DRAFT", writer, editor);

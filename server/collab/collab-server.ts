@@ -7,8 +7,16 @@ import * as Y from "yjs";
 import type { Db } from "../db/client";
 import { openSharedText, storeSharedText } from "../services/shared-text";
 import type { SessionUser } from "../services/users";
-import { collabAccess, refuseAwareness, refuseUpdate, userFromHeaders, type CollabAccess } from "./access";
+import {
+  bodyHasSuggestion,
+  collabAccess,
+  refuseAwareness,
+  refuseUpdate,
+  userFromHeaders,
+  type CollabAccess,
+} from "./access";
 import { encodeStoreNotice, STORE_NOW } from "@/lib/collab/notice";
+import { SHARED } from "@/lib/content/shared-doc";
 import { createRelay } from "./relay";
 
 // Co-editing: a Hocuspocus server on the web server's own port (WebSocket upgrade on
@@ -144,7 +152,10 @@ export function createCollabServer(options: {
         connection.readOnly = true;
         throw new Refused(CLOSE.forbidden, "You can no longer edit this article.");
       }
-      const refused = refuseUpdate(change);
+      const refused = refuseUpdate(change, {
+        userId: context.user.id,
+        knowsSuggestion: (id) => bodyHasSuggestion(document.getXmlFragment(SHARED.body), id),
+      });
       if (refused) throw new Refused(CLOSE.invalid, refused);
     },
     // "store-now" (sent before a workflow step): what this person typed is stored at once, so

@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/generated/client";
 import { embargoProblem, gateMessage, missingForPublish, type GateFacts } from "../workflow/gates";
-import type { ContentNode } from "@/lib/content/document";
+import type { ContentDocument, ContentNode } from "@/lib/content/document";
+import { countSuggestions } from "@/lib/content/suggestions";
 import { hasTextParagraph } from "@/lib/content/text";
 import { formatInZone } from "@/lib/time-zone";
 
@@ -21,7 +22,8 @@ export const publishableSelect = {
   legalSignedOffAt: true,
   embargoedUntil: true,
   publishedAt: true,
-  _count: { select: { authors: true } },
+  holdForComments: true,
+  _count: { select: { authors: true, commentThreads: { where: { resolvedAt: null } } } },
 } as const satisfies Prisma.ArticleSelect;
 
 export type PublishableArticle = Prisma.ArticleGetPayload<{ select: typeof publishableSelect }>;
@@ -32,6 +34,8 @@ function gateFacts(article: PublishableArticle): GateFacts {
     authorCount: article._count.authors,
     // Stored bodies were validated on save (lib/content/validate.ts).
     hasBodyParagraph: hasTextParagraph(article.body as unknown as ContentNode),
+    openSuggestions: countSuggestions(article.body as unknown as ContentDocument),
+    openCommentThreads: article._count.commentThreads,
   };
 }
 

@@ -60,15 +60,7 @@ export async function storeSharedText(
     await lockArticleRow(tx, input.articleId);
     const article = await tx.article.findUniqueOrThrow({
       where: { id: input.articleId },
-      select: {
-        ...revisionContentSelect,
-        id: true,
-        bodyText: true,
-        status: true,
-        version: true,
-        sharedState: true,
-        authors: { select: { userId: true } },
-      },
+      select: sharedDocArticleSelect,
     });
     const { workflowActor } = readableBy(article, actor);
     if (!canEdit(article, workflowActor)) throw forbidden("This article cannot be edited in its current state.");
@@ -79,40 +71,67 @@ export async function storeSharedText(
     } catch {
       throw badRequest("That is not a document update.");
     }
-    const read = readSharedDoc(doc);
-    if (!read.ok) throw badRequest(read.error);
-    if (read.headline.length > MAX_HEADLINE_LENGTH)
-      throw badRequest(`The headline is longer than ${MAX_HEADLINE_LENGTH} characters.`);
-    if (read.standfirst.length > MAX_STANDFIRST_LENGTH)
-      throw badRequest(`The standfirst is longer than ${MAX_STANDFIRST_LENGTH} characters.`);
-    const state = Buffer.from(Y.encodeStateAsUpdate(doc));
-    const body = read.body.document as unknown as Prisma.InputJsonObject;
-    const changed =
-      read.headline !== article.headline ||
-      read.standfirst !== article.standfirst ||
-      JSON.stringify(read.body.document) !== JSON.stringify(article.body);
-    if (!changed) {
-      await tx.article.update({ where: { id: article.id }, data: { sharedState: state } });
-      return { version: article.version, changed };
-    }
-    const saved = await tx.article.update({
-      where: { id: article.id },
-      data: {
-        headline: read.headline,
-        standfirst: read.standfirst,
-        body,
-        bodyText: read.body.text,
-        sharedState: state,
-        version: { increment: 1 },
-        updatedById: actor.id,
-        ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
-      },
-      select: { ...revisionContentSelect, body: false, version: true },
-    });
-    const { version, ...content } = saved;
-    await recordSave(tx, article.id, actor.id, { ...content, body, bodyText: read.body.text }, env.now);
-    return { version, changed };
+    return storeSharedDoc(tx, article, doc, actor, env);
   });
+}
+
+/** The article columns storeSharedDoc needs (read under the row lock). */
+export const sharedDocArticleSelect = {
+  ...revisionContentSelect,
+  id: true,
+  bodyText: true,
+  status: true,
+  version: true,
+  sharedState: true,
+  authors: { select: { userId: true } },
+} as const;
+
+/**
+ * Stores the shared document `doc` as the article's working copy, validated exactly as a save
+ * is: the text with a revision (for `actor`) when it changed, the shared state in any case.
+ * Refused with nothing stored when the result is not a valid article text. The caller holds
+ * the row lock and has checked that `actor` may edit.
+ */
+export async function storeSharedDoc(
+  tx: Prisma.TransactionClient,
+  article: Prisma.ArticleGetPayload<{ select: typeof sharedDocArticleSelect }>,
+  doc: Y.Doc,
+  actor: SessionUser,
+  env: WorkflowEnv,
+): Promise<{ version: number; changed: boolean }> {
+  const read = readSharedDoc(doc);
+  if (!read.ok) throw badRequest(read.error);
+  if (read.headline.length > MAX_HEADLINE_LENGTH)
+    throw badRequest(`The headline is longer than ${MAX_HEADLINE_LENGTH} characters.`);
+  if (read.standfirst.length > MAX_STANDFIRST_LENGTH)
+    throw badRequest(`The standfirst is longer than ${MAX_STANDFIRST_LENGTH} characters.`);
+  const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+  const body = read.body.document as unknown as Prisma.InputJsonObject;
+  const changed =
+    read.headline !== article.headline ||
+    read.standfirst !== article.standfirst ||
+    JSON.stringify(read.body.document) !== JSON.stringify(article.body);
+  if (!changed) {
+    await tx.article.update({ where: { id: article.id }, data: { sharedState: state } });
+    return { version: article.version, changed };
+  }
+  const saved = await tx.article.update({
+    where: { id: article.id },
+    data: {
+      headline: read.headline,
+      standfirst: read.standfirst,
+      body,
+      bodyText: read.body.text,
+      sharedState: state,
+      version: { increment: 1 },
+      updatedById: actor.id,
+      ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
+    },
+    select: { ...revisionContentSelect, body: false, version: true },
+  });
+  const { version, ...content } = saved;
+  await recordSave(tx, article.id, actor.id, { ...content, body, bodyText: read.body.text }, env.now);
+  return { version, changed };
 }
 
 /**

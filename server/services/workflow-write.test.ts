@@ -76,6 +76,10 @@ const TABLE: Record<WorkflowAction, [to: "authors" | "editors" | null, plain: st
   COMMENT_OPENED: [null, "", ""],
   COMMENT_RESOLVED: [null, "", ""],
   MENTION: [null, "", ""],
+  SUGGESTIONS_ACCEPTED: [null, "", ""],
+  SUGGESTIONS_REJECTED: [null, "", ""],
+  HOLD_FOR_COMMENTS: [null, "", ""],
+  HOLD_FOR_COMMENTS_LIFTED: [null, "", ""],
 };
 
 describe("who is told about each workflow step", () => {

@@ -88,6 +88,11 @@ export function notificationFor(
     case "COMMENT_OPENED":
     case "COMMENT_RESOLVED":
     case "MENTION":
+    // Suggestions decided and the hold for comments show on the timeline only.
+    case "SUGGESTIONS_ACCEPTED":
+    case "SUGGESTIONS_REJECTED":
+    case "HOLD_FOR_COMMENTS":
+    case "HOLD_FOR_COMMENTS_LIFTED":
       return null;
   }
 }

@@ -14,6 +14,9 @@ const ready: GateFacts = {
   legalReviewRequired: false,
   legalSignedOffAt: null,
   embargoedUntil: null,
+  openSuggestions: 0,
+  holdForComments: false,
+  openCommentThreads: 0,
 };
 
 describe("publish gates", () => {
@@ -31,6 +34,12 @@ describe("publish gates", () => {
     [{ heroImageUrl: "/media/x.jpg", heroImageAlt: "Alt" }, "a hero image credit"],
     [{ heroImageUrl: "/media/x.jpg", heroImageCredit: "AP" }, "hero image alt text"],
     [{ legalReviewRequired: true }, "a legal sign-off"],
+    [{ openSuggestions: 1 }, "a decision on 1 open suggestion (accept or reject in Suggestions)"],
+    [{ openSuggestions: 3 }, "a decision on 3 open suggestions (accept or reject in Suggestions)"],
+    [
+      { holdForComments: true, openCommentThreads: 2 },
+      "2 comment threads resolved (the editor holds publishing until comments are resolved)",
+    ],
   ] as [Partial<GateFacts>, string][])("block %o with %s", (change, expected) => {
     expect(missingForPublish({ ...ready, ...change })).toEqual([expected]);
   });
@@ -45,6 +54,11 @@ describe("publish gates", () => {
 
   it("a legal sign-off unblocks a legal review", () => {
     expect(missingForPublish({ ...ready, legalReviewRequired: true, legalSignedOffAt: new Date() })).toEqual([]);
+  });
+
+  it("unresolved comments block only when the editor holds publishing for them", () => {
+    expect(missingForPublish({ ...ready, openCommentThreads: 4 })).toEqual([]);
+    expect(missingForPublish({ ...ready, holdForComments: true, openCommentThreads: 0 })).toEqual([]);
   });
 
   it("an embargo blocks until its time", () => {

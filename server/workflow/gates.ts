@@ -15,7 +15,14 @@ export interface GateFacts {
   legalReviewRequired: boolean;
   legalSignedOffAt: Date | null;
   embargoedUntil: Date | null;
+  /** Suggestions (track changes) nobody has accepted or rejected yet. */
+  openSuggestions: number;
+  /** The editor's hold: no publishing while comment threads are unresolved. */
+  holdForComments: boolean;
+  openCommentThreads: number;
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const blank = (value: string | null) => !value || value.trim() === "";
 
@@ -33,6 +40,14 @@ export function missingForPublish(article: GateFacts): string[] {
     if (blank(article.heroImageAlt)) missing.push("hero image alt text");
   }
   if (article.legalReviewRequired && !article.legalSignedOffAt) missing.push("a legal sign-off");
+  if (article.openSuggestions > 0)
+    missing.push(
+      `a decision on ${count(article.openSuggestions, "open suggestion", "open suggestions")} (accept or reject in Suggestions)`,
+    );
+  if (article.holdForComments && article.openCommentThreads > 0)
+    missing.push(
+      `${count(article.openCommentThreads, "comment thread", "comment threads")} resolved (the editor holds publishing until comments are resolved)`,
+    );
   return missing;
 }
 

@@ -29,6 +29,10 @@ const EVENT_LABELS: Record<string, string> = {
   RESTORE_VERSION: "Earlier version restored",
   COMMENT_OPENED: "Comment thread opened",
   COMMENT_RESOLVED: "Comment thread resolved",
+  SUGGESTIONS_ACCEPTED: "Suggestions accepted",
+  SUGGESTIONS_REJECTED: "Suggestions rejected",
+  HOLD_FOR_COMMENTS: "Publishing held until comments are resolved",
+  HOLD_FOR_COMMENTS_LIFTED: "Hold for comments lifted",
 };
 
 export interface TimelineEvent {

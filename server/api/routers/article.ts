@@ -1,7 +1,8 @@
 import { sharedTextFor } from "../../services/shared-text";
 import { articleRefInput, changeSlugInput, createArticleInput, pinInput } from "@/lib/schemas/article";
 import { importMarkdownInput, revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
-import { compareVersionsInput, restoreRevisionInput } from "@/lib/schemas/article";
+import { compareVersionsInput, decideSuggestionsInput, restoreRevisionInput } from "@/lib/schemas/article";
+import { decideSuggestions } from "../../services/suggestions";
 import { can } from "../../auth/permissions";
 import { changePublishedSlug, setPinned, updateArticle } from "../../services/article-edit";
 import { getNewsroomArticle, getPreview } from "../../services/article-view";
@@ -46,6 +47,18 @@ export const articleRouter = createTRPCRouter({
   sharedText: permissionProcedure("article.readOwn")
     .input(articleRefInput)
     .query(({ ctx, input }) => sharedTextFor(ctx.db, ctx.user, input.id)),
+
+  /** Accept or reject suggestions in the co-edited text (the timeline records who decided). */
+  decideSuggestions: permissionProcedure("article.readOwn")
+    .input(decideSuggestionsInput)
+    .mutation(({ ctx, input }) =>
+      decideSuggestions(
+        ctx.db,
+        ctx.user,
+        { articleId: input.id, decision: input.decision, suggestions: input.suggestions },
+        { now: ctx.clock(), timeZone: ctx.timeZone },
+      ),
+    ),
 
   /** The working copy as the public page would show it. */
   preview: permissionProcedure("article.readOwn")

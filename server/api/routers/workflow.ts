@@ -1,6 +1,7 @@
 import {
   correctionInput,
   embargoInput,
+  holdForCommentsInput,
   legalReviewInput,
   legalSignOffInput,
   notedStepInput,
@@ -13,6 +14,7 @@ import {
 import { fromZonedInput } from "@/lib/time-zone";
 import { badRequest } from "../../errors";
 import * as editorial from "../../services/editorial";
+import { setHoldForComments } from "../../services/suggestions";
 import { transition } from "../../services/workflow";
 import type { Action } from "../../workflow/machine";
 import { permissionProcedure, createTRPCRouter, refreshesPublicSite, type Context } from "../trpc";
@@ -122,6 +124,10 @@ export const workflowRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       editorial.setLegalReview(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx)),
     ),
+
+  setHoldForComments: step
+    .input(holdForCommentsInput)
+    .mutation(({ ctx, input }) => setHoldForComments(ctx.db, ctx.user, { articleId: input.id, ...input }, env(ctx))),
 
   signOffLegal: step
     .input(legalSignOffInput)
