@@ -3,6 +3,7 @@ import { storageState } from "./fixtures/accounts";
 import { bodyText, expectLive, switchableConnection } from "./fixtures/co-editing";
 import { invitedPerson } from "./fixtures/people";
 import { SECOND_URL } from "./fixtures/site";
+import { act, status as workflowStatus, writeStory } from "./fixtures/workflow";
 
 // Writing together: everyone who may edit a story types into one shared text, live.
 
@@ -167,5 +168,76 @@ test("an editor comments on words with an @mention; the writer is told, finds th
   const timeline = editor.getByRole("region", { name: "Timeline" });
   await expect(timeline).toContainText("Comment thread opened");
   await expect(timeline).toContainText("Comment thread resolved");
+  await Promise.all([writer.context().close(), editor.context().close()]);
+});
+
+test("an editor suggests a cut in Suggesting mode and the writer accepts it; publishing waits for the last suggestion", async ({
+  browser,
+}) => {
+  test.slow();
+  const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
+  const editor = await (await browser.newContext({ storageState: storageState("editor") })).newPage();
+  const headline = `Suggestions ${Date.now()}`;
+  const slug = await writeStory(writer, headline, "The ferry company cut the winter timetable sharply.");
+  await expectLive(writer);
+  await editor.goto(writer.url());
+  await expectLive(editor);
+
+  // The editor switches to Suggesting and deletes " sharply": the words stay, struck through.
+  await editor.getByRole("button", { name: "Suggest changes" }).click();
+  await expect(editor.getByRole("button", { name: "Suggesting" })).toHaveAttribute("aria-pressed", "true");
+  await editor.getByRole("textbox", { name: "Body" }).click();
+  await editor.keyboard.press("ControlOrMeta+End");
+  await editor.keyboard.press("ArrowLeft");
+  for (let i = 0; i < " sharply".length; i += 1) await editor.keyboard.press("Shift+ArrowLeft");
+  await editor.keyboard.press("Backspace");
+  for (const page of [editor, writer]) await expect(page.locator("del", { hasText: "sharply" })).toBeVisible();
+  // And suggests a word at the start.
+  await editor.keyboard.press("ControlOrMeta+Home");
+  await editor.keyboard.type("Now ");
+  await expect(writer.locator("ins", { hasText: "Now" })).toBeVisible();
+
+  // The writer sees both, with who made them, and accepts the cut.
+  const panel = writer.getByRole("region", { name: "Suggestions (2 open)" });
+  await expect(panel).toContainText("Delete “ sharply”");
+  await expect(panel).toContainText("Add “Now ”");
+  await expect(panel).toContainText("Eddie Editor");
+  await panel.getByRole("button", { name: /^Accept: Delete “ sharply”/ }).click();
+  for (const page of [writer, editor]) {
+    await expect.poll(() => bodyText(page)).toBe("Now The ferry company cut the winter timetable.");
+    await expect(page.locator("del")).toHaveCount(0);
+  }
+  await expect(writer.getByRole("region", { name: "Suggestions (1 open)" })).toBeVisible();
+
+  // Submitted with one suggestion open: the editor's Publish is refused, saying how many.
+  await act(writer, "Submit for review");
+  await workflowStatus(writer, "In review");
+  await editor.reload();
+  await expectLive(editor);
+  await expect(editor.getByRole("link", { name: "Go to the open suggestion" })).toBeVisible();
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = editor.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(dialog.getByRole("alert")).toContainText("a decision on 1 open suggestion");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // The editor follows the link, rejects the last suggestion and publishes.
+  await editor.getByRole("link", { name: "Go to the open suggestion" }).click();
+  await editor
+    .getByRole("region", { name: "Suggestions (1 open)" })
+    .getByRole("button", { name: /^Reject: Add “Now ”/ })
+    .click();
+  await expect.poll(() => bodyText(editor)).toBe("The ferry company cut the winter timetable.");
+  await expect(editor.getByRole("region", { name: "Suggestions (0 open)" })).toBeVisible();
+  await act(editor, "Publish");
+  await workflowStatus(editor, "Published");
+  const timeline = editor.getByRole("region", { name: "Timeline" });
+  await expect(timeline).toContainText("Suggestions accepted");
+  await expect(timeline).toContainText("Suggestions rejected");
+
+  // Readers get the decided text, nothing of the suggestions.
+  const page = await writer.context().newPage();
+  await page.goto(`/articles/${slug}`);
+  await expect(page.getByText("The ferry company cut the winter timetable.")).toBeVisible();
   await Promise.all([writer.context().close(), editor.context().close()]);
 });

@@ -45,15 +45,14 @@ function suggestionMark(node: ContentNode): { kind: "inserted" | "deleted"; id: 
   return null;
 }
 
-/** The body's suggestions in reading order, each with its author, time and text. */
-export function listSuggestions(document: ContentDocument): Suggestion[] {
+/** Gathers suggestions from marked texts met in reading order. */
+function gatherer() {
   const found = new Map<string, Suggestion>();
-  const visit = (node: ContentNode) => {
-    const mark = node.type === "text" ? suggestionMark(node) : null;
-    if (mark) {
-      const parsed = parseSuggestionId(mark.id);
+  return {
+    add(mark: { kind: "inserted" | "deleted"; id: string }, text: string) {
       let entry = found.get(mark.id);
       if (!entry) {
+        const parsed = parseSuggestionId(mark.id);
         entry = {
           id: mark.id,
           authorId: parsed?.authorId ?? "",
@@ -63,12 +62,37 @@ export function listSuggestions(document: ContentDocument): Suggestion[] {
         };
         found.set(mark.id, entry);
       }
-      entry[mark.kind] += (node.text ?? "").replaceAll(ANCHOR, "¶");
-    }
+      entry[mark.kind] += text.replaceAll(ANCHOR, "¶");
+    },
+    list: (): Suggestion[] =>
+      [...found.values()].map((s) => ({ ...s, inserted: squeeze(s.inserted), deleted: squeeze(s.deleted) })),
+  };
+}
+
+/** The body's suggestions in reading order, each with its author, time and text. */
+export function listSuggestions(document: ContentDocument): Suggestion[] {
+  const gathered = gatherer();
+  const visit = (node: ContentNode) => {
+    const mark = node.type === "text" ? suggestionMark(node) : null;
+    if (mark) gathered.add(mark, node.text ?? "");
     for (const child of node.content ?? []) visit(child);
   };
   visit(document);
-  return [...found.values()].map((s) => ({ ...s, inserted: squeeze(s.inserted), deleted: squeeze(s.deleted) }));
+  return gathered.list();
+}
+
+/** The same for the editor's document (no JSON made: it runs while people type). */
+export function suggestionsIn(doc: PmNode): Suggestion[] {
+  const gathered = gatherer();
+  doc.descendants((node) => {
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      const kind = mark.type.name === "insertion" ? "inserted" : mark.type.name === "deletion" ? "deleted" : null;
+      if (kind && typeof mark.attrs.id === "string") gathered.add({ kind, id: mark.attrs.id }, node.text ?? "");
+    }
+    return false;
+  });
+  return gathered.list();
 }
 
 /** A paragraph break is anchored on both sides: shown once. */

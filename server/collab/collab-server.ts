@@ -102,9 +102,22 @@ export function createCollabServer(options: {
         ...options.relay,
         log,
         readStored: async (articleId) => {
-          const row = await db.article.findUnique({ where: { id: articleId }, select: { sharedState: true } });
-          return row?.sharedState ? new Uint8Array(row.sharedState) : null;
+          const row = await db.article.findUnique({
+            where: { id: articleId },
+            select: { sharedState: true, version: true },
+          });
+          return row?.sharedState ? { state: new Uint8Array(row.sharedState), version: row.version } : null;
         },
+        // A save, restore or decision made outside co-editing: every client learns the new
+        // version (its next workflow step is not refused as stale) and what is stored.
+        afterMerge: (document, stored) =>
+          document.broadcastStateless(
+            encodeStoreNotice({
+              kind: "stored",
+              version: stored.version,
+              stateVector: Y.encodeStateVectorFromUpdate(stored.state),
+            }),
+          ),
       })
     : null;
 

@@ -130,6 +130,13 @@ describe("co-editing across instances", () => {
         async () => client.doc.getText(SHARED.headline).toString() === "Saved from the form",
         "the form save is in every open copy",
       );
+    // Each is told the article's new version (their next workflow step is not refused as stale).
+    const saved = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { version: true } });
+    for (const client of [onA, onB])
+      await eventually(
+        async () => client.notices.some((n) => n.kind === "stored" && n.version === saved.version),
+        "the new version is announced",
+      );
     // And co-editing goes on from there: the next store keeps it.
     typeAtEnd(onB.doc, " Later.");
     await eventually(async () => (await bodyText(story.id)).includes("Later."), "stored");

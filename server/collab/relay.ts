@@ -1,4 +1,5 @@
 import type {
+  Document,
   afterLoadDocumentPayload,
   beforeBroadcastStatelessPayload,
   Extension,
@@ -42,7 +43,9 @@ export function createRelay(options: {
   instanceId: string;
   log: (line: string) => void;
   /** Reads the stored shared document of an article (for announcements of saves made elsewhere). */
-  readStored: (articleId: string) => Promise<Uint8Array | null>;
+  readStored: (articleId: string) => Promise<{ state: Uint8Array; version: number } | null>;
+  /** Tells a document's clients what is stored now, once it has been merged in. */
+  afterMerge: (document: Document, stored: { state: Uint8Array; version: number }) => void;
 }): Relay {
   const { instanceId, log } = options;
   let instance: Hocuspocus | null = null;
@@ -91,7 +94,9 @@ export function createRelay(options: {
     const document = instance?.documents.get(articleId);
     if (!document) return;
     const stored = await options.readStored(articleId);
-    if (stored) Y.applyUpdate(document, stored, RELAY_ORIGIN);
+    if (!stored) return;
+    Y.applyUpdate(document, stored.state, RELAY_ORIGIN);
+    options.afterMerge(document, stored);
   };
 
   const receive = async (payload: string) => {

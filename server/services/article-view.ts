@@ -1,4 +1,5 @@
 import type { ContentDocument } from "@/lib/content/document";
+import { countSuggestions } from "@/lib/content/suggestions";
 import { can } from "../auth/permissions";
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -56,6 +57,9 @@ export type NewsroomArticleView = Omit<Row, "body" | "_count"> & {
   canEdit: boolean;
   /** Editors see it before pressing Publish: why publishing would be refused now. */
   publishBlocker: string | null;
+  /** Suggestions nobody has decided, comment threads nobody has resolved (the publish gate). */
+  openSuggestions: number;
+  openCommentThreads: number;
   isEditor: boolean;
 };
 
@@ -76,6 +80,8 @@ export async function getNewsroomArticle(
     allowedActions: allowedActions(row, workflowActor),
     canEdit: canEdit(row, workflowActor),
     publishBlocker: publishBlocker(row, env.now, env.timeZone),
+    openSuggestions: countSuggestions(body as unknown as ContentDocument),
+    openCommentThreads: row._count.commentThreads,
     isEditor: can(actor.role, "article.review"),
   };
 }

@@ -6,6 +6,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { SHARED } from "@/lib/content/shared-doc";
+import { Suggesting, type SuggestingOptions } from "./suggesting";
 
 /** What the body editor needs to edit the body together. */
 export interface SharedBody {
@@ -13,6 +14,8 @@ export interface SharedBody {
   /** Where everyone's carets come from (the co-editing connection's awareness). */
   provider: { awareness: Awareness };
   user: { name: string; color: string };
+  /** Who suggests in Suggesting mode, and where a refused suggestion is said. */
+  suggesting: SuggestingOptions;
 }
 
 /**
@@ -63,10 +66,11 @@ const UndoSteps = Extension.create({
 });
 
 /** The body bound to the shared document's body, with per-person undo and everyone's carets. */
-export function collaborationExtensions({ doc, provider, user }: SharedBody): Extensions {
+export function collaborationExtensions({ doc, provider, user, suggesting }: SharedBody): Extensions {
   return [
     Collaboration.configure({ document: doc, field: SHARED.body }),
     CollaborationCaret.configure({ provider, user, render: caret }),
     UndoSteps,
+    Suggesting.configure(suggesting),
   ];
 }

@@ -13,7 +13,9 @@ import { useTRPCClient } from "@/trpc/client";
 import type { Editor } from "@tiptap/core";
 import { BodyEditor } from "../../editor/body-editor";
 import { selectionAnchor } from "../../editor/co-editing/anchors";
-import { CommentThreads, NewComment, useThreads, type CommentAnchor } from "./comments-panel";
+import { CommentThreads, useThreads, type CommentAnchor } from "./comments-panel";
+import { ReviewBar } from "./review-bar";
+import { SuggestionList, useSuggestions } from "./suggestions-panel";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
 import { draftFromArticle, updateInput, type ArticleDraft, type EditableArticle } from "./article-draft";
@@ -132,16 +134,22 @@ function EditWorkspace({
   });
   const line = workspaceStatus(status, sharedText ? coEditing.status : null);
   // One object for the editor's life: a new one would make it rebuild (and lose the caret).
-  const sharedBody = useMemo(
-    () => ({ doc, provider: presence, user: { name: userName, color } }),
-    [doc, presence, userName, color],
-  );
-  const locked = sharedText && coEditing.status.kind === "closed";
-
-  // Comments: on the words selected when "Comment" (or Ctrl/Cmd+Alt+M) is pressed.
+  // Comments (on the words selected when "Comment" or Ctrl/Cmd+Alt+M is pressed) and
+  // suggestions (Suggesting mode) say what they refuse under the body.
   const [editor, setEditor] = useState<Editor | null>(null);
   const [anchor, setAnchor] = useState<CommentAnchor | null>(null);
   const [commentNotice, setCommentNotice] = useState<string | null>(null);
+  const sharedBody = useMemo(
+    () => ({
+      doc,
+      provider: presence,
+      user: { name: userName, color },
+      suggesting: { authorId: me, onRefused: setCommentNotice },
+    }),
+    [doc, presence, userName, color, me],
+  );
+  const locked = sharedText && coEditing.status.kind === "closed";
+  const suggestions = useSuggestions(editor);
   const { threads, reload: reloadThreads } = useThreads(article.id);
   const people = options.authors;
   const startComment = useCallback(() => {
@@ -239,33 +247,19 @@ function EditWorkspace({
           onComment={startComment}
           onEditor={setEditor}
         />
-        <div className="flex flex-wrap items-center gap-2">
-          <Button
-            type="button"
-            variant="secondary"
-            // The selection stays in the story while the button is pressed.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={startComment}
-            aria-keyshortcuts="Control+Alt+M"
-          >
-            Comment
-          </Button>
-          <p role="status" className="text-sm">
-            {commentNotice ?? ""}
-          </p>
-        </div>
-        {anchor ? (
-          <NewComment
-            articleId={article.id}
-            anchor={anchor}
-            people={people}
-            onDone={(sent) => {
-              setAnchor(null);
-              if (sent) void reloadThreads();
-              editor?.commands.focus();
-            }}
-          />
-        ) : null}
+        <ReviewBar
+          articleId={article.id}
+          editor={editor}
+          people={people}
+          anchor={anchor}
+          notice={commentNotice}
+          onComment={startComment}
+          onCommentDone={(sent) => {
+            setAnchor(null);
+            if (sent) void reloadThreads();
+            editor?.commands.focus();
+          }}
+        />
         <p className="text-sm text-neutral-700" aria-live="polite">
           {words} words · {readingMinutes(words)} min read
           {target
@@ -304,6 +298,16 @@ function EditWorkspace({
           </PanelGroup>
           <PanelGroup id="hero-heading" title="Hero image">
             <HeroImageFields draft={draft} errorFor={fieldError} onChange={patch} />
+          </PanelGroup>
+          <PanelGroup id="suggestions-heading" title={`Suggestions (${suggestions.length} open)`}>
+            <SuggestionList
+              articleId={article.id}
+              editor={editor}
+              suggestions={suggestions}
+              people={people}
+              live={sharedText}
+              flush={coEditing.flush}
+            />
           </PanelGroup>
           <PanelGroup
             id="comments-heading"

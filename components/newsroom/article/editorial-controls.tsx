@@ -16,6 +16,7 @@ export interface EditorialState {
   pinned: boolean;
   slug: string;
   legalReviewRequired: boolean;
+  holdForComments: boolean;
   legalSignOff: string | null;
   embargoedUntilLocal: string | null;
   embargoLabel: string | null;
@@ -94,6 +95,24 @@ export function EditorialControls({ state }: { state: EditorialState }) {
                 Record legal sign-off
               </Button>
             ) : null}
+          </div>
+          <p className="text-sm">
+            Comments:{" "}
+            {state.holdForComments ? "publishing waits until every thread is resolved" : "do not hold publishing"}
+          </p>
+          <div>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={busy}
+              onClick={() =>
+                void run((version) =>
+                  client.workflow.setHoldForComments.mutate({ ...ref(version), hold: !state.holdForComments }),
+                )
+              }
+            >
+              {state.holdForComments ? "Stop holding for comments" : "Hold publishing until comments are resolved"}
+            </Button>
           </div>
         </div>
       ) : null}

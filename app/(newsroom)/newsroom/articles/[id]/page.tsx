@@ -59,9 +59,20 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
   const workflowGroup = (
     <PanelGroup id="workflow-heading" title="Workflow">
       {publishing && article.publishBlocker ? (
-        <p role="note" className="rounded border border-amber-700 bg-amber-50 p-3 text-sm">
-          {article.publishBlocker}
-        </p>
+        <div role="note" className="flex flex-col gap-1 rounded border border-amber-700 bg-amber-50 p-3 text-sm">
+          <p>{article.publishBlocker}</p>
+          {article.canEdit && article.openSuggestions > 0 ? (
+            <a href="#suggestions-heading" className="font-semibold underline">
+              Go to the{" "}
+              {article.openSuggestions === 1 ? "open suggestion" : `${article.openSuggestions} open suggestions`}
+            </a>
+          ) : null}
+          {article.canEdit && article.holdForComments && article.openCommentThreads > 0 ? (
+            <a href="#comments-heading" className="font-semibold underline">
+              Go to the unresolved comments
+            </a>
+          ) : null}
+        </div>
       ) : null}
       {article.allowedActions.length > 0 ? (
         <WorkflowActions
@@ -89,6 +100,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
               pinned: article.pinnedAt !== null,
               slug: article.slug,
               legalReviewRequired: article.legalReviewRequired,
+              holdForComments: article.holdForComments,
               legalSignOff:
                 article.legalSignedOffAt && article.legalSignedOffBy
                   ? `${article.legalSignedOffBy.displayName}, ${formatInZone(article.legalSignedOffAt, timeZone)}`
