@@ -53,6 +53,7 @@ export function SuggestingSwitch({ editor }: { editor: Editor | null }) {
       type="button"
       variant="secondary"
       aria-pressed={on}
+      className="aria-pressed:bg-neutral-900 aria-pressed:text-white"
       disabled={!editor}
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => {
