@@ -5,8 +5,10 @@ import {
   suggestChangesKey,
   transformToSuggestionTransaction,
 } from "@handlewithcare/prosemirror-suggest-changes";
-import type { EditorState, Transaction } from "@tiptap/pm/state";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { AddMarkStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep } from "@tiptap/pm/transform";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { newSuggestionId } from "@/lib/content/suggestions";
 
@@ -56,11 +58,92 @@ export function suggestionTransaction(tr: Transaction, state: EditorState, autho
   }
 }
 
+const isSuggestionMark = (name: string) => name === "insertion" || name === "deletion";
+
+/** Whether text between `from` and `to` (clamped) carries a suggestion. */
+function suggestionBetween(doc: PmNode, from: number, to: number): boolean {
+  let found = false;
+  doc.nodesBetween(Math.max(0, from), Math.min(doc.content.size, to), (node) => {
+    if (found) return false;
+    if (node.isText && node.marks.some((mark) => isSuggestionMark(mark.type.name))) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Whether a transaction adds, removes or edits next to a suggestion (only what it changed is looked at). */
+function touchesSuggestions(tr: Transaction): boolean {
+  return tr.steps.some((step, i) => {
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return isSuggestionMark(step.mark.type.name);
+    const before = tr.docs[i];
+    const after = tr.docs[i + 1] ?? tr.doc;
+    let touched = false;
+    step.getMap().forEach((oldStart, oldEnd, newStart, newEnd) => {
+      touched ||=
+        (before !== undefined && suggestionBetween(before, oldStart - 1, oldEnd + 1)) ||
+        suggestionBetween(after, newStart - 1, newEnd + 1);
+    });
+    return touched;
+  });
+}
+
+const decorationsKey = new PluginKey<DecorationSet>("suggestionDecorations");
+
+function pilcrow(kind: string): HTMLElement {
+  const mark = document.createElement("span");
+  mark.className = `suggestion suggestion-${kind}`;
+  // Seen, not read: the suggestions list says "Add a paragraph break" in words.
+  mark.setAttribute("aria-hidden", "true");
+  mark.textContent = "¶";
+  return mark;
+}
+
+/** A ¶ where a paragraph break is suggested (the plugin anchors it on a zero-width space). */
+function breakMarks(doc: PmNode): DecorationSet {
+  const found: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const mark = node.marks.find((m) => isSuggestionMark(m.type.name));
+    if (mark && node.text === "\u200B")
+      found.push(
+        Decoration.widget(pos, () => pilcrow(mark.type.name), { key: `${mark.type.name}${String(mark.attrs.id)}` }),
+      );
+    return false;
+  });
+  return DecorationSet.create(doc, found);
+}
+
+/**
+ * Suggested paragraph breaks shown as ¶, worked out again only when a change touches a
+ * suggestion (the plugin's own marks walk the whole story on every keystroke); otherwise
+ * moved along with the text.
+ */
+const suggestionDecorations = new Plugin<DecorationSet>({
+  key: decorationsKey,
+  state: {
+    init: (_config, state) => breakMarks(state.doc),
+    apply: (tr, previous) => {
+      if (!tr.docChanged) return previous;
+      return touchesSuggestions(tr) ? breakMarks(tr.doc) : previous.map(tr.mapping, tr.doc);
+    },
+  },
+  props: { decorations: (state) => decorationsKey.getState(state) },
+});
+
+/** The suggestion plugin (whether Suggesting is on; stepping over anchors) without its per-keystroke walk. */
+function suggestionPlugins(): Plugin[] {
+  const plugin = suggestChanges();
+  return [
+    new Plugin({ ...plugin.spec, props: { handleKeyDown: plugin.spec.props?.handleKeyDown } }),
+    suggestionDecorations,
+  ];
+}
+
 export const Suggesting = Extension.create<SuggestingOptions>({
   name: "suggesting",
   addOptions: () => ({ authorId: "", onRefused: () => undefined }),
   addProseMirrorPlugins() {
-    return [suggestChanges()];
+    return suggestionPlugins();
   },
   dispatchTransaction({ transaction, next }) {
     const state = this.editor.state;

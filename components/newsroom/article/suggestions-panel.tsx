@@ -16,30 +16,50 @@ import type { Person } from "./mention-field";
 // by one or all at once. Deciding happens on the server (server/services/suggestions.ts);
 // the change comes back through co-editing like anyone's edit.
 
-/** How long the list waits after typing before it is gathered again. */
-const LIST_DELAY_MS = 250;
+/** The longest the list waits for an idle moment after a change before it is gathered again. */
+const LIST_DELAY_MS = 1000;
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
-/** The open suggestions in the editor's text, kept up to date as anyone types. */
+/**
+ * The open suggestions in the editor's text, kept up to date as anyone types: gathered when
+ * the page is idle (never in a keystroke's frame), and the workspace re-rendered only when
+ * the list itself changed.
+ */
 export function useSuggestions(editor: Editor | null): Suggestion[] {
   const [list, setList] = useState<Suggestion[]>([]);
   useEffect(() => {
     if (!editor) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    // Safari has no requestIdleCallback: a short pause stands in for an idle moment there.
+    const idle =
+      "requestIdleCallback" in window
+        ? (run: () => void) => {
+            const id = window.requestIdleCallback(run, { timeout: LIST_DELAY_MS });
+            return () => window.cancelIdleCallback(id);
+          }
+        : (run: () => void) => {
+            const id = setTimeout(run, 250);
+            return () => clearTimeout(id);
+          };
+    let pending: (() => void) | null = null;
+    let shown = "";
     const gather = () => {
-      timer = null;
-      setList(suggestionsIn(editor.state.doc));
+      pending = null;
+      const next = suggestionsIn(editor.state.doc);
+      const key = JSON.stringify(next);
+      if (key === shown) return;
+      shown = key;
+      setList(next);
     };
     const later = () => {
-      timer ??= setTimeout(gather, LIST_DELAY_MS);
+      pending ??= idle(gather);
     };
-    timer = setTimeout(gather, 0);
+    later();
     editor.on("update", later);
     return () => {
       editor.off("update", later);
-      if (timer) clearTimeout(timer);
+      pending?.();
     };
   }, [editor]);
   return editor ? list : [];
