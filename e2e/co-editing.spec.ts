@@ -159,9 +159,17 @@ test("an editor comments on words with an @mention; the writer is told, finds th
   await thread.getByRole("combobox", { name: "Reply" }).fill("The two island routes.");
   await thread.getByRole("button", { name: "Reply" }).click();
   await expect(thread).toContainText("The two island routes.");
+  // The writer corrects the reply (only their own comment offers it).
+  await expect(thread.getByRole("button", { name: "Edit my comment" })).toHaveCount(1);
+  await thread.getByRole("button", { name: "Edit my comment" }).click();
+  const edit = thread.getByRole("combobox", { name: "Edit your comment" });
+  await expect(edit).toHaveValue("The two island routes.");
+  await edit.fill("The two island routes, from January.");
+  await thread.getByRole("button", { name: "Save" }).click();
+  await expect(thread).toContainText("The two island routes, from January.");
 
   // The editor sees the reply and resolves the thread; the timeline records both.
-  await expect(editorsList).toContainText("The two island routes.", { timeout: 20_000 });
+  await expect(editorsList).toContainText("The two island routes, from January.", { timeout: 20_000 });
   await editorsList.getByRole("button", { name: "Resolve" }).click();
   await expect(editor.getByText("No open comments.")).toBeVisible();
   await editor.reload();

@@ -54,14 +54,17 @@ function Composer({
   submitLabel,
   onSend,
   onCancel,
+  initial,
 }: {
   label: string;
   people: Person[];
   submitLabel: string;
   onSend: (body: string, mentions: string[]) => Promise<void>;
   onCancel?: () => void;
+  /** What the box starts with (a comment being edited). */
+  initial?: string;
 }) {
-  const [body, setBody] = useState("");
+  const [body, setBody] = useState(initial ?? "");
   const [picked, setPicked] = useState<Person[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -151,6 +154,7 @@ export function CommentThreads({
 }) {
   const client = useTRPCClient();
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const open = threads.filter((thread) => !thread.resolvedAt);
   const resolved = threads.filter((thread) => thread.resolvedAt);
 
@@ -184,15 +188,35 @@ export function CommentThreads({
           <li key={comment.id} className="text-sm">
             <span className="font-semibold">{comment.author.displayName}</span>{" "}
             <span className="text-neutral-700">{when(comment.createdAt)}</span>
-            <p className="whitespace-pre-wrap">{comment.body ?? <em className="text-neutral-700">Deleted</em>}</p>
-            {comment.author.id === me && comment.body !== null ? (
-              <button
-                type="button"
-                className="text-xs underline"
-                onClick={() => void act(client.comment.delete.mutate({ commentId: comment.id }))}
-              >
-                Delete my comment
-              </button>
+            {editing === comment.id && comment.body !== null ? (
+              <Composer
+                label="Edit your comment"
+                initial={comment.body}
+                people={people}
+                submitLabel="Save"
+                onSend={async (body, mentions) => {
+                  await client.comment.edit.mutate({ commentId: comment.id, body, mentions });
+                  setEditing(null);
+                  await reload();
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            ) : (
+              <p className="whitespace-pre-wrap">{comment.body ?? <em className="text-neutral-700">Deleted</em>}</p>
+            )}
+            {comment.author.id === me && comment.body !== null && editing !== comment.id ? (
+              <span className="flex gap-3">
+                <button type="button" className="text-xs underline" onClick={() => setEditing(comment.id)}>
+                  Edit my comment
+                </button>
+                <button
+                  type="button"
+                  className="text-xs underline"
+                  onClick={() => void act(client.comment.delete.mutate({ commentId: comment.id }))}
+                >
+                  Delete my comment
+                </button>
+              </span>
             ) : null}
           </li>
         ))}
