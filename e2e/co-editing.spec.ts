@@ -249,3 +249,45 @@ test("an editor suggests a cut in Suggesting mode and the writer accepts it; pub
   await expect(page.getByText("The ferry company cut the winter timetable.")).toBeVisible();
   await Promise.all([writer.context().close(), editor.context().close()]);
 });
+
+test("an editor holds a story until its comments are resolved: Publish waits, then goes", async ({ browser }) => {
+  test.slow();
+  const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
+  const editor = await (await browser.newContext({ storageState: storageState("editor") })).newPage();
+  await writeStory(writer, `Hold ${Date.now()}`, "The harbour reopens on Friday.");
+  await act(writer, "Submit for review");
+  await workflowStatus(writer, "In review");
+  await editor.goto(writer.url());
+  await expectLive(editor);
+
+  const controls = editor.getByRole("region", { name: "Editorial controls" });
+  await controls.getByRole("button", { name: "Hold publishing until comments are resolved" }).click();
+  await expect(controls).toContainText("Comments: publishing waits until every thread is resolved");
+  await expect(controls.getByRole("button", { name: "Stop holding for comments" })).toBeVisible();
+
+  // A comment on "Friday".
+  await editor.getByRole("textbox", { name: "Body" }).click();
+  await editor.keyboard.press("ControlOrMeta+End");
+  await editor.keyboard.press("ArrowLeft");
+  for (let i = 0; i < "Friday".length; i += 1) await editor.keyboard.press("Shift+ArrowLeft");
+  await editor.keyboard.press("Control+Alt+m");
+  const composer = editor.getByRole("region", { name: "New comment" });
+  await composer.getByRole("combobox", { name: "Comment on “Friday”" }).fill("Confirm the day with the port.");
+  await composer.getByRole("button", { name: "Comment" }).click();
+  const open = editor.getByRole("list", { name: "Open comments" });
+  await expect(open).toContainText("Confirm the day with the port.");
+
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = editor.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(dialog.getByRole("alert")).toContainText("1 comment thread resolved");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  await open.getByRole("button", { name: "Resolve" }).click();
+  await expect(editor.getByText("No open comments.")).toBeVisible();
+  await act(editor, "Publish");
+  await workflowStatus(editor, "Published");
+  const timeline = editor.getByRole("region", { name: "Timeline" });
+  await expect(timeline).toContainText("Publishing held until comments are resolved");
+  await Promise.all([writer.context().close(), editor.context().close()]);
+});

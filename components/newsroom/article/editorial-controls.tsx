@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
 import { AskFirstDialog, type AskFirst } from "../../ui/ask-first";
@@ -24,6 +24,33 @@ export interface EditorialState {
 }
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2";
+
+/** An editor's per-article setting: what it is now, the button that turns it round, and more. */
+function Setting({
+  says,
+  toggle,
+  busy,
+  onToggle,
+  children,
+}: {
+  says: string;
+  toggle: string;
+  busy: boolean;
+  onToggle: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <p className="text-sm">{says}</p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="secondary" disabled={busy} onClick={onToggle}>
+          {toggle}
+        </Button>
+        {children}
+      </div>
+    </>
+  );
+}
 
 export function EditorialControls({ state }: { state: EditorialState }) {
   const client = useTRPCClient();
@@ -58,27 +85,22 @@ export function EditorialControls({ state }: { state: EditorialState }) {
 
       {state.isEditor ? (
         <div className="flex flex-col gap-2">
-          <p className="text-sm">
-            Legal review:{" "}
-            {state.legalReviewRequired
-              ? state.legalSignOff
-                ? `signed off (${state.legalSignOff})`
-                : "required, not signed off"
-              : "not required"}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={busy}
-              onClick={() =>
-                void run((version) =>
-                  client.workflow.setLegalReview.mutate({ ...ref(version), required: !state.legalReviewRequired }),
-                )
-              }
-            >
-              {state.legalReviewRequired ? "Clear legal review" : "Require legal review"}
-            </Button>
+          <Setting
+            says={`Legal review: ${
+              state.legalReviewRequired
+                ? state.legalSignOff
+                  ? `signed off (${state.legalSignOff})`
+                  : "required, not signed off"
+                : "not required"
+            }`}
+            toggle={state.legalReviewRequired ? "Clear legal review" : "Require legal review"}
+            busy={busy}
+            onToggle={() =>
+              void run((version) =>
+                client.workflow.setLegalReview.mutate({ ...ref(version), required: !state.legalReviewRequired }),
+              )
+            }
+          >
             {state.legalReviewRequired && !state.legalSignOff ? (
               <Button
                 type="button"
@@ -95,25 +117,17 @@ export function EditorialControls({ state }: { state: EditorialState }) {
                 Record legal sign-off
               </Button>
             ) : null}
-          </div>
-          <p className="text-sm">
-            Comments:{" "}
-            {state.holdForComments ? "publishing waits until every thread is resolved" : "do not hold publishing"}
-          </p>
-          <div>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={busy}
-              onClick={() =>
-                void run((version) =>
-                  client.workflow.setHoldForComments.mutate({ ...ref(version), hold: !state.holdForComments }),
-                )
-              }
-            >
-              {state.holdForComments ? "Stop holding for comments" : "Hold publishing until comments are resolved"}
-            </Button>
-          </div>
+          </Setting>
+          <Setting
+            says={`Comments: ${state.holdForComments ? "publishing waits until every thread is resolved" : "do not hold publishing"}`}
+            toggle={state.holdForComments ? "Stop holding for comments" : "Hold publishing until comments are resolved"}
+            busy={busy}
+            onToggle={() =>
+              void run((version) =>
+                client.workflow.setHoldForComments.mutate({ ...ref(version), hold: !state.holdForComments }),
+              )
+            }
+          />
         </div>
       ) : null}
 
