@@ -102,3 +102,25 @@ describe("validation of newsroom blocks", () => {
     expect(validateDocument(withBlock(block)).ok).toBe(false);
   });
 });
+
+describe("open suggestions on the server", () => {
+  it("render as the text reads before them: no proposed words, removals still there, no marks", () => {
+    const id = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b:mi2k3x4y:a1b2c3";
+    const out = html({
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "The " },
+            { type: "text", text: "city ", marks: [{ type: "insertion", attrs: { id } }] },
+            { type: "text", text: "council voted" },
+            { type: "text", text: " seven to two", marks: [{ type: "deletion", attrs: { id } }] },
+            { type: "text", text: "." },
+          ],
+        },
+      ],
+    });
+    expect(out).toBe("<p>The council voted seven to two.</p>");
+  });
+});
