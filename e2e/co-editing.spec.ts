@@ -153,6 +153,8 @@ test("an editor comments on words with an @mention; the writer is told, finds th
   await expect(writer.getByText(`Eddie Editor mentioned you in a comment on “${headline}”`)).toBeVisible();
   await writer.goto(url);
   await expectLive(writer);
+  // The words the thread is on are marked in the text.
+  await expect(writer.locator(".comment-anchor")).toHaveText("winter timetable");
   const thread = writer.getByRole("list", { name: "Open comments" }).getByRole("listitem").first();
   await thread.getByRole("button", { name: "“winter timetable”" }).click();
   await expect.poll(() => writer.evaluate(() => window.getSelection()?.toString())).toBe("winter timetable");
@@ -172,6 +174,7 @@ test("an editor comments on words with an @mention; the writer is told, finds th
   await expect(editorsList).toContainText("The two island routes, from January.", { timeout: 20_000 });
   await editorsList.getByRole("button", { name: "Resolve" }).click();
   await expect(editor.getByText("No open comments.")).toBeVisible();
+  await expect(editor.locator(".comment-anchor")).toHaveCount(0);
   await editor.reload();
   const timeline = editor.getByRole("region", { name: "Timeline" });
   await expect(timeline).toContainText("Comment thread opened");

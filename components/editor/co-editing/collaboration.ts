@@ -6,6 +6,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { SHARED } from "@/lib/content/shared-doc";
+import { CommentMarks } from "./comment-marks";
 import { Suggesting, type SuggestingOptions } from "./suggesting";
 
 /** What the body editor needs to edit the body together. */
@@ -111,5 +112,6 @@ export function collaborationExtensions({ doc, provider, user, suggesting }: Sha
     }),
     UndoSteps,
     Suggesting.configure(suggesting),
+    CommentMarks,
   ];
 }

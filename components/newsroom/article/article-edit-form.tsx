@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import type { ContentDocument } from "@/lib/content/document";
 import { plainText, readingMinutes, wordCount } from "@/lib/content/text";
 import {
@@ -13,6 +13,7 @@ import { useTRPCClient } from "@/trpc/client";
 import type { Editor } from "@tiptap/core";
 import { BodyEditor } from "../../editor/body-editor";
 import { selectionAnchor } from "../../editor/co-editing/anchors";
+import { showCommentMarks } from "../../editor/co-editing/comment-marks";
 import { CommentThreads, useThreads, type CommentAnchor } from "./comments-panel";
 import { ReviewBar } from "./review-bar";
 import { SuggestionList, useSuggestions } from "./suggestions-panel";
@@ -152,6 +153,14 @@ function EditWorkspace({
   const suggestions = useSuggestions(editor);
   const { threads, reload: reloadThreads } = useThreads(article.id);
   const people = options.authors;
+  // The words open threads are on, marked in the text (again whenever the threads change).
+  useEffect(() => {
+    if (editor && !editor.isDestroyed)
+      showCommentMarks(
+        editor,
+        threads.filter((thread) => !thread.resolvedAt),
+      );
+  }, [editor, threads]);
   const startComment = useCallback(() => {
     const selected = editor ? selectionAnchor(editor) : null;
     setCommentNotice(selected ? null : "Select the words you want to comment on first.");
