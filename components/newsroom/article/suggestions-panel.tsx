@@ -168,7 +168,7 @@ export function SuggestionList({
           </Button>
         </div>
       ) : null}
-      <ol className="flex flex-col gap-2">
+      <ol aria-label="Open suggestions" className="flex flex-col gap-2">
         {suggestions.map((s) => {
           const text = describe(s);
           const by = `${nameOf(s.authorId)}, ${when(s.at)}`;
