@@ -3,6 +3,7 @@ import { storyChange, storyFootprint } from "../cache/tags";
 import * as Y from "yjs";
 import type { ContentDocument } from "@/lib/content/document";
 import { writeSharedDoc, type SharedText } from "@/lib/content/shared-doc";
+import { listSuggestions } from "@/lib/content/suggestions";
 import { validateDocument } from "@/lib/content/validate";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
@@ -148,6 +149,26 @@ async function replaceTags(tx: Prisma.TransactionClient, articleId: string, name
  * After publishing, edits stay in the working copy until an editor publishes the update.
  */
 /**
+ * A body saved through the form (no co-editing connection) may keep others' suggestions but
+ * add suggestions only in the saver's own name, as the co-editing server insists too.
+ */
+async function checkSuggestionAuthors(
+  tx: Prisma.TransactionClient,
+  articleId: string,
+  actor: SessionUser,
+  document: ContentDocument,
+) {
+  const others = listSuggestions(document).filter((s) => s.authorId !== actor.id);
+  if (others.length === 0) return;
+  const stored = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } });
+  const known = new Set(listSuggestions(stored.body as unknown as ContentDocument).map((s) => s.id));
+  if (others.some((s) => !known.has(s.id))) {
+    const message = "A suggestion can only be made in your own name.";
+    throw badRequest(message, { body: [message] });
+  }
+}
+
+/**
  * What readers see of a live story straight from the article (section, bylines, tags, search
  * and share texts); everything else comes from its live revision and changes only when an
  * editor publishes the update.
@@ -188,6 +209,7 @@ export async function updateArticle(
     if (!canEdit(article, workflowActor)) {
       throw forbidden("This article is with the editors now: you can edit it again if it is sent back to you.");
     }
+    if (body?.ok) await checkSuggestionAuthors(tx, article.id, actor, body.document);
     if (input.sectionId && !(await tx.section.findUnique({ where: { id: input.sectionId }, select: { id: true } }))) {
       throw badRequest("That section does not exist.", { sectionId: ["Choose a section from the list"] });
     }

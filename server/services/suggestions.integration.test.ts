@@ -2,6 +2,7 @@ import { suggestChanges, transformToSuggestionTransaction } from "@handlewithcar
 import { EditorState, type Transaction } from "@tiptap/pm/state";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { ContentDocument } from "@/lib/content/document";
 import { readSharedDoc, SHARED, writeSharedDoc } from "@/lib/content/shared-doc";
 import { listSuggestions, newSuggestionId } from "@/lib/content/suggestions";
 import { contentSchema } from "@/lib/content/validate";
@@ -228,5 +229,47 @@ describe("the publish gate", () => {
       select: { action: true, actorId: true },
     });
     expect(actions).toEqual([{ action: "HOLD_FOR_COMMENTS", actorId: editor.id }]);
+  });
+});
+
+describe("suggestions saved through the form (no co-editing connection)", () => {
+  it("may keep someone else's suggestions but add them only in one's own name", async () => {
+    const story = await articleIn("DRAFT", writer, editor);
+    await suggest(story.id, editor, replace("seven", "eight"));
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { body: true, version: true } });
+    const body = row.body as unknown as ContentDocument;
+    const save = async (user: SessionUser, document: ContentDocument) =>
+      outcome(
+        (await call(user)).article.update({
+          id: story.id,
+          version: await versionOf(story.id),
+          headline: "Story in draft",
+          standfirst: "What the decision means.",
+          sectionId: null,
+          body: document,
+          heroImageCaption: null,
+          heroImageCredit: null,
+          heroImageAlt: null,
+        }),
+      );
+    // The editor's suggestion kept as it is: fine.
+    expect(await save(writer, body)).toBe("ok");
+    // A new one in the editor's name, made by the writer: refused, nothing saved.
+    const forged = (who: string): ContentDocument => ({
+      type: "doc",
+      content: [
+        ...(body.content ?? []),
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Added.", marks: [{ type: "insertion", attrs: { id: newSuggestionId(who) } }] },
+          ],
+        },
+      ],
+    });
+    expect(await save(writer, forged(editor.id))).toBe("BAD_REQUEST");
+    expect((await stored(story.id)).text).not.toContain("Added.");
+    expect(await save(writer, forged(writer.id))).toBe("ok");
+    expect((await stored(story.id)).open.map((s) => s.authorId)).toEqual([editor.id, writer.id]);
   });
 });
