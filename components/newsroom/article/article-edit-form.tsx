@@ -57,8 +57,8 @@ export function ArticleEditForm({
   isEditor,
   ...props
 }: WorkspaceProps & { user: CoEditingUser; sharedState: string; isEditor: boolean }) {
-  const { setVersion } = useArticleVersion();
-  const coEditing = useCoEditing({ articleId: props.article.id, user, sharedState, onStoredVersion: setVersion });
+  const { noteVersion } = useArticleVersion();
+  const coEditing = useCoEditing({ articleId: props.article.id, user, sharedState, onStoredVersion: noteVersion });
   return <EditWorkspace {...props} coEditing={coEditing} userName={user.name} me={user.id} isEditor={isEditor} />;
 }
 

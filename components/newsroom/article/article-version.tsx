@@ -14,7 +14,16 @@ interface VersionContextValue {
   version: number;
   /** The newest version known right now (for event handlers, after awaiting a save). */
   currentVersion: () => number;
+  /**
+   * The newest version this page's own text and details are based on: what it loaded, saved
+   * or stepped to (never a version learned from others' saves, or a save on top of it would
+   * silently replace their work instead of showing the conflict).
+   */
+  ownVersion: () => number;
+  /** A version this page's own save or step produced. */
   setVersion: (version: number) => void;
+  /** A version someone else's change produced (a co-editing store): current, not own. */
+  noteVersion: (version: number) => void;
   flushPending: () => Promise<void>;
   setFlush: (flush: (() => Promise<void>) | null) => void;
 }
@@ -24,15 +33,24 @@ const VersionContext = createContext<VersionContextValue | null>(null);
 export function ArticleVersionProvider({ version, children }: { version: number; children: ReactNode }) {
   const [local, setLocal] = useState(version);
   const newest = useRef(version);
+  const own = useRef(version);
   const flush = useRef<(() => Promise<void>) | null>(null);
   useEffect(() => {
     newest.current = Math.max(newest.current, version);
   }, [version]);
-  const setVersion = useCallback((next: number) => {
+  const noteVersion = useCallback((next: number) => {
     newest.current = Math.max(newest.current, next);
     setLocal((current) => Math.max(current, next));
   }, []);
+  const setVersion = useCallback(
+    (next: number) => {
+      own.current = Math.max(own.current, next);
+      noteVersion(next);
+    },
+    [noteVersion],
+  );
   const currentVersion = useCallback(() => newest.current, []);
+  const ownVersion = useCallback(() => own.current, []);
   const flushPending = useCallback(async () => {
     await flush.current?.();
   }, []);
@@ -40,8 +58,16 @@ export function ArticleVersionProvider({ version, children }: { version: number;
     flush.current = next;
   }, []);
   const value = useMemo(
-    () => ({ version: Math.max(local, version), currentVersion, setVersion, flushPending, setFlush }),
-    [local, version, currentVersion, setVersion, flushPending, setFlush],
+    () => ({
+      version: Math.max(local, version),
+      currentVersion,
+      ownVersion,
+      setVersion,
+      noteVersion,
+      flushPending,
+      setFlush,
+    }),
+    [local, version, currentVersion, ownVersion, setVersion, noteVersion, flushPending, setFlush],
   );
   return <VersionContext.Provider value={value}>{children}</VersionContext.Provider>;
 }

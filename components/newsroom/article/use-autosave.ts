@@ -71,7 +71,9 @@ export function useAutosave<T>({
   save: (value: T, version: number) => Promise<{ version: number }>;
   onRestore: (value: T) => void;
 }) {
-  const { currentVersion, setVersion, setFlush } = useArticleVersion();
+  // Saves are based on the version this page's text is based on: a save by someone else that
+  // this page only heard of must come back as a conflict, not be overwritten.
+  const { ownVersion: currentVersion, setVersion, setFlush } = useArticleVersion();
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const latest = useRef(value);
   const lastSaved = useRef(JSON.stringify(initial));
