@@ -76,6 +76,20 @@ describe("useAutosave", () => {
     expect(window.localStorage.getItem(STORAGE_KEY)).toBeNull();
   });
 
+  it("saves over the page's own version, not one it only heard of from someone else's change", async () => {
+    const { save, calls } = pendingSave();
+    const { hook, type } = setup(save);
+    // A co-editing store or a refresh tells the page about version 7 (someone else's work).
+    act(() => hook.result.current.versions.noteVersion(7));
+    expect(hook.result.current.versions.currentVersion()).toBe(7);
+    type("My text, written on version 3");
+    await wait(1000);
+    // Based on 3: if someone else saved the text meanwhile, the server answers with a conflict.
+    expect(calls[0]).toMatchObject({ version: 3 });
+    await act(async () => calls[0]?.answer(8));
+    expect(hook.result.current.versions.ownVersion()).toBe(8);
+  });
+
   it("stays saved when the page is refreshed around it with a new save function and the same text", async () => {
     const { save, calls } = pendingSave();
     const onRestore = vi.fn<(value: Draft) => void>();
