@@ -88,6 +88,11 @@ export function SuggestingSwitch({ editor }: { editor: Editor | null }) {
   );
 }
 
+type Decision = "accept" | "reject";
+const DECISIONS: Decision[] = ["accept", "reject"];
+const LABEL: Record<Decision, string> = { accept: "Accept", reject: "Reject" };
+const DONE: Record<Decision, string> = { accept: "Accepted", reject: "Rejected" };
+
 function describe(s: Suggestion): string {
   if (s.inserted && s.deleted) return `Replace “${s.deleted}” with “${s.inserted}”`;
   if (s.inserted) return s.inserted === "¶" ? "Add a paragraph break" : `Add “${s.inserted}”`;
@@ -116,7 +121,7 @@ export function SuggestionList({
   const [notice, setNotice] = useState<string | null>(null);
   const nameOf = (id: string) => people.find((p) => p.id === id)?.displayName ?? "A former colleague";
 
-  async function decide(decision: "accept" | "reject", chosen: string[] | "all", what: string) {
+  async function decide(decision: Decision, chosen: string[] | "all") {
     setBusy(true);
     try {
       await flush();
@@ -125,9 +130,7 @@ export function SuggestionList({
         decision,
         suggestions: chosen,
       });
-      setNotice(
-        `${decision === "accept" ? "Accepted" : "Rejected"} ${decided === 1 ? what : `${decided} suggestions`}.`,
-      );
+      setNotice(`${DONE[decision]} ${decided === 1 ? "the suggestion" : `${decided} suggestions`}.`);
     } catch (caught) {
       setNotice(describeError(caught).message);
     } finally {
@@ -150,22 +153,17 @@ export function SuggestionList({
       ) : null}
       {suggestions.length > 1 ? (
         <div className="flex flex-wrap gap-2">
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={disabled}
-            onClick={() => void decide("accept", "all", "")}
-          >
-            Accept all
-          </Button>
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={disabled}
-            onClick={() => void decide("reject", "all", "")}
-          >
-            Reject all
-          </Button>
+          {DECISIONS.map((decision) => (
+            <Button
+              key={decision}
+              type="button"
+              variant="secondary"
+              disabled={disabled}
+              onClick={() => void decide(decision, "all")}
+            >
+              {LABEL[decision]} all
+            </Button>
+          ))}
         </div>
       ) : null}
       <ol aria-label="Open suggestions" className="flex flex-col gap-2">
@@ -179,24 +177,18 @@ export function SuggestionList({
               </button>
               <span className="text-neutral-700">{by}</span>
               <span className="flex gap-2">
-                <Button
-                  type="button"
-                  variant="secondary"
-                  disabled={disabled}
-                  aria-label={`Accept: ${text} (${by})`}
-                  onClick={() => void decide("accept", [s.id], "the suggestion")}
-                >
-                  Accept
-                </Button>
-                <Button
-                  type="button"
-                  variant="secondary"
-                  disabled={disabled}
-                  aria-label={`Reject: ${text} (${by})`}
-                  onClick={() => void decide("reject", [s.id], "the suggestion")}
-                >
-                  Reject
-                </Button>
+                {DECISIONS.map((decision) => (
+                  <Button
+                    key={decision}
+                    type="button"
+                    variant="secondary"
+                    disabled={disabled}
+                    aria-label={`${LABEL[decision]}: ${text} (${by})`}
+                    onClick={() => void decide(decision, [s.id])}
+                  >
+                    {LABEL[decision]}
+                  </Button>
+                ))}
               </span>
             </li>
           );
