@@ -12,6 +12,7 @@ import { collaborationExtensions, type SharedBody } from "./co-editing/collabora
 import { htmlNestedDeeperThan, MAX_PASTE_DEPTH, normalizePastedHtml } from "@/lib/content/paste";
 import { FigureDetailsDialog, figureDetails, type FigureDetails } from "./figure-details";
 import { caretNow } from "./caret";
+import { CaretBlock } from "./caret-block";
 import { chainAt, insertBlock } from "./insert-block";
 import { visibleSelection } from "./visible-selection";
 import { menuAnchor, SlashMenu, type MenuAnchor } from "./slash-menu";
@@ -118,8 +119,8 @@ export const BodyEditor = memo(function BodyEditor({
   const extensions = useMemo(
     () =>
       coEditing
-        ? [...coEditingExtensions, shortcuts, SmartQuotes, ...collaborationExtensions(coEditing)]
-        : [...contentExtensions, shortcuts, SmartQuotes],
+        ? [...coEditingExtensions, shortcuts, SmartQuotes, CaretBlock, ...collaborationExtensions(coEditing)]
+        : [...contentExtensions, shortcuts, SmartQuotes, CaretBlock],
     [shortcuts, coEditing],
   );
   const editorProps = useMemo(
