@@ -22,8 +22,16 @@ interface VersionContextValue {
   ownVersion: () => number;
   /** A version this page's own save or step produced. */
   setVersion: (version: number) => void;
-  /** A version someone else's change produced (a co-editing store): current, not own. */
+  /** A version a co-editing store of the shared text produced: current, not own. */
   noteVersion: (version: number) => void;
+  /**
+   * A workflow step this page took, carrying `carried` (the newest version known) and giving
+   * `next`. It becomes this page's own version only when nothing but its own saves and
+   * co-editing stores came before it: after someone else's form save (a fallback without
+   * co-editing, or details such as the section), the page's unsaved work is still based on
+   * the older version, and its next save must show the conflict, not replace their work.
+   */
+  stepTaken: (carried: number, next: number) => void;
   flushPending: () => Promise<void>;
   setFlush: (flush: (() => Promise<void>) | null) => void;
 }
@@ -34,20 +42,37 @@ export function ArticleVersionProvider({ version, children }: { version: number;
   const [local, setLocal] = useState(version);
   const newest = useRef(version);
   const own = useRef(version);
+  // The newest version made by stores of the shared text (co-editing), which leave what this
+  // page saves itself (details, or the text in the fallback) untouched.
+  const shared = useRef(version);
   const flush = useRef<(() => Promise<void>) | null>(null);
   useEffect(() => {
     newest.current = Math.max(newest.current, version);
   }, [version]);
-  const noteVersion = useCallback((next: number) => {
+  const seen = useCallback((next: number) => {
     newest.current = Math.max(newest.current, next);
     setLocal((current) => Math.max(current, next));
   }, []);
+  const noteVersion = useCallback(
+    (next: number) => {
+      shared.current = Math.max(shared.current, next);
+      seen(next);
+    },
+    [seen],
+  );
   const setVersion = useCallback(
     (next: number) => {
       own.current = Math.max(own.current, next);
-      noteVersion(next);
+      seen(next);
     },
-    [noteVersion],
+    [seen],
+  );
+  const stepTaken = useCallback(
+    (carried: number, next: number) => {
+      if (carried <= Math.max(own.current, shared.current)) setVersion(next);
+      else seen(next);
+    },
+    [setVersion, seen],
   );
   const currentVersion = useCallback(() => newest.current, []);
   const ownVersion = useCallback(() => own.current, []);
@@ -64,10 +89,11 @@ export function ArticleVersionProvider({ version, children }: { version: number;
       ownVersion,
       setVersion,
       noteVersion,
+      stepTaken,
       flushPending,
       setFlush,
     }),
-    [local, version, currentVersion, ownVersion, setVersion, noteVersion, flushPending, setFlush],
+    [local, version, currentVersion, ownVersion, setVersion, noteVersion, stepTaken, flushPending, setFlush],
   );
   return <VersionContext.Provider value={value}>{children}</VersionContext.Provider>;
 }

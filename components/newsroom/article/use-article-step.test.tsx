@@ -44,6 +44,35 @@ describe("useArticleStep", () => {
     expect(result.current.step.error).toBeNull();
   });
 
+  it("a step after co-editing stores becomes the page's own version (details are saved on it)", async () => {
+    const { result } = setup(3);
+    act(() => result.current.versions.noteVersion(6));
+    await act(async () => {
+      await result.current.step.run(async (version) => ({ version: version + 1 }));
+    });
+    expect(result.current.versions.ownVersion()).toBe(7);
+    expect(result.current.versions.currentVersion()).toBe(7);
+  });
+
+  it("a step after someone else's save does not move the page's own version past that save", async () => {
+    let version = 3;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ArticleVersionProvider version={version}>{children}</ArticleVersionProvider>
+    );
+    const { result, rerender } = renderHook(() => ({ step: useArticleStep(), versions: useArticleVersion() }), {
+      wrapper,
+    });
+    version = 4; // someone else's form save, seen on refresh
+    rerender();
+    await act(async () => {
+      await result.current.step.run(async (carried) => ({ version: carried + 1 }));
+    });
+    // The step itself went with the newest version; this page's unsaved text is still based on 3,
+    // so its next save shows the conflict instead of replacing the other person's text.
+    expect(result.current.versions.currentVersion()).toBe(5);
+    expect(result.current.versions.ownVersion()).toBe(3);
+  });
+
   it("is busy while the step runs", async () => {
     const { result } = setup();
     let finish!: () => void;

@@ -21,7 +21,7 @@ export function useArticleStep() {
   const [busy, setBusy] = useState(false);
   const [, startTransition] = useTransition();
 
-  const { currentVersion, setVersion, flushPending } = useArticleVersion();
+  const { currentVersion, stepTaken, flushPending } = useArticleVersion();
 
   /** `step` gets the current version; a `{ version }` it returns becomes current at once. */
   async function run(step: (version: number) => Promise<unknown>): Promise<boolean> {
@@ -30,9 +30,10 @@ export function useArticleStep() {
     try {
       // Pending edits are saved first; their new version is the one the step must carry.
       await flushPending();
-      const result = await step(currentVersion());
+      const carried = currentVersion();
+      const result = await step(carried);
       const next = (result as { version?: unknown } | null)?.version;
-      if (typeof next === "number") setVersion(next);
+      if (typeof next === "number") stepTaken(carried, next);
       startTransition(() => router.refresh());
       return true;
     } catch (failure) {
