@@ -105,3 +105,37 @@ test("two people editing at once without co-editing: the second sees both versio
   await expect(writer.getByRole("textbox", { name: "Body" })).toContainText("The writer’s paragraph.");
   await Promise.all([writerContext.close(), editorContext.close()]);
 });
+
+test("without co-editing, an editor's control taken while the writer types is no conflict: the writing saves", async ({
+  browser,
+}) => {
+  const writerContext = await browser.newContext({ storageState: storageState("writer") });
+  const editorContext = await browser.newContext({ storageState: storageState("editor") });
+  const writer = await writerContext.newPage();
+  const editor = await editorContext.newPage();
+  await Promise.all([withoutCoEditing(writer), withoutCoEditing(editor)]);
+  const url = await openNewDraft(writer, `Control ${Date.now()}`);
+  await typeAtEnd(writer, "The first paragraph.");
+  await expect(saveStatus(writer)).toHaveText(/^Saved/);
+
+  // The editor asks for a legal review: nothing the writer typed changes.
+  await editor.goto(url);
+  const controls = editor.getByRole("region", { name: "Editorial controls" });
+  await controls.getByRole("button", { name: "Require legal review" }).click();
+  await expect(controls.getByRole("button", { name: "Clear legal review" })).toBeVisible();
+
+  // The writer keeps typing on the page opened before: saved, no conflict screen.
+  const saved = writer.waitForResponse((r) => r.url().includes("article.update"));
+  await writer.keyboard.type(" And a second sentence.");
+  expect((await saved).status()).toBe(200);
+  await expect(saveStatus(writer)).toHaveText(/^Saved/);
+  await expect(writer.getByRole("region", { name: "Conflict" })).toHaveCount(0);
+  await editor.reload();
+  await expect(editor.getByRole("textbox", { name: "Body" })).toContainText(
+    "The first paragraph. And a second sentence.",
+  );
+  await expect(
+    editor.getByRole("region", { name: "Editorial controls" }).getByRole("button", { name: "Clear legal review" }),
+  ).toBeVisible();
+  await Promise.all([writerContext.close(), editorContext.close()]);
+});

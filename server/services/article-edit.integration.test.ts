@@ -167,3 +167,59 @@ describe("saving article details", () => {
     expect(error?.code).toBe("BAD_REQUEST");
   });
 });
+
+describe("a form save over a version that is no longer the newest", () => {
+  const save = (id: string, version: number, text: string) => ({
+    id,
+    version,
+    ...base,
+    headline: text,
+    body: paragraphs([text]),
+  });
+
+  it("goes through after an editor's step or control, and is a conflict after anyone's change to the text", async () => {
+    const draft = await makeDraft(writer, "Harbour plan");
+    const writerCaller = await workflowCallerFor(writer);
+    const editorCaller = await workflowCallerFor(editor);
+    const first = await writerCaller.article.update(save(draft.id, draft.version, "First words"));
+
+    // The editor marks the story for legal review: nothing the writer typed is touched, so the
+    // writer's next save on the version they had goes through.
+    await editorCaller.workflow.setLegalReview({ id: draft.id, version: first.version, required: true });
+    const second = await writerCaller.article.update(save(draft.id, first.version, "Second words"));
+    expect(second.version).toBe(first.version + 2);
+    expect(await db.article.findUniqueOrThrow({ where: { id: draft.id }, select: { headline: true } })).toEqual({
+      headline: "Second words",
+    });
+
+    // The editor saves text on the newest version; the writer's save on the one before would
+    // replace it: a conflict, and nothing changes.
+    const edited = await editorCaller.article.update(save(draft.id, second.version, "The editor's words"));
+    const refused = await fail(writerCaller.article.update(save(draft.id, second.version, "Third words")));
+    expect(refused?.code).toBe("CONFLICT");
+    expect(await versionOf(draft.id)).toBe(edited.version);
+    expect(await db.article.findUniqueOrThrow({ where: { id: draft.id }, select: { headline: true } })).toEqual({
+      headline: "The editor's words",
+    });
+
+    // A workflow step still needs the newest version (what the person decided on).
+    const stale = await fail(
+      editorCaller.workflow.setLegalReview({ id: draft.id, version: second.version, required: false }),
+    );
+    expect(stale?.code).toBe("CONFLICT");
+  });
+
+  it("is a conflict after a restore of an earlier version", async () => {
+    const draft = await makeDraft(writer, "Harbour plan");
+    const caller = await workflowCallerFor(writer);
+    const first = await caller.article.update(save(draft.id, draft.version, "First words"));
+    const second = await caller.article.update(save(draft.id, first.version, "Second words"));
+    const revisions = await caller.article.revisions({ id: draft.id });
+    const earliest = revisions.at(-1);
+    if (!earliest) throw new Error("no revisions");
+    await caller.article.restore({ id: draft.id, version: second.version, revisionId: earliest.id });
+    expect((await fail(caller.article.update(save(draft.id, second.version, "Over the restore"))))?.code).toBe(
+      "CONFLICT",
+    );
+  });
+});

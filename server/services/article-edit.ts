@@ -204,7 +204,7 @@ export async function updateArticle(
       input.id,
       input.version,
       env.timeZone,
-      text ? "all" : "details",
+      text ? "save" : "details",
     );
     if (!canEdit(article, workflowActor)) {
       throw forbidden("This article is with the editors now: you can edit it again if it is sent back to you.");
@@ -253,6 +253,7 @@ export async function updateArticle(
         ...(input.targetWords !== undefined ? { targetWords: input.targetWords } : {}),
         version: { increment: 1 },
         detailsVersion: article.version + 1,
+        ...(text ? { textVersion: article.version + 1 } : {}),
         updatedById: actor.id,
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
       },

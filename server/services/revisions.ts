@@ -231,6 +231,7 @@ export async function restoreRevision(
         ...content,
         version: { increment: 1 },
         detailsVersion: article.version + 1,
+        textVersion: article.version + 1,
         updatedById: actor.id,
         ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
       },

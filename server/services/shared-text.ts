@@ -124,6 +124,7 @@ export async function storeSharedDoc(
       bodyText: read.body.text,
       sharedState: state,
       version: { increment: 1 },
+      textVersion: article.version + 1,
       updatedById: actor.id,
       ...(article.status === "PUBLISHED" || article.status === "UNPUBLISHED" ? { hasUnpublishedChanges: true } : {}),
     },

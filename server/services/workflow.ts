@@ -56,6 +56,7 @@ export type StepArticle = Prisma.ArticleGetPayload<{ select: typeof stepArticleS
 const lockedArticleSelect = {
   ...stepArticleSelect,
   detailsVersion: true,
+  textVersion: true,
   body: false,
   bodyText: false,
 } as const satisfies Prisma.ArticleSelect;
@@ -108,20 +109,26 @@ export async function lockArticle(
   version: number,
   timeZone: string,
   /**
+   * "all": nothing may have happened since `version` (workflow steps, editorial controls).
    * "details": the caller changes only what is not co-edited, so stores of the shared text
    * since `version` do not count; any other save since then does.
+   * "save": a form save of the text and details: a change to either since `version` is a
+   * conflict (it would be replaced); a workflow step or an editorial control is not.
    */
-  scope: "all" | "details" = "all",
+  scope: "all" | "details" | "save" = "all",
 ): Promise<{ article: LockedArticle; workflowActor: WorkflowActor }> {
   await lockArticleRow(tx, articleId);
   const loaded = readableBy(
     await tx.article.findUnique({ where: { id: articleId }, select: lockedArticleSelect }),
     actor,
   );
+  const { article } = loaded;
   const current =
-    scope === "details"
-      ? version <= loaded.article.version && version >= loaded.article.detailsVersion
-      : loaded.article.version === version;
+    scope === "all"
+      ? article.version === version
+      : version <= article.version &&
+        version >=
+          (scope === "details" ? article.detailsVersion : Math.max(article.detailsVersion, article.textVersion));
   if (!current) throw staleVersion(loaded.article, timeZone);
   return loaded;
 }
