@@ -304,3 +304,30 @@ describe("useAutosave", () => {
     expect(hook.result.current.versions.currentVersion()).toBe(4);
   });
 });
+
+describe("useAutosave and the same text in another form", () => {
+  it("does not save a value equal to the server's with its keys in another order (the editor's JSON against jsonb's)", async () => {
+    interface Body {
+      body: { content: { text?: string; type: string }[] };
+    }
+    const fromDatabase: Body = { body: { content: [{ text: "The first paragraph.", type: "text" }] } };
+    const save = vi.fn<(value: Body, version: number) => Promise<{ version: number }>>(async () => ({ version: 4 }));
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ArticleVersionProvider version={3}>{children}</ArticleVersionProvider>
+    );
+    const hook = renderHook(
+      ({ value }: { value: Body }) =>
+        useAutosave({ articleId: ARTICLE, value, initial: fromDatabase, save, onRestore: () => undefined }),
+      { initialProps: { value: fromDatabase }, wrapper },
+    );
+    // The editor reports the same document, keys in its own order.
+    hook.rerender({ value: { body: { content: [{ type: "text", text: "The first paragraph." }] } } });
+    await wait(5_000);
+    expect(save).not.toHaveBeenCalled();
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBeNull();
+    // A real change is saved.
+    hook.rerender({ value: { body: { content: [{ type: "text", text: "The first paragraph. More." }] } } });
+    await wait(1_000);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+});

@@ -2,6 +2,7 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { canonicalJson } from "@/lib/canonical-json";
 import { describeError } from "@/trpc/errors";
 import type { AppRouter } from "@/trpc/types";
 import { useArticleVersion } from "./article-version";
@@ -76,7 +77,7 @@ export function useAutosave<T>({
   const { ownVersion: currentVersion, setVersion, setFlush } = useArticleVersion();
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const latest = useRef(value);
-  const lastSaved = useRef(JSON.stringify(initial));
+  const lastSaved = useRef(canonicalJson(initial));
   const baseVersion = useRef<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -99,7 +100,7 @@ export function useAutosave<T>({
     timer.current = null;
     if (inFlight.current) await inFlight.current;
     const snapshot = latest.current;
-    const serialized = JSON.stringify(snapshot);
+    const serialized = canonicalJson(snapshot);
     if (blocked.current) return;
     if (serialized === lastSaved.current) {
       // Typed and then undone back to what the server has: nothing to save.
@@ -114,7 +115,7 @@ export function useAutosave<T>({
         baseVersion.current = null;
         setVersion(result.version);
         lastSaved.current = serialized;
-        if (JSON.stringify(latest.current) === serialized) window.localStorage.removeItem(storageKey(storageName));
+        if (canonicalJson(latest.current) === serialized) window.localStorage.removeItem(storageKey(storageName));
         setStatus({ kind: "saved", at: new Date() });
       } catch (error) {
         if (isNetworkFailure(error)) setStatus({ kind: "offline" });
@@ -148,7 +149,7 @@ export function useAutosave<T>({
     if (!localTimer.current) {
       localTimer.current = setTimeout(() => {
         localTimer.current = null;
-        if (JSON.stringify(latest.current) !== lastSaved.current) persistLocally(latest.current);
+        if (canonicalJson(latest.current) !== lastSaved.current) persistLocally(latest.current);
       }, LOCAL_COPY_MS);
     }
     if (blocked.current) return;
@@ -165,7 +166,7 @@ export function useAutosave<T>({
   useEffect(() => {
     if (disabled) return;
     const stored = readStored<T>(storageName);
-    if (!stored || JSON.stringify(stored.value) === lastSaved.current) return;
+    if (!stored || canonicalJson(stored.value) === lastSaved.current) return;
     baseVersion.current = stored.baseVersion;
     restore.current(stored.value);
     setStatus({ kind: "restored" });
@@ -209,7 +210,7 @@ export function useAutosave<T>({
       baseVersion.current = null;
       setVersion(resolution.version);
       if (resolution.keep === "theirs") {
-        lastSaved.current = JSON.stringify(resolution.value);
+        lastSaved.current = canonicalJson(resolution.value);
         window.localStorage.removeItem(storageKey(storageName));
         setStatus({ kind: "saved", at: new Date() });
       } else {
