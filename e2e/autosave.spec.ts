@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
 import { withoutCoEditing } from "./fixtures/co-editing";
 
@@ -15,6 +15,16 @@ async function typeAtEnd(page: Page, text: string) {
   await body.click();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.type(text);
+}
+
+/** A writer and an editor, each in a browser of their own, neither able to co-edit. */
+async function writerAndEditorWithoutCoEditing(browser: Browser) {
+  const writerContext = await browser.newContext({ storageState: storageState("writer") });
+  const editorContext = await browser.newContext({ storageState: storageState("editor") });
+  const writer = await writerContext.newPage();
+  const editor = await editorContext.newPage();
+  await Promise.all([withoutCoEditing(writer), withoutCoEditing(editor)]);
+  return { writer, editor, writerContext, editorContext };
 }
 
 const saveStatus = (page: Page) =>
@@ -62,11 +72,7 @@ test.describe("autosave without a co-editing connection", () => {
 test("two people editing at once without co-editing: the second sees both versions, nothing is lost", async ({
   browser,
 }) => {
-  const writerContext = await browser.newContext({ storageState: storageState("writer") });
-  const editorContext = await browser.newContext({ storageState: storageState("editor") });
-  const writer = await writerContext.newPage();
-  const editor = await editorContext.newPage();
-  await Promise.all([withoutCoEditing(writer), withoutCoEditing(editor)]);
+  const { writer, editor, writerContext, editorContext } = await writerAndEditorWithoutCoEditing(browser);
   // The editor's page learns who else is there from its first heartbeat, so the writer's page
   // must have reported first (its heartbeat is sent once the editor form has mounted).
   const writerHeartbeat = writer.waitForResponse((r) => r.url().includes("article.heartbeat") && r.ok());
@@ -109,11 +115,7 @@ test("two people editing at once without co-editing: the second sees both versio
 test("without co-editing, an editor's control taken while the writer types is no conflict: the writing saves", async ({
   browser,
 }) => {
-  const writerContext = await browser.newContext({ storageState: storageState("writer") });
-  const editorContext = await browser.newContext({ storageState: storageState("editor") });
-  const writer = await writerContext.newPage();
-  const editor = await editorContext.newPage();
-  await Promise.all([withoutCoEditing(writer), withoutCoEditing(editor)]);
+  const { writer, editor, writerContext, editorContext } = await writerAndEditorWithoutCoEditing(browser);
   const url = await openNewDraft(writer, `Control ${Date.now()}`);
   await typeAtEnd(writer, "The first paragraph.");
   await expect(saveStatus(writer)).toHaveText(/^Saved/);
