@@ -10,12 +10,12 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 // so the rest of the word went in front of it ("eanwhile…M"). The class is set in the same
 // update that makes the paragraph or moves the caret into it.
 
-export const CARET_BLOCK_CLASS = "caret-block";
+const CARET_BLOCK_CLASS = "caret-block";
 
 const key = new PluginKey<DecorationSet>("caretBlock");
 
 /** The top-level block the selection's head is in, marked with CARET_BLOCK_CLASS. */
-export function caretBlockDecorations(state: EditorState): DecorationSet {
+function caretBlockDecorations(state: EditorState): DecorationSet {
   const $head = state.selection.$head;
   if ($head.depth < 1) return DecorationSet.empty;
   const from = $head.before(1);

@@ -129,7 +129,7 @@ export async function lockArticle(
       : version <= article.version &&
         version >=
           (scope === "details" ? article.detailsVersion : Math.max(article.detailsVersion, article.textVersion));
-  if (!current) throw staleVersion(loaded.article, timeZone);
+  if (!current) throw staleVersion(article, timeZone);
   return loaded;
 }
 

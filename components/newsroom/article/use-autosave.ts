@@ -115,7 +115,10 @@ export function useAutosave<T>({
         baseVersion.current = null;
         setVersion(result.version);
         lastSaved.current = serialized;
-        if (canonicalJson(latest.current) === serialized) window.localStorage.removeItem(storageKey(storageName));
+        // Nothing typed since the save began (the same value, or an equal one): the copy kept on
+        // this device has done its work.
+        if (latest.current === snapshot || canonicalJson(latest.current) === serialized)
+          window.localStorage.removeItem(storageKey(storageName));
         setStatus({ kind: "saved", at: new Date() });
       } catch (error) {
         if (isNetworkFailure(error)) setStatus({ kind: "offline" });
