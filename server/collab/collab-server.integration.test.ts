@@ -64,6 +64,23 @@ beforeEach(async () => {
   editor = await makeUser("EDITOR");
 });
 
+/** A second server that stores only when asked (or on close): `fn` gets its address. */
+async function withPatientServer(fn: (url: string) => Promise<void>) {
+  const patient = createCollabServer({ db, timeZone: "UTC", debounceMs: 60_000, maxDebounceMs: 120_000 });
+  const server = createServer((_req, res) => res.writeHead(404).end());
+  server.on("upgrade", (req, socket, head) => {
+    if (!patient.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    await fn(`ws://127.0.0.1:${(server.address() as AddressInfo).port}${COLLAB_PATH}`);
+  } finally {
+    await patient.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 const connect = (cookie: string | null, articleId: string, origin?: string) =>
   connectTo(url, cookie, articleId, origin);
 
@@ -108,19 +125,9 @@ describe("co-editing over the real server", () => {
   });
 
   it("stores at once when a client asks (before a workflow step), not after the usual pause", async () => {
-    const patient = createCollabServer({ db, timeZone: "UTC", debounceMs: 60_000, maxDebounceMs: 120_000 });
-    const server = createServer((_req, res) => res.writeHead(404).end());
-    server.on("upgrade", (req, socket, head) => {
-      if (!patient.handleUpgrade(req, socket, head)) socket.destroy();
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
+    await withPatientServer(async (patientUrl) => {
       const story = await articleIn("DRAFT", writer, editor);
-      const client = connectTo(
-        `ws://127.0.0.1:${(server.address() as AddressInfo).port}${COLLAB_PATH}`,
-        await cookieFor(writer),
-        story.id,
-      );
+      const client = connectTo(patientUrl, await cookieFor(writer), story.id);
       await client.synced;
       typeAtEnd(client.doc, " Just before submitting.");
       await eventually(async () => !client.provider.hasUnsyncedChanges, "sent");
@@ -128,11 +135,7 @@ describe("co-editing over the real server", () => {
       client.provider.sendStateless(STORE_NOW);
       await eventually(async () => (await bodyText(story.id)).includes("Just before submitting."), "stored at once");
       client.provider.destroy();
-    } finally {
-      await patient.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 
   it("refuses the signed out and a colleague, and makes a reader's connection read-only", async () => {
@@ -193,6 +196,30 @@ describe("co-editing over the real server", () => {
     const check = new Y.Doc();
     Y.applyUpdate(check, new Uint8Array(stored.sharedState ?? []));
     expect(check.getXmlFragment(SHARED.body).toString()).not.toContain("script");
+  });
+  it("tells the clients when a store fails (the story was deleted meanwhile), and keeps serving", async () => {
+    await withPatientServer(async (patientUrl) => {
+      const story = await articleIn("DRAFT", writer, editor);
+      const client = connectTo(patientUrl, await cookieFor(writer), story.id);
+      await client.synced;
+      typeAtEnd(client.doc, " Typed into a story being deleted.");
+      await eventually(async () => !client.provider.hasUnsyncedChanges, "sent");
+      await db.$executeRawUnsafe('TRUNCATE "Article" CASCADE');
+      client.provider.sendStateless(STORE_NOW);
+      await eventually(async () => client.notices.some((n) => n.kind === "refused"), "a refused notice");
+      const notice = client.notices.find((n) => n.kind === "refused");
+      expect(notice?.kind === "refused" ? notice.message : "").toBe("That article was not found.");
+      client.provider.destroy();
+      // The server goes on storing other stories.
+      const other = await articleIn("DRAFT", writer, editor);
+      const next = connectTo(patientUrl, await cookieFor(writer), other.id);
+      await next.synced;
+      typeAtEnd(next.doc, " Still stored.");
+      await eventually(async () => !next.provider.hasUnsyncedChanges, "sent");
+      next.provider.sendStateless(STORE_NOW);
+      await eventually(async () => (await bodyText(other.id)).includes("Still stored."), "the other story stored");
+      next.provider.destroy();
+    });
   });
 });
 

@@ -207,8 +207,10 @@ export function createCollabServer(options: {
       } catch (error) {
         const message = error instanceof Error ? error.message : "unknown";
         log(`collab: not stored (${documentName}): ${message}`);
+        // Not thrown on: Hocuspocus stores after a pause without waiting for the outcome, so a
+        // throw here would be an unhandled rejection (a story deleted while open, a database
+        // blip). Clients keep their copy until a "stored" notice covers it.
         document.broadcastStateless(encodeStoreNotice({ kind: "refused", message }));
-        throw error;
       }
     },
   });
