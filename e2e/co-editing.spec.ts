@@ -111,6 +111,41 @@ test("one person on each instance co-edits one story", async ({ browser }) => {
   await Promise.all([writer.context().close(), editor.context().close()]);
 });
 
+test("two people change a story's details: each sees the other's, and nobody is sent to a conflict", async ({
+  browser,
+}) => {
+  const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
+  const editor = await (await browser.newContext({ storageState: storageState("editor") })).newPage();
+  await writer.goto("/newsroom/articles/new");
+  await writer.getByLabel("Headline").fill(`Details together ${Date.now()}`);
+  await writer.getByRole("button", { name: "Create draft" }).click();
+  await expectLive(writer);
+  await editor.goto(writer.url());
+  await expectLive(editor);
+  const chosenSection = (page: Page) => page.getByLabel("Section").locator("option:checked");
+
+  // The editor files the story under World; the writer's page shows it without a reload.
+  await editor.getByLabel("Section").selectOption({ label: "World" });
+  await expect(status(editor)).toHaveText(/^Saved \d\d:\d\d$/);
+  await expect(chosenSection(writer)).toHaveText("World", { timeout: 20_000 });
+  // The writer adds tags and keeps typing: saved on top of the editor's change, no conflict.
+  await writer.getByLabel("Tags").fill("Harbour, Ferries");
+  await typeNewParagraph(writer, "The ferry timetable changes on Monday.");
+  await expect(status(writer)).toHaveText(/^Saved \d\d:\d\d$/);
+  await expect(writer.getByText("Conflict")).toHaveCount(0);
+  await expect(editor.getByLabel("Tags")).toHaveValue("Harbour, Ferries", { timeout: 20_000 });
+  await expect(chosenSection(editor)).toHaveText("World");
+
+  for (const page of [writer, editor]) {
+    await page.reload();
+    await expectLive(page);
+    await expect(chosenSection(page)).toHaveText("World");
+    await expect(page.getByLabel("Tags")).toHaveValue("Harbour, Ferries");
+    await expect.poll(() => bodyText(page)).toContain("The ferry timetable changes on Monday.");
+  }
+  await Promise.all([writer.context().close(), editor.context().close()]);
+});
+
 test("a fast typist writes paragraph after paragraph: every word lands where it was typed", async ({ browser }) => {
   const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
   await writer.goto("/newsroom/articles/new");

@@ -1,3 +1,4 @@
+import { canonicalJson } from "@/lib/canonical-json";
 import type { ContentDocument } from "@/lib/content/document";
 import type { RouterInputs } from "@/trpc/types";
 
@@ -6,6 +7,7 @@ import type { RouterInputs } from "@/trpc/types";
 
 export interface EditableArticle {
   id: string;
+  version: number;
   slug: string;
   headline: string;
   standfirst: string;
@@ -61,6 +63,11 @@ export function draftFromArticle(article: EditableArticle): ArticleDraft {
     seoDescription: article.seoDescription ?? "",
     targetWords: article.targetWords === null ? "" : String(article.targetWords),
   };
+}
+
+/** Whether two drafts have the same text: headline, standfirst and body (key order aside). */
+export function sameText(a: ArticleDraft, b: ArticleDraft): boolean {
+  return a.headline === b.headline && a.standfirst === b.standfirst && canonicalJson(a.body) === canonicalJson(b.body);
 }
 
 /**

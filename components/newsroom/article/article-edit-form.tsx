@@ -19,7 +19,7 @@ import { ReviewBar } from "./review-bar";
 import { SuggestionList, useSuggestions } from "./suggestions-panel";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
-import { draftFromArticle, updateInput, type ArticleDraft, type EditableArticle } from "./article-draft";
+import { draftFromArticle, sameText, updateInput, type ArticleDraft, type EditableArticle } from "./article-draft";
 import { ConflictPanel } from "./conflict-panel";
 import { HeroImageFields } from "./hero-image-fields";
 import { DetailsFields, SeoFields, type MetadataOptions } from "./metadata-fields";
@@ -123,6 +123,29 @@ function EditWorkspace({
           },
     [detailsJson, initial],
   );
+  // What the server has as the page was last refreshed (someone else's change to the section,
+  // tags, …): co-edited, in the same shape as the value above (the text is the shared document's).
+  const server = useMemo(() => {
+    const fresh = draftFromArticle(article);
+    return {
+      value: sharedText
+        ? { ...fresh, headline: initial.headline, standfirst: initial.standfirst, body: initial.body }
+        : fresh,
+      version: article.version,
+    };
+  }, [article, sharedText, initial]);
+  // Taken into the form only when nothing here is unsaved, and only the fields that are not the
+  // text: the fallback takes it only when the text is what this page last saved.
+  const adopt = useCallback(
+    (value: ArticleDraft) =>
+      setDraft((current) => ({
+        ...value,
+        headline: current.headline,
+        standfirst: current.standfirst,
+        body: current.body,
+      })),
+    [],
+  );
   const { status, saveNow, resolve } = useAutosave({
     articleId: sharedText ? `${article.id}:details` : article.id,
     // While the connection is being made, typing goes into the shared text and waits.
@@ -132,6 +155,9 @@ function EditWorkspace({
     save,
     onRestore: replace,
     alsoFlush: coEditing.flush,
+    server,
+    canAdopt: sameText,
+    onAdopt: adopt,
   });
   const line = workspaceStatus(status, sharedText ? coEditing.status : null);
   // One object for the editor's life: a new one would make it rebuild (and lose the caret).

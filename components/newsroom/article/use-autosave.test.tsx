@@ -14,6 +14,7 @@ type Save = (value: Draft, version: number) => Promise<{ version: number }>;
 const ARTICLE = "article-1";
 const STORAGE_KEY = `masthead:unsaved:${ARTICLE}`;
 const SERVER: Draft = { text: "What the server has." };
+const SERVER_V3 = { value: SERVER, version: 3 };
 
 /** A save the test answers by hand. */
 function pendingSave() {
@@ -329,5 +330,73 @@ describe("useAutosave and the same text in another form", () => {
     hook.rerender({ value: { body: { content: [{ type: "text", text: "The first paragraph. More." }] } } });
     await wait(1_000);
     expect(save).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("useAutosave and a newer version from the server", () => {
+  function withServer(save: Save, canAdopt?: (server: Draft, saved: Draft) => boolean) {
+    const onAdopt = vi.fn<(value: Draft) => void>();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ArticleVersionProvider version={3}>{children}</ArticleVersionProvider>
+    );
+    const hook = renderHook(
+      ({ value, server }: { value: Draft; server: { value: Draft; version: number } }) => ({
+        autosave: useAutosave({
+          articleId: ARTICLE,
+          value,
+          initial: SERVER,
+          save,
+          onRestore: () => undefined,
+          server,
+          canAdopt,
+          onAdopt,
+        }),
+        versions: useArticleVersion(),
+      }),
+      { initialProps: { value: SERVER, server: { value: SERVER, version: 3 } }, wrapper },
+    );
+    return { hook, onAdopt };
+  }
+  const elsewhere = { value: { text: "Changed by someone else." }, version: 5 };
+
+  it("takes it when nothing here is unsaved, and the next save builds on it", async () => {
+    const { save, calls } = pendingSave();
+    const { hook, onAdopt } = withServer(save);
+    hook.rerender({ value: SERVER, server: elsewhere });
+    expect(onAdopt).toHaveBeenCalledWith(elsewhere.value);
+    expect(hook.result.current.versions.ownVersion()).toBe(5);
+    // The form shows it: that is no change of the user's, nothing to save.
+    hook.rerender({ value: { text: "Changed by someone else." }, server: elsewhere });
+    expect(hook.result.current.autosave.status).toEqual({ kind: "idle" });
+    await wait(3000);
+    expect(save).not.toHaveBeenCalled();
+    hook.rerender({ value: { text: "Changed by someone else. And by me." }, server: elsewhere });
+    await wait(1000);
+    expect(calls[0]).toMatchObject({ version: 5, value: { text: "Changed by someone else. And by me." } });
+  });
+
+  it("leaves it while something here is unsaved or being saved: that save still shows the conflict", async () => {
+    const { save, calls } = pendingSave();
+    const { hook, onAdopt } = withServer(save);
+    hook.rerender({ value: { text: "Mine, not saved yet." }, server: SERVER_V3 });
+    hook.rerender({ value: { text: "Mine, not saved yet." }, server: elsewhere });
+    await wait(1000);
+    expect(onAdopt).not.toHaveBeenCalled();
+    expect(calls[0]).toMatchObject({ version: 3 });
+    // In flight: a refresh arriving now is not taken either.
+    hook.rerender({ value: { text: "Mine, not saved yet." }, server: { ...elsewhere, version: 6 } });
+    expect(onAdopt).not.toHaveBeenCalled();
+    expect(hook.result.current.versions.ownVersion()).toBe(3);
+  });
+
+  it("leaves it when the caller says no (the fallback, when the text differs) or it is not newer", () => {
+    const { save } = pendingSave();
+    const refuse = withServer(save, () => false);
+    refuse.hook.rerender({ value: SERVER, server: elsewhere });
+    expect(refuse.onAdopt).not.toHaveBeenCalled();
+    expect(refuse.hook.result.current.versions.ownVersion()).toBe(3);
+    const older = withServer(save);
+    older.hook.rerender({ value: SERVER, server: { value: { text: "Older." }, version: 2 } });
+    expect(older.onAdopt).not.toHaveBeenCalled();
   });
 });

@@ -49,7 +49,9 @@ function isNetworkFailure(error: unknown): boolean {
  * asked (flush). Until the server confirms a save, the value is kept in this browser
  * (localStorage) and restored after a reload or crash. Offline saves, and saves the server
  * was too busy to take, are retried; a CONFLICT
- * stops saving until the user resolves it.
+ * stops saving until the user resolves it. What the server has (`server`, after a refresh brought
+ * someone else's change) is taken into the form when nothing here is unsaved, so the page's next
+ * save builds on it instead of running into a conflict.
  */
 export function useAutosave<T>({
   articleId: storageName,
@@ -59,6 +61,9 @@ export function useAutosave<T>({
   onRestore,
   disabled = false,
   alsoFlush,
+  server,
+  canAdopt,
+  onAdopt,
 }: {
   /** Awaited after the form's own save when a workflow step asks for everything to be saved. */
   alsoFlush?: () => Promise<void>;
@@ -71,6 +76,12 @@ export function useAutosave<T>({
   initial: T;
   save: (value: T, version: number) => Promise<{ version: number }>;
   onRestore: (value: T) => void;
+  /** What the server has now and its version, as the page was last (re)rendered. */
+  server?: { value: T; version: number };
+  /** Whether the server's value may replace what this page last saved (default: it may). */
+  canAdopt?: (server: T, saved: T) => boolean;
+  /** Shows the server's value, taken because nothing here was unsaved. */
+  onAdopt?: (value: T) => void;
 }) {
   // Saves are based on the version this page's text is based on: a save by someone else that
   // this page only heard of must come back as a conflict, not be overwritten.
@@ -78,6 +89,9 @@ export function useAutosave<T>({
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const latest = useRef(value);
   const lastSaved = useRef(canonicalJson(initial));
+  const lastSavedValue = useRef(initial);
+  // Set when the server's value was just taken: the form showing it is no change of the user's.
+  const adopted = useRef(false);
   const baseVersion = useRef<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -115,6 +129,7 @@ export function useAutosave<T>({
         baseVersion.current = null;
         setVersion(result.version);
         lastSaved.current = serialized;
+        lastSavedValue.current = snapshot;
         // Nothing typed since the save began (the same value, or an equal one): the copy kept on
         // this device has done its work.
         if (latest.current === snapshot || canonicalJson(latest.current) === serialized)
@@ -149,6 +164,10 @@ export function useAutosave<T>({
     if (seen.current === value || disabled) return;
     seen.current = value;
     latest.current = value;
+    if (adopted.current) {
+      adopted.current = false;
+      if (canonicalJson(value) === lastSaved.current) return;
+    }
     if (!localTimer.current) {
       localTimer.current = setTimeout(() => {
         localTimer.current = null;
@@ -160,6 +179,29 @@ export function useAutosave<T>({
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), DEBOUNCE_MS);
   }, [value, persistLocally, saveNow, disabled]);
+
+  // A newer version from the server (someone else's change, or a save of this page's that a
+  // reload overtook): taken when nothing here is waiting to be saved, kept on this device or in
+  // flight, and the caller agrees (the fallback keeps it from replacing text).
+  const adopt = useRef({ canAdopt, onAdopt });
+  useEffect(() => {
+    adopt.current = { canAdopt, onAdopt };
+  });
+  useEffect(() => {
+    if (!server || disabled || blocked.current || server.version <= currentVersion()) return;
+    if (timer.current || localTimer.current || inFlight.current) return;
+    if (baseVersion.current !== null || canonicalJson(latest.current) !== lastSaved.current) return;
+    const { canAdopt: allowed, onAdopt: show } = adopt.current;
+    if (!show || (allowed && !allowed(server.value, lastSavedValue.current))) return;
+    const serialized = canonicalJson(server.value);
+    setVersion(server.version);
+    if (serialized === lastSaved.current) return;
+    lastSaved.current = serialized;
+    lastSavedValue.current = server.value;
+    latest.current = server.value;
+    adopted.current = true;
+    show(server.value);
+  }, [server, disabled, currentVersion, setVersion]);
 
   // Unsaved changes from an earlier visit (reload, crash, lost connection) come back first.
   const restore = useRef(onRestore);
@@ -214,6 +256,7 @@ export function useAutosave<T>({
       setVersion(resolution.version);
       if (resolution.keep === "theirs") {
         lastSaved.current = canonicalJson(resolution.value);
+        lastSavedValue.current = resolution.value;
         window.localStorage.removeItem(storageKey(storageName));
         setStatus({ kind: "saved", at: new Date() });
       } else {
