@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { updateArticleInput } from "@/lib/schemas/article";
 import { paragraphs } from "@/lib/content/document";
-import { updateInput, type ArticleDraft } from "./article-draft";
+import { sameText, updateInput, type ArticleDraft } from "./article-draft";
 
 const draft: ArticleDraft = {
   heroImageUrl: "",
@@ -33,5 +33,19 @@ describe("what a save sends", () => {
     expect(input).not.toHaveProperty("body");
     expect(input.slug).toBeUndefined();
     expect(updateArticleInput.safeParse(input).success).toBe(true);
+  });
+});
+
+describe("the same text", () => {
+  it("compares headline, standfirst and body, not the details, and not the order of keys", () => {
+    expect(sameText(draft, { ...draft, sectionId: "another", tags: "other" })).toBe(true);
+    // jsonb gives keys back in its own order.
+    const fromDatabase = JSON.parse(
+      '{"content":[{"content":[{"text":"The council voted.","type":"text"}],"type":"paragraph"}],"type":"doc"}',
+    ) as ArticleDraft["body"];
+    expect(sameText(draft, { ...draft, body: fromDatabase })).toBe(true);
+    expect(sameText(draft, { ...draft, body: paragraphs(["The council voted again."]) })).toBe(false);
+    expect(sameText(draft, { ...draft, headline: "Harbour vote tonight" })).toBe(false);
+    expect(sameText(draft, { ...draft, standfirst: "" })).toBe(false);
   });
 });
