@@ -223,3 +223,95 @@ describe("a form save over a version that is no longer the newest", () => {
     );
   });
 });
+
+describe("a save sent again on an older version, changing nothing", () => {
+  const full = (id: string, version: number) => ({
+    id,
+    version,
+    ...base,
+    headline: "Harbour plan",
+    body: paragraphs(["The council voted."]),
+    sectionId: null,
+    slug: "harbour-plan",
+    authorIds: [writer.id],
+    tags: ["Harbour", "Ferries"],
+    seoTitle: "",
+    seoDescription: "",
+    targetWords: null,
+  });
+
+  it("is no conflict when its answer was lost: the same version back, nothing written twice", async () => {
+    const draft = await makeDraft(writer, "Harbour plan");
+    const caller = await workflowCallerFor(writer);
+    const first = await caller.article.update(full(draft.id, draft.version));
+    const revisions = await db.articleRevision.count({ where: { articleId: draft.id } });
+    const row = await db.article.findUniqueOrThrow({ where: { id: draft.id }, select: { updatedAt: true } });
+    // The same request again (tags in another order and spelling make the same tags).
+    const again = await caller.article.update({ ...full(draft.id, draft.version), tags: ["ferries", "Harbour"] });
+    expect(again.version).toBe(first.version);
+    expect(await versionOf(draft.id)).toBe(first.version);
+    expect(await db.articleRevision.count({ where: { articleId: draft.id } })).toBe(revisions);
+    expect(await db.article.findUniqueOrThrow({ where: { id: draft.id }, select: { updatedAt: true } })).toEqual(row);
+    // Co-edited (details only): the same.
+    const details = await caller.article.update({
+      id: draft.id,
+      version: draft.version,
+      sharedText: true,
+      sectionId: null,
+      heroImageCaption: null,
+      heroImageCredit: null,
+      heroImageAlt: null,
+      authorIds: [writer.id],
+      tags: ["Harbour", "Ferries"],
+    });
+    expect(details.version).toBe(first.version);
+  });
+
+  it("is still a conflict when any field it carries differs, and still refused to whoever may not edit", async () => {
+    const draft = await makeDraft(writer, "Harbour plan");
+    const caller = await workflowCallerFor(writer);
+    const first = await caller.article.update(full(draft.id, draft.version));
+    const changes = [
+      { headline: "Harbour plan, revised" },
+      { body: paragraphs(["The council voted again."]) },
+      { standfirst: "New." },
+      { tags: ["Harbour"] },
+      { authorIds: [writer.id, editor.id] },
+      { seoTitle: "Another title" },
+      { targetWords: 600 },
+      { heroImageCaption: "A caption" },
+    ];
+    for (const change of changes) {
+      const refused = await fail(caller.article.update({ ...full(draft.id, draft.version), ...change }));
+      expect(refused?.code, JSON.stringify(change)).toBe("CONFLICT");
+    }
+    expect(await versionOf(draft.id)).toBe(first.version);
+    // A colleague who cannot read the story learns nothing from an unchanged save either.
+    const colleague = await makeUser("WRITER");
+    const hidden = await fail((await workflowCallerFor(colleague)).article.update(full(draft.id, draft.version)));
+    expect(hidden?.code).toBe("NOT_FOUND");
+    // Once the story is with the editors, the writer's unchanged save is refused like any other.
+    const story = await articleIn("IN_REVIEW", writer, editor);
+    const stale = await versionOf(story.id);
+    const inReview = await db.article.findUniqueOrThrow({
+      where: { id: story.id },
+      select: { headline: true, standfirst: true, body: true, slug: true },
+    });
+    await db.article.update({ where: { id: story.id }, data: { version: { increment: 1 } } });
+    const refused = await fail(
+      caller.article.update({
+        ...full(story.id, stale),
+        headline: inReview.headline,
+        standfirst: inReview.standfirst,
+        body: inReview.body,
+        slug: inReview.slug,
+        authorIds: undefined,
+        tags: undefined,
+        seoTitle: undefined,
+        seoDescription: undefined,
+        targetWords: undefined,
+      }),
+    );
+    expect(refused?.code).toBe("FORBIDDEN");
+  });
+});

@@ -14,6 +14,7 @@ import { announceStoredText } from "../collab/relay-channel";
 import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
 import { revisionContentSelect } from "./publishing";
+import { saveChangesNothing } from "./article-unchanged";
 import { lockArticle, lockArticleRow, type LockedArticle, type WorkflowEnv } from "./workflow";
 import { writeSideStep } from "./workflow-write";
 
@@ -198,17 +199,20 @@ export async function updateArticle(
   const body = text ? validateDocument(text.body) : null;
   if (body && !body.ok) throw badRequest(body.error, { body: [body.error] });
   return db.$transaction(async (tx) => {
-    const { article, workflowActor } = await lockArticle(
+    const { article, workflowActor, alreadySaved } = await lockArticle(
       tx,
       actor,
       input.id,
       input.version,
       env.timeZone,
       text ? "save" : "details",
+      (current) => saveChangesNothing(tx, current.id, input, body?.ok ? body.document : null),
     );
     if (!canEdit(article, workflowActor)) {
       throw forbidden("This article is with the editors now: you can edit it again if it is sent back to you.");
     }
+    // Sent again on an older version, changing nothing: the article as it is, nothing written.
+    if (alreadySaved) return { version: article.version, publicChange: null };
     if (body?.ok) await checkSuggestionAuthors(tx, article.id, actor, body.document);
     if (input.sectionId && !(await tx.section.findUnique({ where: { id: input.sectionId }, select: { id: true } }))) {
       throw badRequest("That section does not exist.", { sectionId: ["Choose a section from the list"] });

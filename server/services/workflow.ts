@@ -116,7 +116,12 @@ export async function lockArticle(
    * conflict (it would be replaced); a workflow step or an editorial control is not.
    */
   scope: "all" | "details" | "save" = "all",
-): Promise<{ article: LockedArticle; workflowActor: WorkflowActor }> {
+  /**
+   * Asked when `version` is not current: true when the caller's change would leave the
+   * article as it is (then no conflict: `alreadySaved`, and the caller writes nothing).
+   */
+  changesNothing?: (article: LockedArticle) => Promise<boolean>,
+): Promise<{ article: LockedArticle; workflowActor: WorkflowActor; alreadySaved: boolean }> {
   await lockArticleRow(tx, articleId);
   const loaded = readableBy(
     await tx.article.findUnique({ where: { id: articleId }, select: lockedArticleSelect }),
@@ -129,8 +134,9 @@ export async function lockArticle(
       : version <= article.version &&
         version >=
           (scope === "details" ? article.detailsVersion : Math.max(article.detailsVersion, article.textVersion));
-  if (!current) throw staleVersion(article, timeZone);
-  return loaded;
+  if (current) return { ...loaded, alreadySaved: false };
+  if (changesNothing && (await changesNothing(article))) return { ...loaded, alreadySaved: true };
+  throw staleVersion(article, timeZone);
 }
 
 /** The error for a refused action: FORBIDDEN for the role, BAD_REQUEST naming the state and what is allowed. */
