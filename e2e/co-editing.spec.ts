@@ -312,6 +312,46 @@ test("an editor suggests a cut in Suggesting mode and the writer accepts it; pub
   await Promise.all([writer.context().close(), editor.context().close()]);
 });
 
+test("Suggesting: a paragraph break taken back leaves nothing; a join, a break and a join again rejects to the original", async ({
+  browser,
+}) => {
+  const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();
+  const text = ["The ferry company cut the winter timetable.", "Councillors meet at noon."];
+  await writeStory(writer, `Breaks ${Date.now()}`, text.join("\n\n"));
+  await expectLive(writer);
+  await writer.getByRole("button", { name: "Suggest changes" }).click();
+  const panel = (open: number) => writer.getByRole("region", { name: `Suggestions (${open} open)` });
+
+  // Enter in the middle of the first paragraph, then Backspace: as if nothing happened.
+  await writer.getByRole("textbox", { name: "Body" }).click();
+  await writer.keyboard.press("ControlOrMeta+Home");
+  for (let i = 0; i < "The ferry company".length; i += 1) await writer.keyboard.press("ArrowRight");
+  await writer.keyboard.press("Enter");
+  await expect(panel(1)).toContainText("Add a paragraph break");
+  await writer.keyboard.press("Backspace");
+  await expect(panel(0)).toBeVisible();
+  await expect.poll(() => bodyText(writer)).toBe(text.join("\n"));
+
+  // Backspace at the start of the second paragraph (a suggested join), Enter there and
+  // Backspace again: one suggestion, and rejecting it gives the two paragraphs back.
+  await writer.keyboard.press("ControlOrMeta+End");
+  await writer.keyboard.press("Home");
+  await writer.keyboard.press("Backspace");
+  await expect(panel(1)).toContainText("Remove a paragraph break");
+  await writer.keyboard.press("Enter");
+  await writer.keyboard.press("Backspace");
+  await expect(panel(1)).toContainText("Remove a paragraph break");
+  await panel(1)
+    .getByRole("button", { name: /^Reject: Remove a paragraph break/ })
+    .click();
+  await expect(panel(0)).toBeVisible();
+  await expect.poll(() => bodyText(writer)).toBe(text.join("\n"));
+  await writer.reload();
+  await expectLive(writer);
+  await expect.poll(() => bodyText(writer)).toBe(text.join("\n"));
+  await writer.context().close();
+});
+
 test("an editor holds a story until its comments are resolved: Publish waits, then goes", async ({ browser }) => {
   test.slow();
   const writer = await (await browser.newContext({ storageState: storageState("writer") })).newPage();

@@ -12,7 +12,7 @@ import { contentSchema } from "./validate";
 export { SUGGESTION_ID };
 
 /** Zero-width spaces anchor suggestions that add or remove a paragraph break. */
-const ANCHOR = "\u200B";
+export const ANCHOR = "\u200B";
 
 export function newSuggestionId(authorId: string, now: number = Date.now()): string {
   const random = Math.floor(Math.random() * 36 ** 6)

@@ -10,7 +10,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/p
 import { AddMarkStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep } from "@tiptap/pm/transform";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
-import { newSuggestionId } from "@/lib/content/suggestions";
+import { ANCHOR, newSuggestionId } from "@/lib/content/suggestions";
 
 // Suggesting mode (track changes): while it is on, what this person types, deletes or pastes
 // is turned into suggestions in their name (lib/content/marks/suggestion.ts) instead of
@@ -49,7 +49,55 @@ function carriedBySuggestions(tr: Transaction): boolean {
   );
 }
 
+/**
+ * The boundary between two sibling textblocks that a deletion from `from` to `to` touches: the
+ * one it crosses, or the one next to the single character it removes at a block's start or end
+ * (Backspace just after a suggested break removes the anchor the caret stands after).
+ */
+function boundaryTouched(doc: PmNode, from: number, to: number): { end: number; start: number } | null {
+  const $from = doc.resolve(from);
+  const $to = doc.resolve(to);
+  if ($from.depth < 1 || $to.depth < 1 || !$from.parent.isTextblock || !$to.parent.isTextblock) return null;
+  if ($from.after() === $to.before()) return { end: $from.end(), start: $to.start() };
+  if (to - from !== 1 || $from.parent !== $to.parent) return null;
+  if (from === $from.start() && $from.index($from.depth - 1) > 0) {
+    const $end = doc.resolve($from.before() - 1);
+    return $end.parent.isTextblock ? { end: $end.pos, start: from } : null;
+  }
+  if (to === $to.end() && $to.index($to.depth - 1) < $to.node($to.depth - 1).childCount - 1) {
+    const $start = doc.resolve($to.after() + 1);
+    return $start.parent.isTextblock ? { end: to, start: $start.pos } : null;
+  }
+  return null;
+}
+
+/**
+ * A suggested paragraph break (anchored on zero-width spaces marked inserted at the end of one
+ * block and the start of the next) removed again by Backspace or Delete: taken out for real,
+ * as deleting suggested words does, so it leaves no suggestion. (The plugin marks it removed
+ * instead, or first removes the anchor alone; where a removed break was already next to it,
+ * rejecting all then left an empty paragraph that was never in the story.)
+ */
+function withdrawnBreak(tr: Transaction, state: EditorState): Transaction | null {
+  const step = tr.steps.length === 1 ? tr.steps[0] : undefined;
+  if (!(step instanceof ReplaceStep) || step instanceof ReplaceAroundStep || step.slice.size > 0) return null;
+  const boundary = boundaryTouched(state.doc, step.from, step.to);
+  if (!boundary) return null;
+  const { end, start } = boundary;
+  // Only the anchors themselves may be in the range besides the break.
+  if (step.from < end - 1 || step.to > start + 1) return null;
+  const insertion = state.schema.marks.insertion;
+  const before = state.doc.resolve(end).nodeBefore;
+  const after = state.doc.resolve(start).nodeAfter;
+  const a = insertion && before?.text?.endsWith(ANCHOR) ? insertion.isInSet(before.marks) : undefined;
+  const b = insertion && after?.text?.startsWith(ANCHOR) ? insertion.isInSet(after.marks) : undefined;
+  if (!a || !b || a.attrs.id !== b.attrs.id) return null;
+  return state.tr.delete(end - 1, start + 1);
+}
+
 export function suggestionTransaction(tr: Transaction, state: EditorState, authorId: string): Transaction | null {
+  const withdrawn = withdrawnBreak(tr, state);
+  if (withdrawn) return withdrawn;
   try {
     const tracked = transformToSuggestionTransaction(tr, state, () => newSuggestionId(authorId));
     return carriedBySuggestions(tracked) ? tracked : null;
