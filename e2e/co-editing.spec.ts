@@ -321,6 +321,11 @@ test("Suggesting: a paragraph break taken back leaves nothing; a join, a break a
   await expectLive(writer);
   await writer.getByRole("button", { name: "Suggest changes" }).click();
   const panel = (open: number) => writer.getByRole("region", { name: `Suggestions (${open} open)` });
+  // Suggesting covers the body: the headline and standfirst say so instead of changing quietly.
+  for (const field of ["Headline", "Standfirst"]) {
+    await expect(writer.getByLabel(field)).not.toBeEditable();
+    await expect(writer.getByLabel(field)).toHaveAccessibleDescription(/switch to Editing to change this/);
+  }
 
   // Enter in the middle of the first paragraph, then Backspace: as if nothing happened.
   await writer.getByRole("textbox", { name: "Body" }).click();
@@ -346,6 +351,8 @@ test("Suggesting: a paragraph break taken back leaves nothing; a join, a break a
     .click();
   await expect(panel(0)).toBeVisible();
   await expect.poll(() => bodyText(writer)).toBe(text.join("\n"));
+  await writer.getByRole("button", { name: "Suggesting" }).click();
+  await expect(writer.getByLabel("Headline")).toBeEditable();
   await writer.reload();
   await expectLive(writer);
   await expect.poll(() => bodyText(writer)).toBe(text.join("\n"));

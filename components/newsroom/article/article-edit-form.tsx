@@ -11,9 +11,11 @@ import {
 } from "@/lib/schemas/article";
 import { useTRPCClient } from "@/trpc/client";
 import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
 import { BodyEditor } from "../../editor/body-editor";
 import { selectionAnchor } from "../../editor/co-editing/anchors";
 import { showCommentMarks } from "../../editor/co-editing/comment-marks";
+import { isSuggesting } from "../../editor/co-editing/suggesting";
 import { CommentThreads, useThreads, type CommentAnchor } from "./comments-panel";
 import { ReviewBar } from "./review-bar";
 import { SuggestionList, useSuggestions } from "./suggestions-panel";
@@ -177,6 +179,13 @@ function EditWorkspace({
   );
   const locked = sharedText && coEditing.status.kind === "closed";
   const suggestions = useSuggestions(editor);
+  // Suggesting covers the body's words: the headline and standfirst are not changed behind a
+  // person who believes they are only suggesting.
+  const suggestingOn =
+    useEditorState({ editor, selector: ({ editor: e }) => (e ? isSuggesting(e.state) : false) }) ?? false;
+  const onlyInEditing = suggestingOn
+    ? " Suggesting covers the body: switch to Editing to change this, or leave a comment."
+    : "";
   const { threads, reload: reloadThreads } = useThreads(article.id);
   const people = options.authors;
   // The words open threads are on, marked in the text (again whenever the threads change).
@@ -240,12 +249,12 @@ function EditWorkspace({
       <Field
         id="edit-headline"
         ref={headlineRef}
-        readOnly={locked}
+        readOnly={locked || suggestingOn}
         label="Headline"
         value={view.headline}
         onChange={(e) => set("headline")(e.target.value)}
         error={fieldError("headline")}
-        hint={`${view.headline.trim().length} characters (aim for ${RECOMMENDED_HEADLINE} or fewer; at most ${MAX_HEADLINE_LENGTH})`}
+        hint={`${view.headline.trim().length} characters (aim for ${RECOMMENDED_HEADLINE} or fewer; at most ${MAX_HEADLINE_LENGTH}).${onlyInEditing}`}
       />
       <div className="flex flex-col gap-1">
         <label htmlFor="edit-standfirst" className="text-sm font-semibold">
@@ -255,7 +264,7 @@ function EditWorkspace({
           id="edit-standfirst"
           rows={2}
           ref={standfirstRef}
-          readOnly={locked}
+          readOnly={locked || suggestingOn}
           value={view.standfirst}
           onChange={(e) => set("standfirst")(e.target.value)}
           aria-describedby="edit-standfirst-count"
@@ -263,7 +272,8 @@ function EditWorkspace({
         />
         <p id="edit-standfirst-count" className="text-sm text-neutral-700">
           {view.standfirst.trim().length} characters (aim for {RECOMMENDED_STANDFIRST} or fewer; at most{" "}
-          {MAX_STANDFIRST_LENGTH}){fieldError("standfirst") ? ` — ${fieldError("standfirst")}` : ""}
+          {MAX_STANDFIRST_LENGTH}).{fieldError("standfirst") ? ` ${fieldError("standfirst")}` : ""}
+          {onlyInEditing}
         </p>
       </div>
       <div className="flex flex-col gap-1">
