@@ -9,7 +9,6 @@ import {
   RECOMMENDED_HEADLINE,
   RECOMMENDED_STANDFIRST,
 } from "@/lib/schemas/article";
-import { useTRPCClient } from "@/trpc/client";
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { BodyEditor } from "../../editor/body-editor";
@@ -21,16 +20,14 @@ import { ReviewBar } from "./review-bar";
 import { SuggestionList, useSuggestions } from "./suggestions-panel";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
-import { draftFromArticle, sameText, updateInput, type ArticleDraft, type EditableArticle } from "./article-draft";
+import type { ArticleDraft, EditableArticle } from "./article-draft";
 import { ConflictPanel } from "./conflict-panel";
 import { HeroImageFields } from "./hero-image-fields";
 import { DetailsFields, SeoFields, type MetadataOptions } from "./metadata-fields";
-import { useAutosave } from "./use-autosave";
+import { useWorkspaceDraft } from "./use-workspace-draft";
 import { workspaceStatus } from "./save-status";
 import { useArticleVersion } from "./article-version";
 import { useCoEditing, type CoEditing, type CoEditingUser } from "../../editor/co-editing/use-co-editing";
-import { useSharedField } from "../../editor/co-editing/use-shared-field";
-import { SHARED, writeSharedDoc } from "@/lib/content/shared-doc";
 import { PanelGroup, WorkspaceLayout } from "./workspace-layout";
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
@@ -76,91 +73,16 @@ function EditWorkspace({
   me,
   isEditor,
 }: WorkspaceProps & { coEditing: CoEditing; userName: string; me: string; isEditor: boolean }) {
-  const client = useTRPCClient();
   const { doc, presence, color, mode } = coEditing;
-  const sharedText = mode === "shared";
-  const [initial] = useState<ArticleDraft>(() => draftFromArticle(article));
-  const [draft, setDraft] = useState<ArticleDraft>(initial);
-  // The text is always the shared document's: the editor and these two fields are bound to it.
-  const [headline, changeHeadline, headlineRef] = useSharedField<HTMLInputElement>(
-    doc.getText(SHARED.headline),
-    initial.headline,
-  );
-  const [standfirst, changeStandfirst, standfirstRef] = useSharedField<HTMLTextAreaElement>(
-    doc.getText(SHARED.standfirst),
-    initial.standfirst,
-  );
-  const view = useMemo(() => ({ ...draft, headline, standfirst }), [draft, headline, standfirst]);
-
-  // A flag, not the date: the page is refreshed with a new Date object on every save.
-  const wasPublished = article.publishedAt !== null;
-  const save = useCallback(
-    (value: ArticleDraft, version: number) =>
-      client.article.update.mutate(updateInput(article.id, value, version, { sharedText, wasPublished })),
-    [article.id, wasPublished, client, sharedText],
-  );
-  // A version from elsewhere (restored from this device, taken from the conflict screen): its
-  // text goes into the shared document as the smallest edit, the rest into the form. Co-edited,
-  // only the rest: the shared text is everyone's.
-  const replace = useCallback(
-    (value: ArticleDraft) => {
-      if (!sharedText)
-        writeSharedDoc(doc, { headline: value.headline, standfirst: value.standfirst, body: value.body });
-      setDraft((current) => (sharedText ? { ...value, body: current.body } : value));
-    },
-    [sharedText, doc],
-  );
-  // Co-edited, the autosave keeps only the other fields (under a name of their own on this
-  // device): a new value only when one of them changes, not on every keystroke in the text.
-  const detailsJson = sharedText ? JSON.stringify({ ...draft, headline: "", standfirst: "", body: null }) : null;
-  const sharedDetails = useMemo(
-    () =>
-      detailsJson === null
-        ? null
-        : {
-            ...(JSON.parse(detailsJson) as ArticleDraft),
-            headline: initial.headline,
-            standfirst: initial.standfirst,
-            body: initial.body,
-          },
-    [detailsJson, initial],
-  );
-  // What the server has as the page was last refreshed (someone else's change to the section,
-  // tags, …): co-edited, in the same shape as the value above (the text is the shared document's).
-  const server = useMemo(() => {
-    const fresh = draftFromArticle(article);
-    return {
-      value: sharedText
-        ? { ...fresh, headline: initial.headline, standfirst: initial.standfirst, body: initial.body }
-        : fresh,
-      version: article.version,
-    };
-  }, [article, sharedText, initial]);
-  // Taken into the form only when nothing here is unsaved, and only the fields that are not the
-  // text: the fallback takes it only when the text is what this page last saved.
-  const adopt = useCallback(
-    (value: ArticleDraft) =>
-      setDraft((current) => ({
-        ...value,
-        headline: current.headline,
-        standfirst: current.standfirst,
-        body: current.body,
-      })),
-    [],
-  );
-  const { status, saveNow, resolve } = useAutosave({
-    articleId: sharedText ? `${article.id}:details` : article.id,
-    // While the connection is being made, typing goes into the shared text and waits.
-    disabled: mode === "connecting",
-    value: sharedDetails ?? view,
-    initial,
-    save,
-    onRestore: replace,
-    alsoFlush: coEditing.flush,
-    server,
-    canAdopt: sameText,
-    onAdopt: adopt,
-  });
+  const {
+    sharedText,
+    draft,
+    setDraft,
+    view,
+    fields: { headlineRef, standfirstRef, changeHeadline, changeStandfirst },
+    replace,
+    autosave: { status, saveNow, resolve },
+  } = useWorkspaceDraft(article, coEditing);
   const line = workspaceStatus(status, sharedText ? coEditing.status : null);
   // One object for the editor's life: a new one would make it rebuild (and lose the caret).
   // Comments (on the words selected when "Comment" or Ctrl/Cmd+Alt+M is pressed) and
@@ -203,12 +125,15 @@ function EditWorkspace({
   }, [editor]);
 
   const set = (key: "headline" | "standfirst") => (key === "headline" ? changeHeadline : changeStandfirst);
-  const patch = useCallback((change: Partial<ArticleDraft>) => setDraft((current) => ({ ...current, ...change })), []);
+  const patch = useCallback(
+    (change: Partial<ArticleDraft>) => setDraft((current) => ({ ...current, ...change })),
+    [setDraft],
+  );
   // Counting 20,000 words takes longer than a frame: the count follows the text a moment
   // later, in a render React does after the keystroke has painted.
   const deferredBody = useDeferredValue(draft.body);
   const words = useMemo(() => wordCount(plainText(deferredBody)), [deferredBody]);
-  const setBody = useCallback((body: ContentDocument) => setDraft((current) => ({ ...current, body })), []);
+  const setBody = useCallback((body: ContentDocument) => setDraft((current) => ({ ...current, body })), [setDraft]);
   const target = Number(draft.targetWords) || null;
   const fieldError = (key: string) => (status.kind === "refused" ? status.fieldErrors[key]?.[0] : undefined);
 
@@ -336,7 +261,7 @@ function EditWorkspace({
               draft={draft}
               options={options}
               sections={sections}
-              slugLocked={wasPublished}
+              slugLocked={article.publishedAt !== null}
               errorFor={fieldError}
               onChange={patch}
             />
