@@ -74,15 +74,9 @@ function EditWorkspace({
   isEditor,
 }: WorkspaceProps & { coEditing: CoEditing; userName: string; me: string; isEditor: boolean }) {
   const { doc, presence, color, mode } = coEditing;
-  const {
-    sharedText,
-    draft,
-    setDraft,
-    view,
-    fields: { headlineRef, standfirstRef, changeHeadline, changeStandfirst },
-    replace,
-    autosave: { status, saveNow, resolve },
-  } = useWorkspaceDraft(article, coEditing);
+  const { sharedText, draft, setDraft, view, fields, replace, autosave } = useWorkspaceDraft(article, coEditing);
+  const { headlineRef, standfirstRef, changeHeadline, changeStandfirst } = fields;
+  const { status, saveNow, resolve } = autosave;
   const line = workspaceStatus(status, sharedText ? coEditing.status : null);
   // One object for the editor's life: a new one would make it rebuild (and lose the caret).
   // Comments (on the words selected when "Comment" or Ctrl/Cmd+Alt+M is pressed) and

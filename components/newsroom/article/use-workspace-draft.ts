@@ -86,7 +86,7 @@ export function useWorkspaceDraft(article: EditableArticle, coEditing: CoEditing
       })),
     [],
   );
-  const { status, saveNow, resolve } = useAutosave({
+  const autosave = useAutosave({
     articleId: sharedText ? `${article.id}:details` : article.id,
     // While the connection is being made, typing goes into the shared text and waits.
     disabled: mode === "connecting",
@@ -106,6 +106,6 @@ export function useWorkspaceDraft(article: EditableArticle, coEditing: CoEditing
     view,
     fields: { headlineRef, standfirstRef, changeHeadline, changeStandfirst },
     replace,
-    autosave: { status, saveNow, resolve },
+    autosave,
   };
 }
