@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { memo, useCallback, useEffect, useRef, useState } from "react";
 import { compareBlocks, copyBlock } from "@/lib/content/compare";
 import { diffDocuments, textChange, type FieldChange } from "@/lib/content/diff";
 import { useTRPCClient } from "@/trpc/client";
@@ -94,6 +94,60 @@ function Column({
   );
 }
 
+type Copy = (change: (target: ArticleDraft) => ArticleDraft) => void;
+
+/** What differs and both versions side by side: drawn again only when `theirs` or `mine` change. */
+const Comparison = memo(function Comparison({
+  theirs,
+  mine,
+  copyToTheirs,
+  copyToMine,
+}: {
+  theirs: Theirs;
+  mine: ArticleDraft;
+  copyToTheirs: Copy;
+  copyToMine: Copy;
+}) {
+  return (
+    <>
+      <section aria-label="What differs" className="flex flex-col gap-2 rounded border border-neutral-400 bg-white p-3">
+        <h3 className="font-bold">What differs: their saved text, with your changes marked</h3>
+        <FieldChanges changes={textChanges(theirs.draft, mine)} />
+        <BodyDiff diff={diffDocuments(theirs.draft.body, mine.body)} />
+      </section>
+      <div className="grid gap-3 md:grid-cols-2">
+        <Column
+          title="Your version (not saved)"
+          draft={mine}
+          other={theirs.draft}
+          otherName="theirs"
+          onCopy={copyToTheirs}
+        />
+        <Column
+          title={`Saved by ${theirs.by}`}
+          draft={theirs.draft}
+          other={mine}
+          otherName="mine"
+          onCopy={copyToMine}
+        />
+      </div>
+    </>
+  );
+});
+
+/** `value`, once it has stopped changing for `ms` (the first one at once). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/** While typing goes on with the conflict open, the comparison waits this long after the last key. */
+const COMPARE_SETTLE_MS = 300;
+
 /**
  * Someone else saved this article since this page loaded it. Both versions side by side, with
  * what only one side has marked; headline, standfirst and any paragraph can be copied from one
@@ -116,6 +170,19 @@ export function ConflictPanel({
   const client = useTRPCClient();
   const [theirs, setTheirs] = useState<Theirs | null>(null);
   const [failed, setFailed] = useState(false);
+  // Typing goes on while the conflict is open (the fallback reports the text on every keystroke):
+  // comparing and drawing a long story three times on each key made every keystroke wait for
+  // it. The comparison follows once typing pauses; copying always uses the current text.
+  const shown = useSettled(mine, COMPARE_SETTLE_MS);
+  const current = useRef({ mine, onChangeMine });
+  useEffect(() => {
+    current.current = { mine, onChangeMine };
+  });
+  const copyToMine = useCallback<Copy>((change) => current.current.onChangeMine(change(current.current.mine)), []);
+  const copyToTheirs = useCallback<Copy>(
+    (change) => setTheirs((before) => before && { ...before, draft: change(before.draft), changed: true }),
+    [],
+  );
 
   useEffect(() => {
     let current = true;
@@ -150,30 +217,7 @@ export function ConflictPanel({
       {failed ? <p role="alert">Could not load the other version. Check your connection and reload.</p> : null}
       {theirs ? (
         <>
-          <section
-            aria-label="What differs"
-            className="flex flex-col gap-2 rounded border border-neutral-400 bg-white p-3"
-          >
-            <h3 className="font-bold">What differs: their saved text, with your changes marked</h3>
-            <FieldChanges changes={textChanges(theirs.draft, mine)} />
-            <BodyDiff diff={diffDocuments(theirs.draft.body, mine.body)} />
-          </section>
-          <div className="grid gap-3 md:grid-cols-2">
-            <Column
-              title="Your version (not saved)"
-              draft={mine}
-              other={theirs.draft}
-              otherName="theirs"
-              onCopy={(change) => setTheirs({ ...theirs, draft: change(theirs.draft), changed: true })}
-            />
-            <Column
-              title={`Saved by ${theirs.by}`}
-              draft={theirs.draft}
-              other={mine}
-              otherName="mine"
-              onCopy={(change) => onChangeMine(change(mine))}
-            />
-          </div>
+          <Comparison theirs={theirs} mine={shown} copyToTheirs={copyToTheirs} copyToMine={copyToMine} />
           <div className="flex flex-wrap gap-2">
             <Button type="button" onClick={() => onKeepMine(theirs.version)}>
               Keep mine
