@@ -65,6 +65,11 @@ export function draftFromArticle(article: EditableArticle): ArticleDraft {
   };
 }
 
+/** `draft` with the text (headline, standfirst, body) of `source`. */
+export function withTextOf(draft: ArticleDraft, source: ArticleDraft): ArticleDraft {
+  return { ...draft, headline: source.headline, standfirst: source.standfirst, body: source.body };
+}
+
 /** Whether two drafts have the same text: headline, standfirst and body (key order aside). */
 export function sameText(a: ArticleDraft, b: ArticleDraft): boolean {
   return a.headline === b.headline && a.standfirst === b.standfirst && canonicalJson(a.body) === canonicalJson(b.body);

@@ -5,7 +5,14 @@ import { SHARED, writeSharedDoc } from "@/lib/content/shared-doc";
 import { useTRPCClient } from "@/trpc/client";
 import type { CoEditing } from "../../editor/co-editing/use-co-editing";
 import { useSharedField } from "../../editor/co-editing/use-shared-field";
-import { draftFromArticle, sameText, updateInput, type ArticleDraft, type EditableArticle } from "./article-draft";
+import {
+  draftFromArticle,
+  sameText,
+  updateInput,
+  withTextOf,
+  type ArticleDraft,
+  type EditableArticle,
+} from "./article-draft";
 import { useAutosave } from "./use-autosave";
 
 /**
@@ -52,40 +59,18 @@ export function useWorkspaceDraft(article: EditableArticle, coEditing: CoEditing
   // device): a new value only when one of them changes, not on every keystroke in the text.
   const detailsJson = sharedText ? JSON.stringify({ ...draft, headline: "", standfirst: "", body: null }) : null;
   const sharedDetails = useMemo(
-    () =>
-      detailsJson === null
-        ? null
-        : {
-            ...(JSON.parse(detailsJson) as ArticleDraft),
-            headline: initial.headline,
-            standfirst: initial.standfirst,
-            body: initial.body,
-          },
+    () => (detailsJson === null ? null : withTextOf(JSON.parse(detailsJson) as ArticleDraft, initial)),
     [detailsJson, initial],
   );
   // What the server has as the page was last refreshed (someone else's change to the section,
   // tags, …): co-edited, in the same shape as the value above (the text is the shared document's).
   const server = useMemo(() => {
     const fresh = draftFromArticle(article);
-    return {
-      value: sharedText
-        ? { ...fresh, headline: initial.headline, standfirst: initial.standfirst, body: initial.body }
-        : fresh,
-      version: article.version,
-    };
+    return { value: sharedText ? withTextOf(fresh, initial) : fresh, version: article.version };
   }, [article, sharedText, initial]);
   // Taken into the form only when nothing here is unsaved, and only the fields that are not the
   // text: the fallback takes it only when the text is what this page last saved.
-  const adopt = useCallback(
-    (value: ArticleDraft) =>
-      setDraft((current) => ({
-        ...value,
-        headline: current.headline,
-        standfirst: current.standfirst,
-        body: current.body,
-      })),
-    [],
-  );
+  const adopt = useCallback((value: ArticleDraft) => setDraft((current) => withTextOf(value, current)), []);
   const autosave = useAutosave({
     articleId: sharedText ? `${article.id}:details` : article.id,
     // While the connection is being made, typing goes into the shared text and waits.
