@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify } from "./slug";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, tagsBySlug } from "./slug";
 
 describe("slugify", () => {
   it.each([
@@ -17,5 +17,14 @@ describe("slugify", () => {
     expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
     expect(slug.endsWith("-")).toBe(false);
     expect(SLUG_PATTERN.test(slug)).toBe(true);
+  });
+});
+
+describe("tagsBySlug", () => {
+  it("keeps the first spelling of each tag and drops names that make no slug", () => {
+    expect([...tagsBySlug(["Cycling", " cycling ", "!!!", "Harbour "])]).toEqual([
+      ["cycling", "Cycling"],
+      ["harbour", "Harbour"],
+    ]);
   });
 });

@@ -20,3 +20,16 @@ export function slugify(text: string): string {
   }
   return slug || words[0]?.slice(0, MAX_SLUG_LENGTH) || "";
 }
+
+/**
+ * The tags a list of typed names makes, by slug: names that make no slug are left out, and the
+ * first spelling typed wins when two names make the same tag ("Cycling", "cycling ").
+ */
+export function tagsBySlug(names: readonly string[]): Map<string, string> {
+  const bySlug = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugify(name);
+    if (slug && !bySlug.has(slug)) bySlug.set(slug, name.trim());
+  }
+  return bySlug;
+}

@@ -8,7 +8,7 @@ import { validateDocument } from "@/lib/content/validate";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { slugify } from "@/lib/slug";
+import { tagsBySlug } from "@/lib/slug";
 import { badRequest, conflict, forbidden } from "../errors";
 import { announceStoredText } from "../collab/relay-channel";
 import { canEdit } from "../workflow/machine";
@@ -129,14 +129,8 @@ async function replaceAuthors(tx: Prisma.TransactionClient, articleId: string, a
 
 /** Tags by name; new names become new tags. */
 async function replaceTags(tx: Prisma.TransactionClient, articleId: string, names: string[]) {
-  // The first spelling typed wins when two names make the same tag ("Cycling", "cycling ").
-  const bySlug = new Map<string, string>();
-  for (const name of names) {
-    const slug = slugify(name);
-    if (slug && !bySlug.has(slug)) bySlug.set(slug, name.trim());
-  }
   const tags = await Promise.all(
-    [...bySlug].map(([slug, name]) =>
+    [...tagsBySlug(names)].map(([slug, name]) =>
       tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true } }),
     ),
   );

@@ -1,7 +1,7 @@
 import { canonicalJson } from "@/lib/canonical-json";
 import type { ContentDocument } from "@/lib/content/document";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
-import { slugify } from "@/lib/slug";
+import { tagsBySlug } from "@/lib/slug";
 import type { Prisma } from "../db/generated/client";
 
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((item) => b.has(item));
@@ -51,10 +51,7 @@ export async function saveChangesNothing(
   if (input.targetWords !== undefined && input.targetWords !== stored.targetWords) return false;
   if (input.authorIds && [...new Set(input.authorIds)].join() !== stored.authors.map((a) => a.userId).join())
     return false;
-  if (
-    input.tags &&
-    !sameSet(new Set(input.tags.map(slugify).filter(Boolean)), new Set(stored.tags.map((t) => t.tag.slug)))
-  )
+  if (input.tags && !sameSet(new Set(tagsBySlug(input.tags).keys()), new Set(stored.tags.map((t) => t.tag.slug))))
     return false;
   if (input.sharedText || body === null) return true;
   return (
