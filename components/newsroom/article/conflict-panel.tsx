@@ -174,11 +174,11 @@ export function ConflictPanel({
   // comparing and drawing a long story three times on each key made every keystroke wait for
   // it. The comparison follows once typing pauses; copying always uses the current text.
   const shown = useSettled(mine, COMPARE_SETTLE_MS);
-  const current = useRef({ mine, onChangeMine });
+  const latest = useRef({ mine, onChangeMine });
   useEffect(() => {
-    current.current = { mine, onChangeMine };
+    latest.current = { mine, onChangeMine };
   });
-  const copyToMine = useCallback<Copy>((change) => current.current.onChangeMine(change(current.current.mine)), []);
+  const copyToMine = useCallback<Copy>((change) => latest.current.onChangeMine(change(latest.current.mine)), []);
   const copyToTheirs = useCallback<Copy>(
     (change) => setTheirs((before) => before && { ...before, draft: change(before.draft), changed: true }),
     [],
