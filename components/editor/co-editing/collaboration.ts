@@ -6,6 +6,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { SHARED } from "@/lib/content/shared-doc";
+import { CaretStepping } from "./caret-stepping";
 import { CommentMarks } from "./comment-marks";
 import { Suggesting, type SuggestingOptions } from "./suggesting";
 
@@ -110,6 +111,7 @@ export function collaborationExtensions({ doc, provider, user, suggesting }: Sha
       user,
       render: caret,
     }),
+    CaretStepping,
     UndoSteps,
     Suggesting.configure(suggesting),
     CommentMarks,
