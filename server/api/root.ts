@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { articleRouter } from "./routers/article";
+import { budgetRouter } from "./routers/budget";
 import { commentRouter } from "./routers/comment";
 import { invitationRouter } from "./routers/invitation";
 import { mailRouter } from "./routers/mail";
@@ -13,6 +14,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   article: articleRouter,
+  budget: budgetRouter,
   comment: commentRouter,
   invitation: invitationRouter,
   mail: mailRouter,

@@ -13,6 +13,7 @@ const EXPECTED: Record<Permission, Record<(typeof ROLES)[number], boolean>> = {
   "article.publish": { WRITER: false, EDITOR: true, ADMIN: true },
   "media.describeAll": { WRITER: false, EDITOR: true, ADMIN: true },
   "user.manage": { WRITER: false, EDITOR: false, ADMIN: true },
+  "budget.plan": { WRITER: false, EDITOR: true, ADMIN: true },
 };
 
 describe("permission matrix", () => {

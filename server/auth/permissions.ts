@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   /** Caption, credit and alt text of any library image (the uploader may always edit their own). */
   "media.describeAll": ["EDITOR", "ADMIN"],
   "user.manage": ["ADMIN"],
+  /** The story budget: plan, assign, kill (writers propose ideas and see their own lines). */
+  "budget.plan": ["EDITOR", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

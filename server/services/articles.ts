@@ -72,7 +72,7 @@ export async function uniqueSlug(db: DbOrTx, base: string): Promise<string> {
   }
 }
 
-function isSlugClash(error: unknown): boolean {
+export function isSlugClash(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
   return JSON.stringify(error.meta ?? {}).includes("slug");
 }
