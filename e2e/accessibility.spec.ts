@@ -32,6 +32,9 @@ const newsroomPages: [RoleKey, string][] = [
   ["writer", "/newsroom/profile"],
   ["writer", "/newsroom/account"],
   ["admin", "/newsroom/admin/outbox"],
+  ["editor", "/newsroom/budget?view=week"],
+  ["editor", "/newsroom/budget/new"],
+  ["writer", "/newsroom/budget/new"],
 ];
 for (const [role, path] of newsroomPages) {
   test.describe(`${role} on ${path}`, () => {

@@ -22,3 +22,6 @@ export type SearchResult = NonNullable<RouterOutputs["site"]["search"]>["results
 
 /** A comment thread as the workspace's comments panel shows it. */
 export type CommentThread = RouterOutputs["comment"]["threads"][number];
+
+/** A line of the story budget, with where it stands. */
+export type BudgetLine = RouterOutputs["budget"]["get"];

@@ -13,7 +13,7 @@ export function NewsroomHeader({
   unread: number;
 }) {
   return (
-    <header className="border-b border-neutral-300 bg-neutral-50">
+    <header className="border-b border-neutral-300 bg-neutral-50 print:hidden">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/newsroom" className="font-serif text-xl font-black">
           Masthead <span className="font-sans text-sm font-semibold text-neutral-700">Newsroom</span>
@@ -24,6 +24,9 @@ export function NewsroomHeader({
           </Link>
           <Link href="/newsroom/articles/new" className="hover:underline">
             New article
+          </Link>
+          <Link href="/newsroom/budget" className="hover:underline">
+            Budget
           </Link>
           <Link href="/newsroom/media" className="hover:underline">
             Media

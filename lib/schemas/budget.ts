@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDay } from "../budget";
 import { versionSchema } from "./article";
 import { zonedDateTime } from "./workflow";
 
@@ -24,10 +25,7 @@ export const budgetItemIdSchema = z.uuid({ message: "Not a valid budget line" })
 export const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day")
-  .refine((day) => {
-    const date = new Date(`${day}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-  }, "Choose a day that exists");
+  .refine(isDay, "Choose a day that exists");
 
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Choose a time");
 

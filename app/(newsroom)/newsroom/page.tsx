@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleTable } from "@/components/newsroom/article-table";
+import { MyAssignments } from "@/components/newsroom/budget/my-assignments";
 import { DashboardGroups } from "@/components/newsroom/dashboard-groups";
 import { can } from "@/server/auth/permissions";
 import { requireNewsroomUser } from "@/server/auth/session";
@@ -13,7 +14,13 @@ export const metadata: Metadata = { title: "Newsroom" };
 export default async function NewsroomPage() {
   const me = await requireNewsroomUser();
   const caller = await api();
-  const [groups, articles] = await Promise.all([caller.article.dashboard(), caller.article.list()]);
+  const [groups, articles, assignments] = await Promise.all([
+    caller.article.dashboard(),
+    caller.article.list(),
+    caller.budget.mine(),
+  ]);
+  const now = serverClock();
+  const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   const editor = can(me.role, "article.review");
   const listTitle = can(me.role, "article.readAll") ? "All articles" : "My articles";
   return (
@@ -27,12 +34,16 @@ export default async function NewsroomPage() {
           New article
         </Link>
       </div>
-      <DashboardGroups groups={groups} now={serverClock()} timeZone={appEnv().MASTHEAD_TIME_ZONE} />
+      {/* Writers plan their day from their assignments; editors' desks show theirs when they have any. */}
+      {!editor || assignments.length > 0 ? (
+        <MyAssignments lines={assignments} meId={me.id} now={now} timeZone={timeZone} />
+      ) : null}
+      <DashboardGroups groups={groups} now={now} timeZone={timeZone} />
       <section aria-labelledby="all-heading">
         <h2 id="all-heading" className="mb-4 text-xl font-bold">
           {listTitle}
         </h2>
-        <ArticleTable articles={articles} caption={listTitle} timeZone={appEnv().MASTHEAD_TIME_ZONE} />
+        <ArticleTable articles={articles} caption={listTitle} timeZone={timeZone} />
       </section>
     </div>
   );
