@@ -1,21 +1,12 @@
+import type { BudgetState } from "@/lib/budget";
 import type { ArticleStatus, BudgetStatus, Role } from "../db/generated/enums";
+
+export { BUDGET_STATES, type BudgetState } from "@/lib/budget";
 
 // The story budget's status rules, pure. A budget line is an idea until someone is assigned
 // to report it; "Start writing" makes its story, and from then on its status follows the
 // story: in progress while drafted, filed once submitted, published, killed when spiked.
 // Before a story exists, only an editor kills a line (and revives it).
-
-export const BUDGET_STATES = ["IDEA", "ASSIGNED", "IN_PROGRESS", "FILED", "PUBLISHED", "KILLED"] as const;
-export type BudgetState = (typeof BUDGET_STATES)[number];
-
-export const BUDGET_STATE_LABELS: Record<BudgetState, string> = {
-  IDEA: "Idea",
-  ASSIGNED: "Assigned",
-  IN_PROGRESS: "In progress",
-  FILED: "Filed",
-  PUBLISHED: "Published",
-  KILLED: "Killed",
-};
 
 /** Where a budget line stands: its own status, or its story's once it has one. */
 export function budgetState(stored: BudgetStatus, article: ArticleStatus | null): BudgetState {
