@@ -33,6 +33,8 @@ const newsroomPages: [RoleKey, string][] = [
   ["writer", "/newsroom/account"],
   ["admin", "/newsroom/admin/outbox"],
   ["editor", "/newsroom/budget?view=week"],
+  ["editor", "/newsroom/articles?q=council&status=DRAFT&sort=published"],
+  ["writer", "/newsroom/articles"],
   ["editor", "/newsroom/budget/new"],
   ["writer", "/newsroom/budget/new"],
 ];

@@ -8,7 +8,7 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 /** A row of the newsroom's article list. */
-export type NewsroomArticle = RouterOutputs["article"]["list"][number];
+export type NewsroomArticle = RouterOutputs["article"]["list"]["articles"][number];
 /** A group of the writer's or editors' desk. */
 export type DashboardGroup = RouterOutputs["article"]["dashboard"][number];
 

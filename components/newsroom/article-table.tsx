@@ -1,17 +1,31 @@
 import Link from "next/link";
+import { LIST_SORT_LABELS, type ListSort } from "@/lib/schemas/article-list";
 import { formatInZone } from "@/lib/time-zone";
 import type { NewsroomArticle } from "@/trpc/types";
 import { StatusBadge } from "./status-badge";
+
+/** The date a row shows: the one the list is sorted by. */
+function dateOf(article: NewsroomArticle, column: ListSort): Date | null {
+  if (column === "published") return article.publishedAt;
+  if (column === "deadline") return article.deadline;
+  return article.updatedAt;
+}
 
 export function ArticleTable({
   articles,
   caption,
   timeZone,
+  dateColumn = "updated",
+  empty,
 }: {
   articles: NewsroomArticle[];
   caption: string;
   timeZone: string;
+  dateColumn?: ListSort;
+  /** What an empty list says (a search that found nothing is not "no articles yet"). */
+  empty?: string;
 }) {
+  if (articles.length === 0 && empty) return <p className="text-neutral-700">{empty}</p>;
   if (articles.length === 0) {
     return (
       <p className="text-neutral-700">
@@ -39,7 +53,7 @@ export function ArticleTable({
               Authors
             </th>
             <th scope="col" className="py-2">
-              Last change
+              {LIST_SORT_LABELS[dateColumn]}
             </th>
           </tr>
         </thead>
@@ -56,7 +70,7 @@ export function ArticleTable({
               </td>
               <td className="py-2 pr-4">{article.authors.map((a) => a.user.displayName).join(", ")}</td>
               <td className="py-2">
-                <time dateTime={article.updatedAt.toISOString()}>{formatInZone(article.updatedAt, timeZone)}</time>
+                <DateCell date={dateOf(article, dateColumn)} timeZone={timeZone} />
               </td>
             </tr>
           ))}
@@ -64,4 +78,8 @@ export function ArticleTable({
       </table>
     </div>
   );
+}
+
+function DateCell({ date, timeZone }: { date: Date | null; timeZone: string }) {
+  return date ? <time dateTime={date.toISOString()}>{formatInZone(date, timeZone)}</time> : <>—</>;
 }

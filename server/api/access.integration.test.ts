@@ -190,9 +190,9 @@ describe("what each role sees", () => {
   it("a writer's list holds only articles they are an author of; an editor's holds all", async () => {
     await makeDraft(f.users.otherWriter, "Someone else's draft");
     const mine = await (await callerFor(f.users.writer)).article.list();
-    expect(mine.map((a) => a.id).sort()).toEqual([f.draft.id, f.published.id].sort());
+    expect(mine.articles.map((a) => a.id).sort()).toEqual([f.draft.id, f.published.id].sort());
     const all = await (await callerFor(f.users.editor)).article.list();
-    expect(all).toHaveLength(3);
+    expect(all.articles).toHaveLength(3);
   });
 
   it("the public list never includes drafts", async () => {

@@ -117,15 +117,6 @@ export function createDraft(
   );
 }
 
-export function listForNewsroom(db: DbOrTx, actor: SessionUser): Promise<NewsroomArticle[]> {
-  return db.article.findMany({
-    where: visibleTo(actor),
-    select: newsroomArticleSelect,
-    orderBy: { updatedAt: "desc" },
-    take: 200,
-  });
-}
-
 /**
  * A new draft from a Markdown file in the sample story's format (front matter + body), by and
  * for `actor`. The body goes through the same validation as any save. Returns what could not

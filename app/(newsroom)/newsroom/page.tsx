@@ -11,12 +11,15 @@ import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Newsroom" };
 
+/** The desk shows the latest changes; the articles page searches, filters and pages through all. */
+const DESK_LIST = 20;
+
 export default async function NewsroomPage() {
   const me = await requireNewsroomUser();
   const caller = await api();
   const [groups, articles, assignments] = await Promise.all([
     caller.article.dashboard(),
-    caller.article.list(),
+    caller.article.list({ limit: DESK_LIST }),
     caller.budget.mine(),
   ]);
   const now = serverClock();
@@ -43,7 +46,12 @@ export default async function NewsroomPage() {
         <h2 id="all-heading" className="mb-4 text-xl font-bold">
           {listTitle}
         </h2>
-        <ArticleTable articles={articles} caption={listTitle} timeZone={timeZone} />
+        <ArticleTable articles={articles.articles} caption={listTitle} timeZone={timeZone} />
+        <p className="mt-3">
+          <Link href="/newsroom/articles" className="font-semibold underline">
+            {articles.nextCursor ? `Search, filter and see all ${listTitle.toLowerCase()}` : "Search and filter"}
+          </Link>
+        </p>
       </section>
     </div>
   );

@@ -3,6 +3,8 @@ import { articleRefInput, changeSlugInput, createArticleInput, pinInput } from "
 import { importMarkdownInput, revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
 import { compareVersionsInput, decideSuggestionsInput, restoreRevisionInput } from "@/lib/schemas/article";
 import { decideSuggestions } from "../../services/suggestions";
+import { articleListInput } from "@/lib/schemas/article-list";
+import { listArticles } from "../../services/article-list";
 import { can } from "../../auth/permissions";
 import { changePublishedSlug, setPinned, updateArticle } from "../../services/article-edit";
 import { getNewsroomArticle, getPreview } from "../../services/article-view";
@@ -34,8 +36,13 @@ export const articleRouter = createTRPCRouter({
     .input(articleRefInput)
     .mutation(({ ctx, input }) => presence.leave(ctx.db, ctx.user, input.id)),
 
-  /** The newsroom list: a writer's own articles, or every article for editors. */
-  list: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listForNewsroom(ctx.db, ctx.user)),
+  /**
+   * The newsroom list (a writer's own articles, or every article for editors) at any size:
+   * search, filters, sort, a page at a time.
+   */
+  list: permissionProcedure("newsroom.access")
+    .input(articleListInput)
+    .query(({ ctx, input }) => listArticles(ctx.db, ctx.user, input, ctx.timeZone)),
 
   get: permissionProcedure("article.readOwn")
     .input(articleRefInput)
