@@ -99,3 +99,6 @@ export const budgetRangeInput = z
     message: "Ask for at most 62 days at once",
     path: ["to"],
   });
+
+/** A line moved to another day on the calendar (its time window keeps its time of day). */
+export const moveBudgetItemInput = budgetStepInput.extend({ plannedDay: daySchema });

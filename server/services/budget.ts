@@ -1,13 +1,10 @@
-import { EMPTY_DOCUMENT } from "@/lib/content/document";
 import type { BudgetFields } from "@/lib/schemas/budget";
-import { slugify } from "@/lib/slug";
 import { fromZonedInput } from "@/lib/time-zone";
 import { can } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { budgetRefusal, budgetState, storedStatusAfter, type BudgetAction, type BudgetState } from "../workflow/budget";
-import { isSlugClash, uniqueSlug } from "./articles";
 import type { SessionUser } from "./users";
 
 // The story budget: planned stories (budget lines), who is on them, and "Start writing",
@@ -37,12 +34,12 @@ export const budgetLineSelect = {
   },
 } as const satisfies Prisma.BudgetItemSelect;
 
-type BudgetRow = Prisma.BudgetItemGetPayload<{ select: typeof budgetLineSelect }>;
+export type BudgetRow = Prisma.BudgetItemGetPayload<{ select: typeof budgetLineSelect }>;
 
 /** A budget line as the newsroom sees it: where it stands, its day as "YYYY-MM-DD". */
 export type BudgetLine = Omit<BudgetRow, "plannedDay"> & { plannedDay: string | null; state: BudgetState };
 
-const toLine = (row: BudgetRow): BudgetLine => ({
+export const toLine = (row: BudgetRow): BudgetLine => ({
   ...row,
   plannedDay: row.plannedDay ? row.plannedDay.toISOString().slice(0, 10) : null,
   state: budgetState(row.status, row.article?.status ?? null),
@@ -55,7 +52,7 @@ export function budgetVisibleTo(actor: SessionUser): Prisma.BudgetItemWhereInput
   return plans(actor) ? {} : { OR: [{ createdById: actor.id }, { assignees: { some: { userId: actor.id } } }] };
 }
 
-const dayDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
+export const dayDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** The fields as stored: wall-clock days and times turned into instants in the newsroom's zone. */
 async function storedFields(db: DbOrTx, fields: BudgetFields, timeZone: string) {
@@ -96,7 +93,7 @@ const assignmentRows = (fields: BudgetFields) =>
 
 const hasReporter = (fields: BudgetFields) => fields.assignees.some((a) => a.role === "REPORTER");
 
-function refuse(action: BudgetAction, row: BudgetRow, actor: SessionUser): void {
+export function refuse(action: BudgetAction, row: BudgetRow, actor: SessionUser): void {
   const state = budgetState(row.status, row.article?.status ?? null);
   const refusal = budgetRefusal(
     action,
@@ -120,7 +117,7 @@ async function loadVisible(db: DbOrTx, actor: SessionUser, id: string): Promise<
 }
 
 /** Loads a line for a change, locked until the transaction ends, at the version the person saw. */
-async function lockLine(tx: DbOrTx, actor: SessionUser, id: string, version: number): Promise<BudgetRow> {
+export async function lockLine(tx: DbOrTx, actor: SessionUser, id: string, version: number): Promise<BudgetRow> {
   await tx.$queryRaw`SELECT id FROM "BudgetItem" WHERE id = ${id}::uuid FOR UPDATE`;
   const row = await loadVisible(tx, actor, id);
   if (row.version !== version)
@@ -207,61 +204,6 @@ export async function setBudgetStatus(
     });
     return toLine(updated);
   });
-}
-
-const START_ATTEMPTS = 10;
-
-/**
- * "Start writing": the line's story, a draft carrying its working title, section, reporters
- * (as the byline, in order) and target length, linked to the line. One transaction; a slug
- * taken by someone else at the same moment is retried with the next free one.
- */
-export async function startWriting(
-  db: Db,
-  actor: SessionUser,
-  input: { id: string; version: number },
-  now: Date,
-): Promise<{ articleId: string }> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db.$transaction(async (tx) => {
-        const row = await lockLine(tx, actor, input.id, input.version);
-        refuse("startWriting", row, actor);
-        const reporters = row.assignees.filter((a) => a.role === "REPORTER").map((a) => a.user.id);
-        const article = await tx.article.create({
-          data: {
-            slug: await uniqueSlug(tx, slugify(row.title)),
-            headline: row.title,
-            body: EMPTY_DOCUMENT as unknown as Prisma.InputJsonObject,
-            sectionId: row.section?.id ?? null,
-            targetWords: row.targetWords,
-            createdById: actor.id,
-            authors: { create: reporters.map((userId, position) => ({ userId, position })) },
-            events: {
-              create: [
-                {
-                  action: "CREATE",
-                  fromStatus: "DRAFT",
-                  toStatus: "DRAFT",
-                  actorId: actor.id,
-                  note: "Started from the story budget",
-                  createdAt: now,
-                },
-              ],
-            },
-          },
-          select: { id: true },
-        });
-        await tx.budgetItem.update({
-          where: { id: row.id },
-          data: { articleId: article.id, version: { increment: 1 } },
-        });
-        return { articleId: article.id };
-      });
-    } catch (error) {
-      if (!isSlugClash(error) || attempt >= START_ATTEMPTS) throw error;
-    }
-  }
 }
 
 /** The most lines one budget view shows; more and it says so. */

@@ -4,9 +4,12 @@ import {
   budgetStatusInput,
   budgetStepInput,
   createBudgetItemInput,
+  moveBudgetItemInput,
   updateBudgetItemInput,
 } from "@/lib/schemas/budget";
 import * as budget from "../../services/budget";
+import { startWriting } from "../../services/budget-start";
+import { budgetCalendar, moveBudgetLine } from "../../services/budget-calendar";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 // The story budget. Everyone in the newsroom reaches these; what each may do to a line is
@@ -29,7 +32,7 @@ export const budgetRouter = createTRPCRouter({
   /** The line's story, as a draft linked to it. */
   startWriting: permissionProcedure("newsroom.access")
     .input(budgetStepInput)
-    .mutation(({ ctx, input }) => budget.startWriting(ctx.db, ctx.user, input, ctx.clock())),
+    .mutation(({ ctx, input }) => startWriting(ctx.db, ctx.user, input, ctx.clock())),
 
   get: permissionProcedure("newsroom.access")
     .input(budgetItemRef)
@@ -39,6 +42,16 @@ export const budgetRouter = createTRPCRouter({
   list: permissionProcedure("newsroom.access")
     .input(budgetRangeInput)
     .query(({ ctx, input }) => budget.listBudget(ctx.db, ctx.user, input)),
+
+  /** Move a line to another day (the calendar); its window keeps its time of day. */
+  move: permissionProcedure("newsroom.access")
+    .input(moveBudgetItemInput)
+    .mutation(({ ctx, input }) => moveBudgetLine(ctx.db, ctx.user, input, ctx.timeZone)),
+
+  /** A month or a week: lines on their days, and the stories scheduled or published then. */
+  calendar: permissionProcedure("newsroom.access")
+    .input(budgetRangeInput)
+    .query(({ ctx, input }) => budgetCalendar(ctx.db, ctx.user, input, ctx.timeZone)),
 
   mine: permissionProcedure("newsroom.access").query(({ ctx }) => budget.myAssignments(ctx.db, ctx.user)),
 });

@@ -1,0 +1,156 @@
+import { addDays } from "@/lib/budget";
+import { fromZonedInput, toZonedInput } from "@/lib/time-zone";
+import type { Db, DbOrTx } from "../db/client";
+import { badRequest } from "../errors";
+import { budgetState } from "../workflow/budget";
+import { visibleTo } from "./articles";
+import { budgetLineSelect, budgetVisibleTo, dayDate, lockLine, refuse, toLine, type BudgetLine } from "./budget";
+import type { SessionUser } from "./users";
+
+// The planning calendar: budget lines on their planned days, and the stories that are
+// scheduled or went live in the span; moving a line to another day keeps its time window's
+// time of day.
+
+/** The start of a newsroom day as an instant (the first hour that exists, on a DST change). */
+function dayStart(day: string, timeZone: string): Date {
+  for (const hour of ["00", "01", "02"]) {
+    const instant = fromZonedInput(`${day}T${hour}:00`, timeZone);
+    if (instant) return instant;
+  }
+  throw badRequest("Choose a day that exists");
+}
+
+/** The same wall-clock time on another day; null when that time does not exist there. */
+function sameTimeOn(instant: Date | null, day: string, timeZone: string): Date | null {
+  if (!instant) return null;
+  return fromZonedInput(`${day}T${toZonedInput(instant, timeZone).slice(11)}`, timeZone);
+}
+
+/** Moves a line to another day; its window keeps its time of day. Who may change it may move it. */
+export async function moveBudgetLine(
+  db: Db,
+  actor: SessionUser,
+  input: { id: string; version: number; plannedDay: string },
+  timeZone: string,
+): Promise<BudgetLine> {
+  return db.$transaction(async (tx) => {
+    const row = await lockLine(tx, actor, input.id, input.version);
+    refuse("edit", row, actor);
+    const windowStart = sameTimeOn(row.windowStart, input.plannedDay, timeZone);
+    const windowEnd = sameTimeOn(row.windowEnd, input.plannedDay, timeZone);
+    if ((row.windowStart && !windowStart) || (row.windowEnd && !windowEnd))
+      throw badRequest("The time window does not exist on that day (the clocks change): choose another day.");
+    const updated = await tx.budgetItem.update({
+      where: { id: row.id },
+      data: { plannedDay: dayDate(input.plannedDay), windowStart, windowEnd, version: { increment: 1 } },
+      select: budgetLineSelect,
+    });
+    return toLine(updated);
+  });
+}
+
+export interface CalendarLine {
+  id: string;
+  version: number;
+  title: string;
+  plannedDay: string;
+  priority: number;
+  windowStart: Date | null;
+  section: string | null;
+  state: BudgetLine["state"];
+  /** Whether this person may move it (editors; a writer their own idea). */
+  movable: boolean;
+}
+
+export interface CalendarStory {
+  id: string;
+  headline: string;
+  kind: "scheduled" | "published";
+  at: Date;
+  /** Its day on the newsroom's calendar. */
+  day: string;
+}
+
+/** The most entries one calendar shows of each kind. */
+export const CALENDAR_LIMIT = 2000;
+
+export async function budgetCalendar(
+  db: DbOrTx,
+  actor: SessionUser,
+  range: { from: string; to: string },
+  timeZone: string,
+): Promise<{ lines: CalendarLine[]; stories: CalendarStory[] }> {
+  const start = dayStart(range.from, timeZone);
+  const end = dayStart(addDays(range.to, 1), timeZone);
+  const [rows, scheduled, published] = await Promise.all([
+    db.budgetItem.findMany({
+      where: {
+        AND: [{ plannedDay: { gte: dayDate(range.from), lte: dayDate(range.to) } }, budgetVisibleTo(actor)],
+      },
+      // Only what a calendar cell shows: the calendar is the budget's widest view.
+      select: {
+        id: true,
+        version: true,
+        title: true,
+        plannedDay: true,
+        priority: true,
+        windowStart: true,
+        status: true,
+        createdById: true,
+        section: { select: { name: true } },
+        article: { select: { status: true } },
+      },
+      orderBy: [
+        { plannedDay: "asc" },
+        { priority: "asc" },
+        { windowStart: { sort: "asc", nulls: "last" } },
+        { id: "asc" },
+      ],
+      take: CALENDAR_LIMIT,
+    }),
+    // Stories without a line of their own (a line stands for its story on the calendar).
+    db.article.findMany({
+      where: {
+        AND: [visibleTo(actor), { status: "SCHEDULED", scheduledFor: { gte: start, lt: end }, budgetItem: null }],
+      },
+      select: { id: true, headline: true, scheduledFor: true },
+      orderBy: { scheduledFor: "asc" },
+      take: CALENDAR_LIMIT,
+    }),
+    db.article.findMany({
+      where: {
+        AND: [visibleTo(actor), { status: "PUBLISHED", publishedAt: { gte: start, lt: end }, budgetItem: null }],
+      },
+      select: { id: true, headline: true, publishedAt: true },
+      orderBy: { publishedAt: "asc" },
+      take: CALENDAR_LIMIT,
+    }),
+  ]);
+  const planner = actor.role === "EDITOR" || actor.role === "ADMIN";
+  const lines = rows.map((row) => {
+    const state = budgetState(row.status, row.article?.status ?? null);
+    return {
+      id: row.id,
+      version: row.version,
+      title: row.title,
+      plannedDay: row.plannedDay?.toISOString().slice(0, 10) ?? range.from,
+      priority: row.priority,
+      windowStart: row.windowStart,
+      section: row.section?.name ?? null,
+      state,
+      movable: planner || (row.createdById === actor.id && state === "IDEA"),
+    };
+  });
+  const story = (kind: CalendarStory["kind"]) => (a: { id: string; headline: string; at: Date }) => ({
+    id: a.id,
+    headline: a.headline,
+    kind,
+    at: a.at,
+    day: toZonedInput(a.at, timeZone).slice(0, 10),
+  });
+  const stories = [
+    ...scheduled.flatMap((a) => (a.scheduledFor ? [story("scheduled")({ ...a, at: a.scheduledFor })] : [])),
+    ...published.flatMap((a) => (a.publishedAt ? [story("published")({ ...a, at: a.publishedAt })] : [])),
+  ];
+  return { lines, stories };
+}
