@@ -70,6 +70,9 @@ export default async function BudgetPage({
           <Link href={href(day, !week)} className={linkClass}>
             {week ? "Show the day" : "Show the week"}
           </Link>
+          <Link href={`/newsroom/budget/calendar?day=${day}`} className={linkClass}>
+            Calendar
+          </Link>
           <PrintButton />
           <Link
             href={`/newsroom/budget/new?day=${day}`}
