@@ -13,6 +13,7 @@ import { startEmbeddedPostgres } from "../server/db/embedded";
 import { applyMigrations } from "../server/db/migrate";
 import { listArticles } from "../server/services/article-list";
 import { listBudget } from "../server/services/budget";
+import { budgetCalendar } from "../server/services/budget-calendar";
 import { percentile, row, sample } from "./stats";
 
 const ARTICLES = 100_000;
@@ -49,11 +50,13 @@ async function seed(url: string) {
     SELECT gen_random_uuid(), 'bench-' || n, 'Headline ' || n || ' ' || ($1::text[])[1 + n % ${WORDS.length}], 'Standfirst ' || n,
       '{"type":"doc","content":[]}'::jsonb,
       (SELECT string_agg(($1::text[])[1 + ((n * 7 + k * 13 + (n / 97) * k) % ${WORDS.length})], ' ') FROM generate_series(1, 80) k),
-      (ARRAY['DRAFT','IN_REVIEW','CHANGES_REQUESTED','APPROVED','SCHEDULED','UNPUBLISHED','SPIKED'])[1 + n % 7]::"ArticleStatus",
+      -- About 1,400 scheduled over six months (a few a day), the rest in the other states.
+      (CASE WHEN n % 70 = 4 THEN 'SCHEDULED' WHEN n % 7 = 4 THEN 'APPROVED'
+            ELSE (ARRAY['DRAFT','IN_REVIEW','CHANGES_REQUESTED','APPROVED','SCHEDULED','UNPUBLISHED','SPIKED'])[1 + n % 7] END)::"ArticleStatus",
       ('00000000-0000-7000-9000-' || lpad((1 + n % ${SECTIONS})::text, 12, '0'))::uuid,
       ('00000000-0000-7000-8000-' || lpad((1 + n % ${WRITERS})::text, 12, '0'))::uuid,
       now() - (n || ' minutes')::interval, now(),
-      CASE WHEN n % 7 = 4 THEN now() + interval '1 day' END
+      CASE WHEN n % 70 = 4 THEN now() - interval '90 days' + (n % 180) * interval '1 day' END
     FROM generate_series(1, ${ARTICLES}) AS n`,
     [WORDS],
   );
@@ -127,8 +130,12 @@ async function main() {
     })();
     const writerList = await sample(200, () => listArticles(db, writer, articleListInput.parse({}), "UTC"));
     const week = await sample(200, (i) => listBudget(db, editor, { from: day(-3 + (i % 7)), to: day(3 + (i % 7)) }));
-    const month = await sample(100, (i) =>
+    const monthLines = await sample(100, (i) =>
       listBudget(db, editor, { from: day(-15 + (i % 30)), to: day(15 + (i % 30)) }),
+    );
+    // The calendar's month: six whole weeks.
+    const calendar = await sample(100, (i) =>
+      budgetCalendar(db, editor, { from: day(-21 + (i % 30)), to: day(20 + (i % 30)) }, "UTC"),
     );
 
     const base = percentile(pk, 50);
@@ -148,13 +155,16 @@ async function main() {
     console.log(row("article list, page 41", deepPage, ratio(deepPage)));
     console.log(row("article list, a writer's own", writerList, ratio(writerList)));
     console.log(row("budget, a week", week, ratio(week)));
-    console.log(row("budget, a month (the calendar's span)", month, ratio(month)));
+    console.log(row("budget, a month of full lines", monthLines, ratio(monthLines)));
+    console.log(row("calendar, a month (six weeks)", calendar, ratio(calendar)));
     const worst = Math.max(
-      ...[firstPage, searchWord, searchRare, threeFilters, searchAndFilters, deepPage, writerList, week, month].map(
+      ...[firstPage, searchWord, searchRare, threeFilters, searchAndFilters, deepPage, writerList, week, calendar].map(
         (s) => percentile(s, 95),
       ),
     );
-    console.log(`target: every p95 under 50 ms — worst ${worst.toFixed(1)} ms: ${worst < 50 ? "met" : "NOT met"}`);
+    console.log(
+      `target: every p95 under 50 ms (the list, the week's budget, the month's calendar) — worst ${worst.toFixed(1)} ms: ${worst < 50 ? "met" : "NOT met"}`,
+    );
     await db.$disconnect();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

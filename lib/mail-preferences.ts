@@ -10,6 +10,8 @@ export const MAILABLE_ACTIONS = [
   { action: "SCHEDULED_PUBLISH", label: "Your scheduled story goes live" },
   { action: "SCHEDULE_FAILED", label: "A scheduled story could not be published (editors and admins)" },
   { action: "MENTION", label: "Someone mentions you in a comment" },
+  { action: "DEADLINE_SOON", label: "A story you are on is due soon (before its filing deadline)" },
+  { action: "DEADLINE_MISSED", label: "A story you assigned has missed its filing deadline" },
 ] as const;
 
 export type MailableAction = (typeof MAILABLE_ACTIONS)[number]["action"];

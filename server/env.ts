@@ -86,6 +86,13 @@ const sharedSchema = {
     .min(1000, "must be at least 1000")
     .max(3_600_000, "must be at most 3600000")
     .default(30_000),
+  /** How long before a budget line's deadline the people on it are reminded. */
+  MASTHEAD_REMINDER_LEAD_MINUTES: z.coerce
+    .number({ message: "must be a number of minutes" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(10_080, "must be at most 10080 (a week)")
+    .default(120),
   /** Proxies in front of the app whose X-Forwarded-For is believed: a hop count or their addresses. */
   MASTHEAD_TRUSTED_PROXIES: z
     .string()

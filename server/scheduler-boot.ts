@@ -18,6 +18,7 @@ export function bootScheduler(): void {
     timeZone: env.MASTHEAD_TIME_ZONE,
     intervalMs: env.MASTHEAD_SCHEDULER_INTERVAL_MS,
     publicCache: databasePublicCache(getDb()),
+    reminderLeadMs: env.MASTHEAD_REMINDER_LEAD_MINUTES * 60_000,
     onError: (error) => log().error({ error: errorField(error) }, "the scheduler run failed and will be retried"),
   });
 }

@@ -47,7 +47,7 @@ export function NotificationsList() {
               <p className={n.readAt ? "" : "font-semibold"}>
                 {n.readAt ? null : <span className="sr-only">Unread: </span>}
                 <Link
-                  href={`/newsroom/articles/${n.articleId}`}
+                  href={n.articleId ? `/newsroom/articles/${n.articleId}` : `/newsroom/budget/${n.budgetItemId ?? ""}`}
                   className="hover:underline"
                   onClick={() => (n.readAt ? undefined : markRead.mutate({ ids: [n.id] }))}
                 >

@@ -143,12 +143,15 @@ export async function createBudgetLine(
       ...stored,
       status: storedStatusAfter("assign", hasReporter(fields)),
       createdById: actor.id,
+      assignedById: fields.assignees.length > 0 ? actor.id : null,
       assignees: { create: assignmentRows(fields) },
     },
     select: budgetLineSelect,
   });
   return toLine(row);
 }
+
+const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
 const sameAssignees = (row: BudgetRow, fields: BudgetFields) =>
   JSON.stringify(row.assignees.map((a) => [a.user.id, a.role]).sort()) ===
@@ -177,7 +180,14 @@ export async function updateBudgetLine(
       row.article || row.status === "KILLED" ? row.status : storedStatusAfter("assign", hasReporter(input.fields));
     const updated = await tx.budgetItem.update({
       where: { id: row.id },
-      data: { ...stored, status, version: { increment: 1 } },
+      data: {
+        ...stored,
+        status,
+        version: { increment: 1 },
+        ...(reassigned ? { assignedById: actor.id } : {}),
+        // A new deadline is reminded of afresh.
+        ...(sameInstant(row.deadline, stored.deadline) ? {} : { reminderSentAt: null, overdueSentAt: null }),
+      },
       select: budgetLineSelect,
     });
     return toLine(updated);

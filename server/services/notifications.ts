@@ -5,7 +5,15 @@ export async function listNotifications(db: DbOrTx, userId: string, limit = 50) 
     where: { userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, message: true, createdAt: true, readAt: true, articleId: true, action: true },
+    select: {
+      id: true,
+      message: true,
+      createdAt: true,
+      readAt: true,
+      articleId: true,
+      budgetItemId: true,
+      action: true,
+    },
   });
 }
 

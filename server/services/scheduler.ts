@@ -4,6 +4,7 @@ import type { Clock } from "../clock";
 import { menuSignature, storyChange, storyFootprint } from "../cache/tags";
 import type { PublicCache } from "../public-cache";
 import { publishableSelect, publishBlocker } from "./publishing";
+import { sendDeadlineNotices } from "./reminders";
 import { writeStep } from "./workflow-write";
 
 /** A publish this much after its time is recorded as late (the app was not running). */
@@ -81,13 +82,18 @@ export async function publishDueAndRefresh(
   return run;
 }
 
-/** Runs the scheduler now and then every `intervalMs`; returns a stop function. */
+/**
+ * Runs the scheduler now and then every `intervalMs` (publishing what is due, then the budget's
+ * deadline notices); returns a stop function.
+ */
 export function startScheduler(opts: {
   db: Db;
   clock: Clock;
   timeZone: string;
   intervalMs: number;
   publicCache: PublicCache;
+  /** How long before a budget deadline its people are reminded (the deadline sweep). */
+  reminderLeadMs: number;
   onError: (error: unknown) => void;
 }): () => void {
   let running = false;
@@ -96,6 +102,11 @@ export function startScheduler(opts: {
     running = true;
     try {
       await publishDueAndRefresh(opts.db, opts.clock, opts.timeZone, opts.publicCache);
+    } catch (error) {
+      opts.onError(error);
+    }
+    try {
+      await sendDeadlineNotices(opts.db, opts.clock(), opts.reminderLeadMs, opts.timeZone);
     } catch (error) {
       opts.onError(error);
     } finally {

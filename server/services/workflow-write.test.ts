@@ -80,6 +80,9 @@ const TABLE: Record<WorkflowAction, [to: "authors" | "editors" | null, plain: st
   SUGGESTIONS_REJECTED: [null, "", ""],
   HOLD_FOR_COMMENTS: [null, "", ""],
   HOLD_FOR_COMMENTS_LIFTED: [null, "", ""],
+  // Deadline notices come from the reminder sweep (server/services/reminders.ts).
+  DEADLINE_SOON: [null, "", ""],
+  DEADLINE_MISSED: [null, "", ""],
 };
 
 describe("who is told about each workflow step", () => {

@@ -93,6 +93,9 @@ export function notificationFor(
     case "SUGGESTIONS_REJECTED":
     case "HOLD_FOR_COMMENTS":
     case "HOLD_FOR_COMMENTS_LIFTED":
+    // Deadline notices come from the reminder sweep (reminders.ts), not from steps.
+    case "DEADLINE_SOON":
+    case "DEADLINE_MISSED":
       return null;
   }
 }
