@@ -9,17 +9,30 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+// Building a formatter costs far more than using one: one per zone, kept.
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallFormat(zone: string): Intl.DateTimeFormat {
+  let format = wallFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    // Zones are few (the newsroom's, UTC); a bound keeps a stream of odd ones from growing it.
+    if (wallFormats.size < 64) wallFormats.set(zone, format);
+  }
+  return format;
+}
+
 function wallParts(date: Date, zone: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(date);
+  const parts = wallFormat(zone).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return {
     year: get("year"),
