@@ -5,6 +5,7 @@ import { importArticle } from "@/server/services/articles";
 import { budgetCalendar, moveBudgetLine } from "@/server/services/budget-calendar";
 import { createBudgetLine } from "@/server/services/budget";
 import type { SessionUser } from "@/server/services/users";
+import { budgetLine } from "@/tests/budget";
 import { db, makeUser, outcome, resetTablesBeforeEach, workflowCallerFor } from "@/tests/db";
 
 type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
@@ -20,24 +21,11 @@ beforeEach(async () => {
 });
 
 const call = (actor: Actor) => workflowCallerFor(actor === "signedOut" ? null : users[actor]);
-const line = (over: Partial<BudgetFields> = {}): BudgetFields => ({
-  title: "Ferry timetable cuts",
-  angle: "",
-  sectionId: null,
-  priority: 2,
-  plannedDay: "2026-11-27",
-  windowStart: null,
-  windowEnd: null,
-  targetWords: null,
-  deadline: null,
-  assignees: [],
-  ...over,
-});
 const assigned = (over: Partial<BudgetFields> = {}) =>
   createBudgetLine(
     db,
     users.editor,
-    line({ assignees: [{ userId: users.writer.id, role: "REPORTER" }], ...over }),
+    budgetLine({ assignees: [{ userId: users.writer.id, role: "REPORTER" }], ...over }),
     "UTC",
   );
 
@@ -61,7 +49,12 @@ describe("moving a line on the calendar", () => {
   });
 
   it("a writer moves their own idea; the window keeps its time of day; a stale move is a conflict", async () => {
-    const idea = await createBudgetLine(db, users.writer, line({ windowStart: "07:00", windowEnd: "09:30" }), "UTC");
+    const idea = await createBudgetLine(
+      db,
+      users.writer,
+      budgetLine({ windowStart: "07:00", windowEnd: "09:30" }),
+      "UTC",
+    );
     const moved = await (
       await call("writer")
     ).budget.move({ id: idea.id, version: idea.version, plannedDay: "2026-12-03" });
@@ -80,7 +73,7 @@ describe("moving a line on the calendar", () => {
     const planned = await createBudgetLine(
       db,
       users.editor,
-      line({ plannedDay: "2026-03-27", windowStart: "09:00" }),
+      budgetLine({ plannedDay: "2026-03-27", windowStart: "09:00" }),
       "Europe/Berlin",
     );
     expect(planned.windowStart?.toISOString()).toBe("2026-03-27T08:00:00.000Z");
@@ -110,10 +103,10 @@ describe("what the calendar shows", () => {
     await createBudgetLine(
       db,
       users.otherWriter,
-      line({ title: "A colleague's idea", plannedDay: "2026-11-03" }),
+      budgetLine({ title: "A colleague's idea", plannedDay: "2026-11-03" }),
       "UTC",
     );
-    await createBudgetLine(db, users.editor, line({ title: "Next month", plannedDay: "2026-12-01" }), "UTC");
+    await createBudgetLine(db, users.editor, budgetLine({ title: "Next month", plannedDay: "2026-12-01" }), "UTC");
     const live = await importArticle(db, {
       headline: "Live story",
       standfirst: "",

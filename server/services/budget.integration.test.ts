@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { paragraphs } from "@/lib/content/document";
 import type { BudgetFields } from "@/lib/schemas/budget";
 import type { SessionUser } from "@/server/services/users";
+import { budgetLine } from "@/tests/budget";
 import { db, jsonDoc, makeUser, outcome, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
 
 type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
@@ -22,25 +23,10 @@ beforeEach(async () => {
 
 const call = (actor: Actor) => workflowCallerFor(actor === "signedOut" ? null : users[actor]);
 
-/** A line as the form sends it: everything given, defaults where not said. */
-const line = (over: Partial<BudgetFields> = {}): BudgetFields => ({
-  title: "Ferry timetable cuts",
-  angle: "What the winter timetable means for island commuters",
-  sectionId: null,
-  priority: 2,
-  plannedDay: "2026-11-27",
-  windowStart: null,
-  windowEnd: null,
-  targetWords: null,
-  deadline: null,
-  assignees: [],
-  ...over,
-});
-
 /** An editor's line with the writer as reporter. */
 async function assignedLine(over: Partial<BudgetFields> = {}) {
   return (await call("editor")).budget.create(
-    line({ sectionId, targetWords: 600, assignees: [{ userId: users.writer.id, role: "REPORTER" }], ...over }),
+    budgetLine({ sectionId, targetWords: 600, assignees: [{ userId: users.writer.id, role: "REPORTER" }], ...over }),
   );
 }
 
@@ -57,10 +43,10 @@ describe("who may do what with the story budget", () => {
     admin: "ok",
   };
   const cases: { name: string; run: (c: Caller) => Promise<unknown>; expected: Record<Actor, string> }[] = [
-    { name: "create an idea", run: (c) => c.budget.create(line()), expected: OK_FOR_SIGNED_IN },
+    { name: "create an idea", run: (c) => c.budget.create(budgetLine()), expected: OK_FOR_SIGNED_IN },
     {
       name: "create an assigned line",
-      run: (c) => c.budget.create(line({ assignees: [{ userId: users.writer.id, role: "REPORTER" }] })),
+      run: (c) => c.budget.create(budgetLine({ assignees: [{ userId: users.writer.id, role: "REPORTER" }] })),
       expected: { signedOut: "UNAUTHORIZED", writer: "FORBIDDEN", otherWriter: "FORBIDDEN", editor: "ok", admin: "ok" },
     },
     {
@@ -71,8 +57,8 @@ describe("who may do what with the story budget", () => {
     {
       name: "change the writer's own idea",
       run: async (c) => {
-        const idea = await (await call("writer")).budget.create(line());
-        return c.budget.update({ id: idea.id, version: idea.version, fields: line({ title: "Changed" }) });
+        const idea = await (await call("writer")).budget.create(budgetLine());
+        return c.budget.update({ id: idea.id, version: idea.version, fields: budgetLine({ title: "Changed" }) });
       },
       expected: { signedOut: "UNAUTHORIZED", writer: "ok", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
     },
@@ -83,7 +69,11 @@ describe("who may do what with the story budget", () => {
         return c.budget.update({
           id: planned.id,
           version: planned.version,
-          fields: line({ sectionId, title: "Changed", assignees: [{ userId: users.writer.id, role: "REPORTER" }] }),
+          fields: budgetLine({
+            sectionId,
+            title: "Changed",
+            assignees: [{ userId: users.writer.id, role: "REPORTER" }],
+          }),
         });
       },
       expected: { signedOut: "UNAUTHORIZED", writer: "FORBIDDEN", otherWriter: "NOT_FOUND", editor: "ok", admin: "ok" },
@@ -195,7 +185,7 @@ describe("from the budget to the story", () => {
   });
 
   it("an idea needs a reporter before a story starts; assigning makes it assigned, and the proposer can no longer change it", async () => {
-    const idea = await (await call("writer")).budget.create(line({ title: "Harbour seals are back" }));
+    const idea = await (await call("writer")).budget.create(budgetLine({ title: "Harbour seals are back" }));
     expect(idea.state).toBe("IDEA");
     expect(await outcome((await call("editor")).budget.startWriting({ id: idea.id, version: idea.version }))).toBe(
       "FORBIDDEN",
@@ -205,7 +195,7 @@ describe("from the budget to the story", () => {
     ).budget.update({
       id: idea.id,
       version: idea.version,
-      fields: line({ title: "Harbour seals are back in numbers" }),
+      fields: budgetLine({ title: "Harbour seals are back in numbers" }),
     });
     expect(edited.title).toBe("Harbour seals are back in numbers");
     const assigned = await (
@@ -213,7 +203,7 @@ describe("from the budget to the story", () => {
     ).budget.update({
       id: idea.id,
       version: edited.version,
-      fields: line({ title: edited.title, assignees: [{ userId: users.otherWriter.id, role: "REPORTER" }] }),
+      fields: budgetLine({ title: edited.title, assignees: [{ userId: users.otherWriter.id, role: "REPORTER" }] }),
     });
     expect(assigned.state).toBe("ASSIGNED");
     expect(
@@ -221,7 +211,7 @@ describe("from the budget to the story", () => {
         (await call("writer")).budget.update({
           id: idea.id,
           version: assigned.version,
-          fields: line({ title: "Mine" }),
+          fields: budgetLine({ title: "Mine" }),
         }),
       ),
     ).toBe("FORBIDDEN");
@@ -254,7 +244,7 @@ describe("from the budget to the story", () => {
         (await call("editor")).budget.update({
           id: planned.id,
           version: planned.version,
-          fields: line({ title: "Stale" }),
+          fields: budgetLine({ title: "Stale" }),
         }),
       ),
     ).toBe("CONFLICT");
@@ -265,13 +255,15 @@ describe("from the budget to the story", () => {
 describe("what the budget shows", () => {
   it("a day or a week, in order; writers see only their own lines", async () => {
     const editor = await call("editor");
-    await editor.budget.create(line({ title: "Low one", priority: 3, plannedDay: "2026-11-27" }));
-    await editor.budget.create(line({ title: "Top one", priority: 1, plannedDay: "2026-11-27" }));
-    await editor.budget.create(line({ title: "Monday", plannedDay: "2026-11-23" }));
-    await editor.budget.create(line({ title: "Next week", plannedDay: "2026-11-30" }));
-    await editor.budget.create(line({ title: "Undated", plannedDay: null }));
+    await editor.budget.create(budgetLine({ title: "Low one", priority: 3, plannedDay: "2026-11-27" }));
+    await editor.budget.create(budgetLine({ title: "Top one", priority: 1, plannedDay: "2026-11-27" }));
+    await editor.budget.create(budgetLine({ title: "Monday", plannedDay: "2026-11-23" }));
+    await editor.budget.create(budgetLine({ title: "Next week", plannedDay: "2026-11-30" }));
+    await editor.budget.create(budgetLine({ title: "Undated", plannedDay: null }));
     await assignedLine({ title: "The writer's", plannedDay: "2026-11-28" });
-    await (await call("otherWriter")).budget.create(line({ title: "A colleague's idea", plannedDay: "2026-11-27" }));
+    await (
+      await call("otherWriter")
+    ).budget.create(budgetLine({ title: "A colleague's idea", plannedDay: "2026-11-27" }));
 
     const week = await editor.budget.list({ from: "2026-11-23", to: "2026-11-29" });
     expect(week.lines.map((l) => l.title)).toEqual([
@@ -305,13 +297,13 @@ describe("bad input changes nothing", () => {
   ] as [string, Partial<BudgetFields>][])("%s is a BAD_REQUEST", async (name, change) => {
     const fields =
       name === "the same person twice in one role"
-        ? line({
+        ? budgetLine({
             assignees: [
               { userId: users.writer.id, role: "REPORTER" },
               { userId: users.writer.id, role: "REPORTER" },
             ],
           })
-        : line(change);
+        : budgetLine(change);
     expect(await outcome((await call("editor")).budget.create(fields))).toBe("BAD_REQUEST");
     expect(await db.budgetItem.count()).toBe(0);
   });
@@ -329,7 +321,7 @@ describe("bad input changes nothing", () => {
     ).budget.update({
       id: planned.id,
       version: planned.version,
-      fields: line({ sectionId, title: "Retitled", assignees: [{ userId: users.writer.id, role: "REPORTER" }] }),
+      fields: budgetLine({ sectionId, title: "Retitled", assignees: [{ userId: users.writer.id, role: "REPORTER" }] }),
     });
     expect(await versionOfLine(planned.id)).toBe(planned.version + 1);
     expect(

@@ -5,6 +5,7 @@ import { createBudgetLine, updateBudgetLine } from "@/server/services/budget";
 import { startWriting } from "@/server/services/budget-start";
 import { sendDeadlineNotices } from "@/server/services/reminders";
 import type { SessionUser } from "@/server/services/users";
+import { budgetLine } from "@/tests/budget";
 import { DATABASE_URL, db, makeUser, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
 
 const LEAD = 2 * 3_600_000;
@@ -19,19 +20,13 @@ beforeEach(async () => {
   editor = await makeUser("EDITOR");
 });
 
-const line = (over: Partial<BudgetFields> = {}): BudgetFields => ({
-  title: "Ferry timetable cuts",
-  angle: "",
-  sectionId: null,
-  priority: 2,
-  plannedDay: "2026-12-02",
-  windowStart: null,
-  windowEnd: null,
-  targetWords: null,
-  deadline: "2026-12-02T16:00",
-  assignees: [{ userId: writer.id, role: "REPORTER" }],
-  ...over,
-});
+const line = (over: Partial<BudgetFields> = {}): BudgetFields =>
+  budgetLine({
+    plannedDay: "2026-12-02",
+    deadline: "2026-12-02T16:00",
+    assignees: [{ userId: writer.id, role: "REPORTER" }],
+    ...over,
+  });
 const notices = (userId: string) =>
   db.notification.findMany({ where: { userId }, select: { action: true, message: true, budgetItemId: true } });
 
