@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SelectField } from "../ui/select-field";
 import { STATUS_LABELS } from "@/lib/article-status";
 import {
   ARTICLE_STATUSES,
@@ -39,38 +40,6 @@ export function filtersFrom(params: ListParams): { query: ArticleListInput; prob
 }
 
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
-
-function Select({
-  id,
-  name,
-  label,
-  value,
-  options,
-  any,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  any: string;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-semibold">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value} className={inputClass}>
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export function ArticleFilters({
   params,
@@ -117,29 +86,29 @@ export function ArticleFilters({
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Select
+        <SelectField
           id="list-section"
           name="section"
           label="Section"
-          value={one(params.section)}
+          defaultValue={one(params.section)}
           options={sections.map((s) => ({ value: s.id, label: s.name }))}
-          any="Any section"
+          placeholder="Any section"
         />
-        <Select
+        <SelectField
           id="list-author"
           name="author"
           label="Author"
-          value={one(params.author)}
+          defaultValue={one(params.author)}
           options={personOptions}
-          any="Anyone"
+          placeholder="Anyone"
         />
-        <Select
+        <SelectField
           id="list-assignee"
           name="assignee"
           label="Assigned to"
-          value={one(params.assignee)}
+          defaultValue={one(params.assignee)}
           options={personOptions}
-          any="Anyone"
+          placeholder="Anyone"
         />
         <div className="flex flex-col gap-1">
           <label htmlFor="list-tag" className="text-sm font-semibold">

@@ -3,6 +3,7 @@
 import { MAX_SEO_DESCRIPTION, MAX_SEO_TITLE } from "@/lib/schemas/article";
 import { slugify } from "@/lib/slug";
 import { Field } from "../../ui/field";
+import { SelectField } from "../../ui/select-field";
 import type { ArticleDraft } from "./article-draft";
 import { SeoPreview } from "./seo-preview";
 
@@ -47,25 +48,15 @@ export function DetailsFields({
     onChange({ authorIds: on ? [...draft.authorIds, id] : draft.authorIds.filter((authorId) => authorId !== id) });
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="edit-section" className="text-sm font-semibold">
-          Section
-        </label>
-        <select
-          id="edit-section"
-          value={draft.sectionId}
-          onChange={(e) => onChange({ sectionId: e.target.value })}
-          className={inputClass}
-        >
-          <option value="">No section</option>
-          {sections.map((section) => (
-            <option key={section.id} value={section.id}>
-              {section.name}
-            </option>
-          ))}
-        </select>
-        {errorFor("sectionId") ? <p className="text-sm text-red-800">{errorFor("sectionId")}</p> : null}
-      </div>
+      <SelectField
+        id="edit-section"
+        label="Section"
+        value={draft.sectionId}
+        onChange={(e) => onChange({ sectionId: e.target.value })}
+        placeholder="No section"
+        options={sections.map((section) => ({ value: section.id, label: section.name }))}
+        error={errorFor("sectionId")}
+      />
       <fieldset
         className="flex flex-col gap-1"
         aria-describedby={errorFor("authorIds") ? "edit-authors-error" : undefined}

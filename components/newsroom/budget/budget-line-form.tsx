@@ -17,6 +17,7 @@ import { useTRPC } from "@/trpc/client";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
 import { FormAlert } from "../../ui/form-alert";
+import { SelectField } from "../../ui/select-field";
 
 /** What the form holds: every field as typed (numbers too, until sent). */
 export interface BudgetFormValues {
@@ -31,8 +32,6 @@ export interface BudgetFormValues {
   deadline: string;
   assignees: { userId: string; role: BudgetRoleName }[];
 }
-
-const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
 
 function toFields(values: BudgetFormValues): BudgetFields {
   const words = values.targetWords.trim();
@@ -152,42 +151,22 @@ export function BudgetLineForm({
           error={errorFor("angle")}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="budget-section" className="text-sm font-semibold">
-              Section
-            </label>
-            <select
-              id="budget-section"
-              value={values.sectionId}
-              onChange={(e) => set({ sectionId: e.target.value })}
-              className={inputClass}
-            >
-              <option value="">No section</option>
-              {sections.map((section) => (
-                <option key={section.id} value={section.id}>
-                  {section.name}
-                </option>
-              ))}
-            </select>
-            {errorFor("sectionId") ? <p className="text-sm text-red-800">{errorFor("sectionId")}</p> : null}
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="budget-priority" className="text-sm font-semibold">
-              Priority
-            </label>
-            <select
-              id="budget-priority"
-              value={values.priority}
-              onChange={(e) => set({ priority: e.target.value })}
-              className={inputClass}
-            >
-              {[1, 2, 3].map((p) => (
-                <option key={p} value={String(p)}>
-                  {PRIORITY_LABELS[p]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="budget-section"
+            label="Section"
+            value={values.sectionId}
+            onChange={(e) => set({ sectionId: e.target.value })}
+            placeholder="No section"
+            options={sections.map((section) => ({ value: section.id, label: section.name }))}
+            error={errorFor("sectionId")}
+          />
+          <SelectField
+            id="budget-priority"
+            label="Priority"
+            value={values.priority}
+            onChange={(e) => set({ priority: e.target.value })}
+            options={[1, 2, 3].map((p) => ({ value: String(p), label: PRIORITY_LABELS[p] ?? String(p) }))}
+          />
           <Field
             id="budget-day"
             type="date"
@@ -238,41 +217,23 @@ export function BudgetLineForm({
             ) : null}
             {values.assignees.map((a, i) => (
               <div key={i} className="flex flex-wrap items-end gap-2">
-                <div className="flex flex-col gap-1">
-                  <label htmlFor={`budget-person-${i}`} className="text-sm">
-                    Person {i + 1}
-                  </label>
-                  <select
-                    id={`budget-person-${i}`}
-                    value={a.userId}
-                    onChange={(e) => setAssignee(i, { userId: e.target.value })}
-                    className={inputClass}
-                  >
-                    <option value="">Choose someone</option>
-                    {people.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.displayName}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="flex flex-col gap-1">
-                  <label htmlFor={`budget-role-${i}`} className="text-sm">
-                    Role of person {i + 1}
-                  </label>
-                  <select
-                    id={`budget-role-${i}`}
-                    value={a.role}
-                    onChange={(e) => setAssignee(i, { role: e.target.value as BudgetRoleName })}
-                    className={inputClass}
-                  >
-                    {BUDGET_ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {BUDGET_ROLE_LABELS[role]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`budget-person-${i}`}
+                  label={`Person ${i + 1}`}
+                  labelClassName="text-sm"
+                  value={a.userId}
+                  onChange={(e) => setAssignee(i, { userId: e.target.value })}
+                  placeholder="Choose someone"
+                  options={people.map((p) => ({ value: p.id, label: p.displayName }))}
+                />
+                <SelectField
+                  id={`budget-role-${i}`}
+                  label={`Role of person ${i + 1}`}
+                  labelClassName="text-sm"
+                  value={a.role}
+                  onChange={(e) => setAssignee(i, { role: e.target.value as BudgetRoleName })}
+                  options={BUDGET_ROLES.map((role) => ({ value: role, label: BUDGET_ROLE_LABELS[role] }))}
+                />
                 <Button
                   type="button"
                   variant="secondary"
