@@ -3,17 +3,13 @@
 // SELECT measured in the same run. Prints figures; asserts nothing. Target: every p95 < 50 ms.
 //   npm run bench:newsroom-list            (embedded PostgreSQL in a temporary directory)
 //   BENCH_DATABASE_URL=… npm run bench:newsroom-list   (a server; creates and drops its own database)
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { articleListInput, type ArticleListQuery } from "../lib/schemas/article-list";
 import { createDb } from "../server/db/client";
-import { startEmbeddedPostgres } from "../server/db/embedded";
-import { applyMigrations } from "../server/db/migrate";
 import { listArticles } from "../server/services/article-list";
 import { listBudget } from "../server/services/budget";
 import { budgetCalendar } from "../server/services/budget-calendar";
+import { withBenchDatabase } from "./database";
 import { percentile, row, sample } from "./stats";
 
 const ARTICLES = 100_000;
@@ -87,20 +83,9 @@ async function seed(url: string) {
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function main() {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const tmp = serverUrl ? null : mkdtempSync(path.join(os.tmpdir(), "masthead-bench-"));
-  const embedded = tmp ? await startEmbeddedPostgres({ dataDir: tmp }) : null;
-  const base = serverUrl ?? embedded?.url ?? "";
-  const name = `masthead_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  try {
-    await applyMigrations(url.toString());
-    const seconds = await seed(url.toString());
-    const db = createDb(url.toString(), { max: 4 });
+  await withBenchDatabase(async (url) => {
+    const seconds = await seed(url);
+    const db = createDb(url, { max: 4 });
     const editor = { id: EDITOR, email: "editor@bench.test", displayName: "Bench Editor", role: "EDITOR" as const };
     const writer = { id: writerId(3), email: "writer3@bench.test", displayName: "Writer 3", role: "WRITER" as const };
     const ids = (await db.article.findMany({ select: { id: true }, take: 5000 })).map((a) => a.id);
@@ -166,12 +151,7 @@ async function main() {
       `target: every p95 under 50 ms (the list, the week's budget, the month's calendar) — worst ${worst.toFixed(1)} ms: ${worst < 50 ? "met" : "NOT met"}`,
     );
     await db.$disconnect();
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -2,15 +2,11 @@
 // primary-key SELECT measured in the same run. Prints figures; asserts nothing.
 //   npm run bench:workflow            (embedded PostgreSQL in a temporary directory)
 //   BENCH_DATABASE_URL=… npm run bench:workflow   (a server; creates and drops its own database)
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { createDb } from "../server/db/client";
-import { startEmbeddedPostgres } from "../server/db/embedded";
-import { applyMigrations } from "../server/db/migrate";
 import { editorDashboard, reviewQueue } from "../server/services/dashboard";
 import { transition } from "../server/services/workflow";
+import { withBenchDatabase } from "./database";
 import { percentile, row, sample } from "./stats";
 
 const ARTICLES = 10_000;
@@ -18,11 +14,12 @@ const PUBLISHES = 300;
 
 async function seed(url: string) {
   const client = new pg.Client({ connectionString: url });
+  client.on("error", () => undefined);
   await client.connect();
   await client.query(`
-    INSERT INTO "User" (id, email, "displayName", "passwordHash", role, "updatedAt") VALUES
-      ('00000000-0000-7000-8000-000000000001', 'writer@bench.test', 'Bench Writer', 'x', 'WRITER', now()),
-      ('00000000-0000-7000-8000-000000000002', 'editor@bench.test', 'Bench Editor', 'x', 'EDITOR', now());
+    INSERT INTO "User" (id, email, "displayName", slug, "passwordHash", role, "updatedAt") VALUES
+      ('00000000-0000-7000-8000-000000000001', 'writer@bench.test', 'Bench Writer', 'bench-writer', 'x', 'WRITER', now()),
+      ('00000000-0000-7000-8000-000000000002', 'editor@bench.test', 'Bench Editor', 'bench-editor', 'x', 'EDITOR', now());
     INSERT INTO "Section" (id, slug, name) VALUES ('00000000-0000-7000-8000-00000000000a', 'news', 'News');
     -- 10,000 articles across the working states; the first ${PUBLISHES} are approved and ready to publish.
     INSERT INTO "Article" (id, slug, headline, standfirst, body, "bodyText", status, "sectionId", "createdById", "updatedAt", "statusChangedAt")
@@ -44,20 +41,9 @@ async function seed(url: string) {
 }
 
 async function main() {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const tmp = serverUrl ? null : mkdtempSync(path.join(os.tmpdir(), "masthead-bench-"));
-  const embedded = tmp ? await startEmbeddedPostgres({ dataDir: tmp }) : null;
-  const base = serverUrl ?? embedded?.url ?? "";
-  const name = `masthead_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  try {
-    await applyMigrations(url.toString());
-    const ids = await seed(url.toString());
-    const db = createDb(url.toString(), { max: 4 });
+  await withBenchDatabase(async (url) => {
+    const ids = await seed(url);
+    const db = createDb(url, { max: 4 });
     const editor = {
       id: "00000000-0000-7000-8000-000000000002",
       email: "editor@bench.test",
@@ -83,7 +69,7 @@ async function main() {
     const pkP95 = percentile(pk, 95);
     const ratio = percentile(publish, 95) / pkP95;
     console.log(
-      `bench/workflow — ${ARTICLES.toLocaleString("en")} articles, ${waiting.toLocaleString("en")} in review, PostgreSQL ${embedded ? "embedded" : "at BENCH_DATABASE_URL"}`,
+      `bench/workflow — ${ARTICLES.toLocaleString("en")} articles, ${waiting.toLocaleString("en")} in review, PostgreSQL ${process.env.BENCH_DATABASE_URL ? "at BENCH_DATABASE_URL" : "embedded"}`,
     );
     console.log(row("primary-key SELECT (baseline)", pk));
     console.log(
@@ -98,12 +84,7 @@ async function main() {
       row("review queue (count + oldest 50)", queue, `target p95 < 50 ms: ${queueP95 < 50 ? "met" : "NOT met"}`),
     );
     console.log(row("whole editors' desk (5 groups)", desk));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {
