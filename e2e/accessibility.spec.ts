@@ -32,10 +32,9 @@ const newsroomPages: [RoleKey, string][] = [
   ["writer", "/newsroom/profile"],
   ["writer", "/newsroom/account"],
   ["admin", "/newsroom/admin/outbox"],
-  ["editor", "/newsroom/budget?view=week"],
+  // (The budget's week, a line's page with the editor's form, the calendar and the desk's
+  // assignments are checked with content, light and dark, in budget.spec.ts.)
   ["editor", "/newsroom/articles?q=council&status=DRAFT&sort=published"],
-  ["writer", "/newsroom/articles"],
-  ["editor", "/newsroom/budget/new"],
   ["writer", "/newsroom/budget/new"],
 ];
 for (const [role, path] of newsroomPages) {
