@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatInZone, fromZonedInput, isTimeZone, toZonedInput } from "./time-zone";
+import {
+  formatDuration,
+  formatInZone,
+  formatTimeInZone,
+  fromZonedInput,
+  isTimeZone,
+  startOfDayIn,
+  toZonedInput,
+} from "./time-zone";
 
 describe("newsroom time zone", () => {
   it("converts wall time in a zone to UTC and back, across daylight saving", () => {
@@ -40,5 +48,18 @@ describe("newsroom time zone", () => {
     expect(formatDuration(45 * 60000)).toBe("45 min");
     expect(formatDuration(192 * 60000)).toBe("3 h 12 min");
     expect(formatDuration(3 * 24 * 3600000)).toBe("3 days");
+  });
+});
+
+describe("days and times on the newsroom's clock", () => {
+  it("starts a day at its midnight, or its first hour when a clock change skips midnight", () => {
+    expect(startOfDayIn("2026-12-02", "Europe/Berlin")?.toISOString()).toBe("2026-12-01T23:00:00.000Z");
+    // Santiago moved its clocks forward at midnight on 6 September 2026: the day starts at 01:00.
+    expect(startOfDayIn("2026-09-06", "America/Santiago")?.toISOString()).toBe("2026-09-06T04:00:00.000Z");
+    expect(startOfDayIn("2026-02-30", "UTC")).toBeNull();
+  });
+
+  it("says a time of day in the zone", () => {
+    expect(formatTimeInZone(new Date("2026-12-02T07:05:00Z"), "Europe/Berlin")).toBe("08:05");
   });
 });

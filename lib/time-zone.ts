@@ -78,6 +78,23 @@ export function toZonedInput(date: Date, zone: string): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+/**
+ * The first instant of a day ("YYYY-MM-DD") on the zone's calendar; a day whose midnight a
+ * clock change skips starts at its first hour that exists. Null for a malformed day.
+ */
+export function startOfDayIn(day: string, zone: string): Date | null {
+  for (const hour of ["00", "01", "02"]) {
+    const instant = fromZonedInput(`${day}T${hour}:00`, zone);
+    if (instant) return instant;
+  }
+  return null;
+}
+
+/** "14:30" on the zone's wall clock. */
+export function formatTimeInZone(date: Date, zone: string): string {
+  return toZonedInput(date, zone).slice(11);
+}
+
 /** "26 Nov 2026, 14:30 GMT" in the zone. */
 export function formatInZone(date: Date, zone: string): string {
   const parts = new Intl.DateTimeFormat("en-GB", {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STATUS_LABELS, type ArticleStatusName } from "../article-status";
-import { isDay } from "../budget";
+import { daySchema as day } from "./budget";
 
 // The newsroom's article list: search, filters, sort and a page cursor. The same fields are
 // the page's address (/newsroom/articles?q=…&status=…), so a view can be shared.
@@ -17,8 +17,6 @@ export const LIST_SORT_LABELS: Record<ListSort, string> = {
 
 export const MAX_LIST_PAGE = 100;
 export const DEFAULT_LIST_PAGE = 50;
-
-const day = z.string().refine(isDay, "Choose a day that exists");
 
 const listFields = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ArticleListInput, ListSort } from "@/lib/schemas/article-list";
 import { addDays } from "@/lib/budget";
-import { fromZonedInput } from "@/lib/time-zone";
+import { startOfDayIn } from "@/lib/time-zone";
 import { can } from "../auth/permissions";
 import type { DbOrTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
@@ -49,7 +49,7 @@ function after(cursor: Cursor, key: Prisma.Sql, desc: boolean): Prisma.Sql {
 
 /** The start of a newsroom day as an instant. */
 function dayStart(day: string, timeZone: string): Date {
-  const instant = fromZonedInput(`${day}T00:00`, timeZone) ?? fromZonedInput(`${day}T01:00`, timeZone);
+  const instant = startOfDayIn(day, timeZone);
   if (!instant) throw badRequest("Choose a day that exists", { from: ["Choose a day that exists"] });
   return instant;
 }

@@ -1,5 +1,5 @@
 import { addDays } from "@/lib/budget";
-import { fromZonedInput, toZonedInput } from "@/lib/time-zone";
+import { formatTimeInZone, fromZonedInput, startOfDayIn, toZonedInput } from "@/lib/time-zone";
 import { can } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus, type BudgetStatus } from "../db/generated/client";
@@ -13,19 +13,16 @@ import type { SessionUser } from "./users";
 // scheduled or went live in the span; moving a line to another day keeps its time window's
 // time of day.
 
-/** The start of a newsroom day as an instant (the first hour that exists, on a DST change). */
 function dayStart(day: string, timeZone: string): Date {
-  for (const hour of ["00", "01", "02"]) {
-    const instant = fromZonedInput(`${day}T${hour}:00`, timeZone);
-    if (instant) return instant;
-  }
-  throw badRequest("Choose a day that exists");
+  const instant = startOfDayIn(day, timeZone);
+  if (!instant) throw badRequest("Choose a day that exists");
+  return instant;
 }
 
 /** The same wall-clock time on another day; null when that time does not exist there. */
 function sameTimeOn(instant: Date | null, day: string, timeZone: string): Date | null {
   if (!instant) return null;
-  return fromZonedInput(`${day}T${toZonedInput(instant, timeZone).slice(11)}`, timeZone);
+  return fromZonedInput(`${day}T${formatTimeInZone(instant, timeZone)}`, timeZone);
 }
 
 /** Moves a line to another day; its window keeps its time of day. Who may change it may move it. */

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { formatDay } from "@/lib/budget";
+import { formatTimeInZone } from "@/lib/time-zone";
 import { BUDGET_ROLE_LABELS, PRIORITY_LABELS } from "@/lib/schemas/budget";
 import type { BudgetLine } from "@/trpc/types";
 import { StatusBadge } from "../status-badge";
 import { BudgetStateBadge } from "./budget-state-badge";
-
-const time = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 
 const dateTime = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", {
@@ -28,8 +26,8 @@ export function plannedWhen(line: BudgetLine, timeZone: string, withDay: boolean
   if (line.windowStart)
     parts.push(
       line.windowEnd
-        ? `${time(line.windowStart, timeZone)}–${time(line.windowEnd, timeZone)}`
-        : `from ${time(line.windowStart, timeZone)}`,
+        ? `${formatTimeInZone(line.windowStart, timeZone)}–${formatTimeInZone(line.windowEnd, timeZone)}`
+        : `from ${formatTimeInZone(line.windowStart, timeZone)}`,
     );
   return parts.join(", ") || (line.plannedDay ? "Any time" : "Not dated");
 }

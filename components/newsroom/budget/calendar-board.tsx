@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
 import { addDays, formatDay } from "@/lib/budget";
+import { formatTimeInZone } from "@/lib/time-zone";
 import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
@@ -12,9 +13,6 @@ import { BudgetStateBadge } from "./budget-state-badge";
 
 type Calendar = RouterOutputs["budget"]["calendar"];
 type Line = Calendar["lines"][number];
-
-const time = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 
 /**
  * The calendar's days, each with its lines and stories. A line someone may move is dragged
@@ -137,7 +135,7 @@ export function CalendarBoard({
                     className={`rounded border border-neutral-300 bg-neutral-50 p-1 text-xs ${line.movable ? "cursor-grab" : ""} ${picked?.line.id === line.id ? "ring-2 ring-sky-700" : ""}`}
                   >
                     <Link href={`/newsroom/budget/${line.id}`} className="block font-semibold hover:underline">
-                      {line.windowStart ? `${time(line.windowStart, timeZone)} ` : ""}
+                      {line.windowStart ? `${formatTimeInZone(line.windowStart, timeZone)} ` : ""}
                       {line.title}
                     </Link>
                     <span className="flex flex-wrap items-center gap-1">
@@ -170,7 +168,7 @@ export function CalendarBoard({
                 {stories(day).map((story) => (
                   <li key={story.id} className="rounded border border-dashed border-neutral-400 p-1 text-xs">
                     <Link href={`/newsroom/articles/${story.id}`} className="block hover:underline">
-                      {time(story.at, timeZone)} {story.headline}
+                      {formatTimeInZone(story.at, timeZone)} {story.headline}
                     </Link>
                     <span className="text-neutral-700">{story.kind === "scheduled" ? "Scheduled" : "Published"}</span>
                   </li>

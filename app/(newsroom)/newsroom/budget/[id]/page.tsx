@@ -8,7 +8,7 @@ import { BudgetStateBadge } from "@/components/newsroom/budget/budget-state-badg
 import { StatusBadge } from "@/components/newsroom/status-badge";
 import { formatDay } from "@/lib/budget";
 import { budgetItemIdSchema } from "@/lib/schemas/budget";
-import { toZonedInput } from "@/lib/time-zone";
+import { formatTimeInZone, toZonedInput } from "@/lib/time-zone";
 import { can } from "@/server/auth/permissions";
 import { requireNewsroomUser } from "@/server/auth/session";
 import { appEnv } from "@/server/env";
@@ -37,7 +37,7 @@ export default async function BudgetLinePage({ params }: { params: Promise<{ id:
   const planner = can(me.role, "budget.plan");
   const mayEdit = planner || (line.createdById === me.id && line.state === "IDEA");
   const isReporter = line.assignees.some((a) => a.role === "REPORTER" && a.user.id === me.id);
-  const clock = (date: Date | null) => (date ? toZonedInput(date, timeZone).slice(11) : "");
+  const clock = (date: Date | null) => (date ? formatTimeInZone(date, timeZone) : "");
   return (
     <div className="flex flex-col gap-6">
       <div>
