@@ -4,7 +4,7 @@ import { can } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus, type BudgetStatus } from "../db/generated/client";
 import { badRequest } from "../errors";
-import { budgetState } from "../workflow/budget";
+import { budgetRefusal, budgetState } from "../workflow/budget";
 import { visibleTo } from "./articles";
 import { budgetLineSelect, dayDate, lockLine, refuse, toLine, type BudgetLine } from "./budget";
 import type { SessionUser } from "./users";
@@ -136,7 +136,12 @@ export async function budgetCalendar(
       windowStart: row.windowStart,
       section: row.section,
       state,
-      movable: planner || (row.createdById === actor.id && state === "IDEA"),
+      movable:
+        budgetRefusal(
+          "edit",
+          { state, hasStory: row.articleStatus !== null },
+          { role: actor.role, isCreator: row.createdById === actor.id, isReporter: false },
+        ) === null,
     };
   });
   const story = (kind: CalendarStory["kind"]) => (a: { id: string; headline: string; at: Date }) => ({

@@ -8,7 +8,6 @@ export function BudgetLineActionsBar({
   version,
   title,
   state,
-  hasStory,
   canStart,
   canKill,
 }: {
@@ -16,16 +15,15 @@ export function BudgetLineActionsBar({
   version: number;
   title: string;
   state: BudgetState;
-  hasStory: boolean;
   canStart: boolean;
+  /** May kill it (or revive it, when killed): the server's rule, worked out by the page. */
   canKill: boolean;
 }) {
-  const killable = canKill && !hasStory && (state === "IDEA" || state === "ASSIGNED" || state === "KILLED");
-  if (!canStart && !killable) return null;
+  if (!canStart && !canKill) return null;
   return (
     <div className="flex flex-wrap items-start gap-3 print:hidden">
       {canStart ? <StartWritingButton id={id} version={version} title={title} /> : null}
-      {killable ? <KillOrRevive id={id} version={version} killed={state === "KILLED"} /> : null}
+      {canKill ? <KillOrRevive id={id} version={version} killed={state === "KILLED"} /> : null}
     </div>
   );
 }

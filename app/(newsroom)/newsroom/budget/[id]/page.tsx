@@ -12,6 +12,7 @@ import { formatTimeInZone, toZonedInput } from "@/lib/time-zone";
 import { can } from "@/server/auth/permissions";
 import { requireNewsroomUser } from "@/server/auth/session";
 import { appEnv } from "@/server/env";
+import { budgetRefusal } from "@/server/workflow/budget";
 import { api } from "@/trpc/server";
 import type { BudgetLine } from "@/trpc/types";
 
@@ -35,8 +36,14 @@ export default async function BudgetLinePage({ params }: { params: Promise<{ id:
   const [sections, people] = await Promise.all([caller.article.sections(), caller.article.possibleAuthors()]);
   const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   const planner = can(me.role, "budget.plan");
-  const mayEdit = planner || (line.createdById === me.id && line.state === "IDEA");
-  const isReporter = line.assignees.some((a) => a.role === "REPORTER" && a.user.id === me.id);
+  // The same rules the server applies (server/workflow/budget.ts).
+  const facts = { state: line.state, hasStory: line.article !== null };
+  const actor = {
+    role: me.role,
+    isCreator: line.createdById === me.id,
+    isReporter: line.assignees.some((a) => a.role === "REPORTER" && a.user.id === me.id),
+  };
+  const mayEdit = budgetRefusal("edit", facts, actor) === null;
   const clock = (date: Date | null) => (date ? formatTimeInZone(date, timeZone) : "");
   return (
     <div className="flex flex-col gap-6">
@@ -65,9 +72,8 @@ export default async function BudgetLinePage({ params }: { params: Promise<{ id:
         version={line.version}
         title={line.title}
         state={line.state}
-        hasStory={line.article !== null}
-        canStart={line.state === "ASSIGNED" && (planner || isReporter)}
-        canKill={planner}
+        canStart={budgetRefusal("startWriting", facts, actor) === null}
+        canKill={budgetRefusal(line.state === "KILLED" ? "revive" : "kill", facts, actor) === null}
       />
       {mayEdit ? null : (
         <p className="text-sm text-neutral-700">
