@@ -15,7 +15,15 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
       {/* The newsroom's own colours, dark when the system is (app/globals.css). */}
       <div className="newsroom min-h-screen bg-white text-ink">
         <SkipLink />
-        <NewsroomHeader user={user} canManagePeople={can(user.role, "user.manage")} unread={unread} />
+        <NewsroomHeader
+          user={user}
+          can={{
+            managePeople: can(user.role, "user.manage"),
+            manageNewsroom: can(user.role, "newsroom.manage"),
+            manageTags: can(user.role, "tag.manage"),
+          }}
+          unread={unread}
+        />
         <main id="content" className="mx-auto max-w-7xl px-4 py-8">
           {children}
         </main>

@@ -17,6 +17,7 @@ export function ArticleTable({
   timeZone,
   dateColumn = "updated",
   empty,
+  selectable = false,
 }: {
   articles: NewsroomArticle[];
   caption: string;
@@ -24,6 +25,8 @@ export function ArticleTable({
   dateColumn?: ListSort;
   /** What an empty list says (a search that found nothing is not "no articles yet"). */
   empty?: string;
+  /** A checkbox per row (name "ids"), for the bulk actions of an enclosing form. */
+  selectable?: boolean;
 }) {
   if (articles.length === 0 && empty) return <p className="text-neutral-700">{empty}</p>;
   if (articles.length === 0) {
@@ -43,6 +46,11 @@ export function ArticleTable({
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-neutral-400">
+            {selectable ? (
+              <th scope="col" className="py-2 pr-2">
+                <span className="sr-only">Select</span>
+              </th>
+            ) : null}
             <th scope="col" className="py-2 pr-4">
               Headline
             </th>
@@ -60,6 +68,17 @@ export function ArticleTable({
         <tbody>
           {articles.map((article) => (
             <tr key={article.id} className="border-b border-neutral-200">
+              {selectable ? (
+                <td className="py-2 pr-2">
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={article.id}
+                    aria-label={`Select “${article.headline}”`}
+                    className="size-4"
+                  />
+                </td>
+              ) : null}
               <td className="py-2 pr-4">
                 <Link href={`/newsroom/articles/${article.id}`} className="font-semibold hover:underline">
                   {article.headline}

@@ -4,12 +4,12 @@ import { SignOutButton } from "./sign-out-button";
 
 export function NewsroomHeader({
   user,
-  canManagePeople,
+  can,
   unread,
 }: {
   user: { displayName: string; role: RoleName };
-  /** Shows the link to the People page (admins). */
-  canManagePeople: boolean;
+  /** Which management pages to link: People, Sections and Settings (admins), Tags (editors). */
+  can: { managePeople: boolean; manageNewsroom: boolean; manageTags: boolean };
   unread: number;
 }) {
   return (
@@ -31,10 +31,25 @@ export function NewsroomHeader({
           <Link href="/newsroom/media" className="hover:underline">
             Media
           </Link>
-          {canManagePeople ? (
+          {can.manageTags ? (
+            <Link href="/newsroom/tags" className="hover:underline">
+              Tags
+            </Link>
+          ) : null}
+          {can.managePeople ? (
             <Link href="/newsroom/admin/users" className="hover:underline">
               People
             </Link>
+          ) : null}
+          {can.manageNewsroom ? (
+            <>
+              <Link href="/newsroom/admin/sections" className="hover:underline">
+                Sections
+              </Link>
+              <Link href="/newsroom/admin/settings" className="hover:underline">
+                Settings
+              </Link>
+            </>
           ) : null}
           <Link href="/newsroom/profile" className="hover:underline">
             Author page

@@ -12,7 +12,8 @@ import { PersonActions } from "./person-actions";
 import { RoleSelect } from "./role-select";
 
 const ROLE_CONSEQUENCES: Record<RoleName, string> = {
-  WRITER: "Writers write and submit their own stories; they cannot see others' drafts or publish.",
+  WRITER:
+    "Writers write and submit their own stories (and may read colleagues' when the newsroom allows it); they cannot edit others' stories or publish.",
   EDITOR: "Editors see every story and can send back, approve, schedule, publish and unpublish.",
   ADMIN: "Admins can do everything editors can, and manage people: invite, change roles, deactivate.",
 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { articleIdSchema, versionSchema } from "./article";
 
-const noteText = z.string().trim().max(2000, "Keep it under 2000 characters");
+export const noteText = z.string().trim().max(2000, "Keep it under 2000 characters");
 
 /** Every workflow step names the article and the version the user last saw. */
 export const workflowStepInput = z.object({ id: articleIdSchema, version: versionSchema });

@@ -6,7 +6,10 @@ import { invitationRouter } from "./routers/invitation";
 import { mailRouter } from "./routers/mail";
 import { mediaRouter } from "./routers/media";
 import { notificationRouter } from "./routers/notification";
+import { sectionRouter } from "./routers/section";
+import { settingsRouter } from "./routers/settings";
 import { siteRouter } from "./routers/site";
+import { tagRouter } from "./routers/tag";
 import { userRouter } from "./routers/user";
 import { workflowRouter } from "./routers/workflow";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -23,6 +26,9 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   media: mediaRouter,
   site: siteRouter,
+  section: sectionRouter,
+  tag: tagRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,8 @@ const EXPECTED: Record<Permission, Record<(typeof ROLES)[number], boolean>> = {
   "media.describeAll": { WRITER: false, EDITOR: true, ADMIN: true },
   "user.manage": { WRITER: false, EDITOR: false, ADMIN: true },
   "budget.plan": { WRITER: false, EDITOR: true, ADMIN: true },
+  "newsroom.manage": { WRITER: false, EDITOR: false, ADMIN: true },
+  "tag.manage": { WRITER: false, EDITOR: true, ADMIN: true },
 };
 
 describe("permission matrix", () => {

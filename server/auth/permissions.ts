@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   "user.manage": ["ADMIN"],
   /** The story budget: plan, assign, kill (writers propose ideas and see their own lines). */
   "budget.plan": ["EDITOR", "ADMIN"],
+  /** Create, rename, reorder and retire sections; the newsroom's settings. */
+  "newsroom.manage": ["ADMIN"],
+  /** Rename and merge tags. */
+  "tag.manage": ["EDITOR", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

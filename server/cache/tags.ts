@@ -33,7 +33,7 @@ export interface Footprint {
 /** The section menu as a comparable string; `without` leaves those stories out (the menu before they went live). */
 export async function menuSignature(db: DbOrTx, without: string[] = []): Promise<string> {
   const sections = await db.section.findMany({
-    where: { articles: { some: { ...LIVE, id: { notIn: without } } } },
+    where: { retiredAt: null, articles: { some: { ...LIVE, id: { notIn: without } } } },
     orderBy: { slug: "asc" },
     select: { slug: true },
   });

@@ -8,13 +8,14 @@ import { validateDocument } from "@/lib/content/validate";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { tagsBySlug } from "@/lib/slug";
 import { badRequest, conflict, forbidden } from "../errors";
 import { announceStoredText } from "../collab/relay-channel";
 import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
 import { revisionContentSelect } from "./publishing";
 import { saveChangesNothing } from "./article-unchanged";
+import { sectionRefusal } from "./sections";
+import { tagIdsFor } from "./tags";
 import { lockArticle, lockArticleRow, type LockedArticle, type WorkflowEnv } from "./workflow";
 import { writeSideStep } from "./workflow-write";
 
@@ -127,15 +128,11 @@ async function replaceAuthors(tx: Prisma.TransactionClient, articleId: string, a
   await tx.articleAuthor.createMany({ data: unique.map((userId, position) => ({ articleId, userId, position })) });
 }
 
-/** Tags by name; new names become new tags. */
+/** Tags by name; new names become new tags, old names of renamed or merged tags their tag. */
 async function replaceTags(tx: Prisma.TransactionClient, articleId: string, names: string[]) {
-  const tags = await Promise.all(
-    [...tagsBySlug(names)].map(([slug, name]) =>
-      tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true } }),
-    ),
-  );
+  const tagIds = await tagIdsFor(tx, names);
   await tx.articleTag.deleteMany({ where: { articleId } });
-  await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId, tagId: tag.id })) });
+  await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId, tagId })) });
 }
 
 /**
@@ -208,9 +205,8 @@ export async function updateArticle(
     // Sent again on an older version, changing nothing: the article as it is, nothing written.
     if (alreadySaved) return { version: article.version, publicChange: null };
     if (body?.ok) await checkSuggestionAuthors(tx, article.id, actor, body.document);
-    if (input.sectionId && !(await tx.section.findUnique({ where: { id: input.sectionId }, select: { id: true } }))) {
-      throw badRequest("That section does not exist.", { sectionId: ["Choose a section from the list"] });
-    }
+    const sectionProblem = await sectionRefusal(tx, input.sectionId, article.sectionId);
+    if (sectionProblem) throw badRequest(`${sectionProblem}.`, { sectionId: [sectionProblem] });
     await checkSlug(tx, article, input.slug);
     const live = article.status === "PUBLISHED";
     const [readersSaw, before] = live

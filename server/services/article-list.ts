@@ -7,6 +7,7 @@ import type { DbOrTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { badRequest } from "../errors";
 import { newsroomArticleSelect, type NewsroomArticle } from "./articles";
+import { newsroomSettings } from "./newsroom-settings";
 import type { SessionUser } from "./users";
 
 // The newsroom's article list at any size: full-text search over the working copy (a vector
@@ -69,7 +70,8 @@ export async function listArticles(
 ): Promise<ArticlePage> {
   const { key, desc, nullable } = SORTS[input.sort];
   const where: Prisma.Sql[] = [];
-  if (!can(actor.role, "article.readAll"))
+  // Writers see their own stories, and their colleagues' too when the newsroom allows it.
+  if (!can(actor.role, "article.readAll") && !(await newsroomSettings(db)).colleaguesCanRead)
     where.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" aa WHERE aa."articleId" = a.id AND aa."userId" = ${actor.id}::uuid)`,
     );

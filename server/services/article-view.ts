@@ -5,7 +5,7 @@ import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import { allowedActions, canEdit, type Action } from "../workflow/machine";
-import { bylineSelect, visibleTo } from "./articles";
+import { bylineSelect, readableTo } from "./articles";
 import { heroWithDimensions, type PublicArticle } from "./public-articles";
 import { publishableSelect, publishBlocker } from "./publishing";
 import type { SessionUser } from "./users";
@@ -61,6 +61,8 @@ export type NewsroomArticleView = Omit<Row, "body" | "_count"> & {
   openSuggestions: number;
   openCommentThreads: number;
   isEditor: boolean;
+  /** A writer reading a colleague's story: read-only, without its history or comments. */
+  colleague: boolean;
 };
 
 /** The article as the newsroom sees it, with what this user may do to it now. */
@@ -70,19 +72,22 @@ export async function getNewsroomArticle(
   id: string,
   env: WorkflowEnv,
 ): Promise<NewsroomArticleView> {
-  const row = await db.article.findFirst({ where: { id, ...visibleTo(actor) }, select: viewSelect });
+  const row = await db.article.findFirst({ where: { id, ...(await readableTo(db, actor)) }, select: viewSelect });
   if (!row) throw notFound("That article");
-  const workflowActor = { role: actor.role, isAuthor: row.authors.some((a) => a.user.id === actor.id) };
+  const isAuthor = row.authors.some((a) => a.user.id === actor.id);
+  const colleague = !isAuthor && !can(actor.role, "article.readAll");
+  const workflowActor = { role: actor.role, isAuthor };
   const { body, ...rest } = row;
   return {
     ...rest,
     body: body as unknown as ContentDocument,
-    allowedActions: allowedActions(row, workflowActor),
-    canEdit: canEdit(row, workflowActor),
+    allowedActions: colleague ? [] : allowedActions(row, workflowActor),
+    canEdit: !colleague && canEdit(row, workflowActor),
     publishBlocker: publishBlocker(row, env.now, env.timeZone),
     openSuggestions: countSuggestions(body as unknown as ContentDocument),
     openCommentThreads: row._count.commentThreads,
     isEditor: can(actor.role, "article.review"),
+    colleague,
   };
 }
 

@@ -8,6 +8,8 @@ import type { Db, DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus } from "../db/generated/client";
 import { badRequest } from "../errors";
 import { resolveImportedFigures } from "./import-figures";
+import { newsroomSettings } from "./newsroom-settings";
+import { tagIdsFor } from "./tags";
 import { writeStep } from "./workflow-write";
 import type { SessionUser } from "./users";
 
@@ -37,6 +39,15 @@ export function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
   return can(actor.role, "article.readAll") ? {} : { authors: { some: { userId: actor.id } } };
 }
 
+/**
+ * What a user may open (read-only where they may not edit): what they may work on, and for
+ * writers their colleagues' stories too when the newsroom allows it (the default).
+ */
+export async function readableTo(db: DbOrTx, actor: SessionUser): Promise<Prisma.ArticleWhereInput> {
+  if (can(actor.role, "article.readAll")) return {};
+  return (await newsroomSettings(db)).colleaguesCanRead ? {} : visibleTo(actor);
+}
+
 /** Active newsroom members, for the Authors field. */
 export function listPossibleAuthors(db: DbOrTx) {
   return db.user.findMany({
@@ -50,10 +61,6 @@ export function listPossibleAuthors(db: DbOrTx) {
 export async function listTagNames(db: DbOrTx): Promise<string[]> {
   const tags = await db.tag.findMany({ orderBy: { articles: { _count: "desc" } }, take: 300, select: { name: true } });
   return tags.map((tag) => tag.name);
-}
-
-export function listSections(db: DbOrTx) {
-  return db.section.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 /** A slug not yet taken: the base, or the base with -2, -3, ... */
@@ -191,16 +198,7 @@ export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{
         select: { id: true },
       })
     : null;
-  const tags = await Promise.all(
-    input.tags.map((name) =>
-      tx.tag.upsert({
-        where: { slug: slugify(name) },
-        update: {},
-        create: { slug: slugify(name), name },
-        select: { id: true },
-      }),
-    ),
-  );
+  const tagIds = await tagIdsFor(tx, input.tags);
   const publish = input.status === "PUBLISHED";
   const created = await tx.article.create({
     data: {
@@ -218,7 +216,7 @@ export async function importArticle(tx: DbOrTx, input: ArticleImport): Promise<{
       heroImageAlt: input.hero?.alt ?? null,
       createdById: input.createdById,
       authors: { create: input.authorIds.map((userId, position) => ({ userId, position })) },
-      tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
+      tags: { create: tagIds.map((tagId) => ({ tagId })) },
       events: {
         create: [
           {

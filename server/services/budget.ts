@@ -6,6 +6,7 @@ import type { Prisma } from "../db/generated/client";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { budgetRefusal, budgetState, storedStatusAfter, type BudgetAction, type BudgetState } from "../workflow/budget";
 import type { SessionUser } from "./users";
+import { sectionRefusal } from "./sections";
 
 // The story budget: planned stories (budget lines), who is on them, and "Start writing",
 // which makes a line's story. The status rules are server/workflow/budget.ts.
@@ -55,7 +56,7 @@ export function budgetVisibleTo(actor: SessionUser): Prisma.BudgetItemWhereInput
 export const dayDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** The fields as stored: wall-clock days and times turned into instants in the newsroom's zone. */
-async function storedFields(db: DbOrTx, fields: BudgetFields, timeZone: string) {
+async function storedFields(db: DbOrTx, fields: BudgetFields, timeZone: string, currentSectionId: string | null) {
   const errors: Record<string, string[]> = {};
   const at = (field: string, value: string | null) => {
     if (value === null) return null;
@@ -76,8 +77,8 @@ async function storedFields(db: DbOrTx, fields: BudgetFields, timeZone: string) 
     targetWords: fields.targetWords,
     deadline: at("deadline", fields.deadline),
   };
-  if (fields.sectionId && !(await db.section.findUnique({ where: { id: fields.sectionId }, select: { id: true } })))
-    errors.sectionId = ["That section does not exist"];
+  const sectionProblem = await sectionRefusal(db, fields.sectionId, currentSectionId);
+  if (sectionProblem) errors.sectionId = [sectionProblem];
   const people = [...new Set(fields.assignees.map((a) => a.userId))];
   if (people.length > 0) {
     const found = await db.user.count({ where: { id: { in: people }, active: true } });
@@ -137,7 +138,7 @@ export async function createBudgetLine(
   timeZone: string,
 ): Promise<BudgetLine> {
   if (!plans(actor) && fields.assignees.length > 0) throw forbidden("Only editors assign stories.");
-  const stored = await storedFields(db, fields, timeZone);
+  const stored = await storedFields(db, fields, timeZone, null);
   const row = await db.budgetItem.create({
     data: {
       ...stored,
@@ -168,7 +169,7 @@ export async function updateBudgetLine(
     refuse("edit", row, actor);
     const reassigned = !sameAssignees(row, input.fields);
     if (reassigned) refuse("assign", row, actor);
-    const stored = await storedFields(tx, input.fields, timeZone);
+    const stored = await storedFields(tx, input.fields, timeZone, row.section?.id ?? null);
     if (reassigned) {
       await tx.budgetAssignment.deleteMany({ where: { itemId: row.id } });
       await tx.budgetAssignment.createMany({

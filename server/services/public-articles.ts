@@ -200,7 +200,8 @@ export async function homePage(db: DbOrTx) {
   const latest = latestRows.filter((r) => r.id !== leadRow?.id).slice(0, 6);
   const shown = [leadRow?.id, ...latest.map((r) => r.id)].filter((id): id is string => !!id);
   const sections = await db.section.findMany({
-    orderBy: { name: "asc" },
+    where: { retiredAt: null },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
     select: { id: true, name: true, slug: true },
   });
   const bySection = await Promise.all(
@@ -341,8 +342,9 @@ export const tagBySlug = (db: DbOrTx, slug: string) =>
 
 export const navSections = (db: DbOrTx) =>
   db.section.findMany({
-    where: { articles: { some: LIVE } },
-    orderBy: { name: "asc" },
+    // A retired section's page stays, but the menu no longer offers it.
+    where: { retiredAt: null, articles: { some: LIVE } },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
     select: { name: true, slug: true },
   });
 

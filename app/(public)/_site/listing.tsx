@@ -40,7 +40,13 @@ async function buildListing(kind: ListingKind, slug: string, pageParam?: string)
   // "/page/1" is the same list as the section's own address: one canonical address per page.
   if (page === null || !SLUG_PATTERN.test(slug) || slug.length > 120 || pageParam === "1") return notFoundPage();
   const list = await publicApi().site.list({ kind, slug, page });
-  if (!list) return notFoundPage();
+  if (!list) {
+    // A renamed or merged tag's old address leads to the tag's page (the same page of it).
+    const moved = kind === "tag" ? await publicApi().site.tagMovedTo({ slug }) : null;
+    if (!moved) return notFoundPage();
+    const to = page === 1 ? `/tags/${moved}` : `/tags/${moved}/page/${page}`;
+    return new Response(null, { status: 301, headers: { Location: to } });
+  }
   const base = `${BASE[kind]}/${list.owner.slug}`;
   const path = page === 1 ? base : `${base}/page/${page}`;
   const title = kind === "tag" ? `Stories tagged “${list.owner.name}”` : list.owner.name;

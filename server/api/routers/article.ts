@@ -4,6 +4,9 @@ import { importMarkdownInput, revisionRefInput, updateArticleInput } from "@/lib
 import { compareVersionsInput, decideSuggestionsInput, restoreRevisionInput } from "@/lib/schemas/article";
 import { decideSuggestions } from "../../services/suggestions";
 import { articleListInput } from "@/lib/schemas/article-list";
+import { bulkActionInput } from "@/lib/schemas/article-bulk";
+import { bulkChange } from "../../services/article-bulk";
+import { listSections } from "../../services/sections";
 import { listArticles } from "../../services/article-list";
 import { can } from "../../auth/permissions";
 import { changePublishedSlug, setPinned, updateArticle } from "../../services/article-edit";
@@ -43,6 +46,21 @@ export const articleRouter = createTRPCRouter({
   list: permissionProcedure("newsroom.access")
     .input(articleListInput)
     .query(({ ctx, input }) => listArticles(ctx.db, ctx.user, input, ctx.timeZone)),
+
+  /**
+   * One change (section, a tag added or removed, spike) to many selected articles, for editors;
+   * each article is checked as if changed alone, and its outcome reported.
+   */
+  bulk: permissionProcedure("article.editAll")
+    .input(bulkActionInput)
+    .mutation(async ({ ctx, input }) => {
+      const { outcomes, publicChange } = await bulkChange(ctx.db, ctx.user, input, {
+        now: ctx.clock(),
+        timeZone: ctx.timeZone,
+      });
+      if (publicChange) await ctx.publicCache.changed(publicChange);
+      return { outcomes };
+    }),
 
   get: permissionProcedure("article.readOwn")
     .input(articleRefInput)
@@ -107,7 +125,8 @@ export const articleRouter = createTRPCRouter({
     can(ctx.user.role, "article.review") ? editorDashboard(ctx.db) : writerDashboard(ctx.db, ctx.user),
   ),
 
-  sections: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listSections(ctx.db)),
+  /** Every section in order, retired ones flagged (offered only to stories already in them). */
+  sections: permissionProcedure("newsroom.access").query(({ ctx }) => listSections(ctx.db)),
 
   possibleAuthors: permissionProcedure("newsroom.access").query(({ ctx }) => articles.listPossibleAuthors(ctx.db)),
 

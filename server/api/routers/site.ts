@@ -2,6 +2,7 @@ import { siteFeedInput, siteLatestInput, siteListInput, siteSearchInput, siteSlu
 import { feedFor, newsSitemapEntries, sitemapEntries } from "../../services/public-feeds";
 import * as site from "../../services/public-articles";
 import { searchPublished, throttleSearch } from "../../services/public-search";
+import { tagMovedTo } from "../../services/tags";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 // The public site's reads, for anyone. Each returns only what is live (published, live
@@ -20,6 +21,9 @@ export const siteRouter = createTRPCRouter({
   list: publicProcedure
     .input(siteListInput)
     .query(({ ctx, input }) => site.listingFor(ctx.db, input.kind, input.slug, input.page)),
+
+  /** Where an old tag address (a renamed or merged tag) leads now, or null. */
+  tagMovedTo: publicProcedure.input(siteSlugInput).query(({ ctx, input }) => tagMovedTo(ctx.db, input.slug)),
 
   /** Reads the database every time, so it is limited per client address. */
   search: publicProcedure.input(siteSearchInput).query(({ ctx, input }) => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { ArticleTable } from "@/components/newsroom/article-table";
+import { BulkSelection } from "@/components/newsroom/bulk-actions";
 import { ArticleFilters, filtersFrom, type ListParams } from "@/components/newsroom/article-filters";
 import { can } from "@/server/auth/permissions";
 import { requireNewsroomUser } from "@/server/auth/session";
@@ -27,7 +28,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const me = await requireNewsroomUser();
   const params = await searchParams;
   const caller = await api();
-  const [sections, people] = await Promise.all([caller.article.sections(), caller.article.possibleAuthors()]);
+  const [sections, people, settings] = await Promise.all([
+    caller.article.sections(),
+    caller.article.possibleAuthors(),
+    caller.settings.get(),
+  ]);
   const { query, problem } = filtersFrom(params);
   let articles: NewsroomArticle[] = [];
   let nextCursor: string | null = null;
@@ -40,7 +45,20 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       refused = error.message;
     }
   }
-  const title = can(me.role, "article.readAll") ? "All articles" : "My articles";
+  // Writers see their colleagues' stories too (read-only) when the newsroom allows it.
+  const title = can(me.role, "article.readAll") || settings.colleaguesCanRead ? "All articles" : "My articles";
+  // Editors change many at once; each article is still checked as if changed alone.
+  const bulk = can(me.role, "article.editAll");
+  const table = (selectable: boolean) => (
+    <ArticleTable
+      articles={articles}
+      caption={title}
+      timeZone={appEnv().MASTHEAD_TIME_ZONE}
+      dateColumn={query.sort}
+      empty={query.cursor ? "No more articles." : "No articles match."}
+      selectable={selectable}
+    />
+  );
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{title}</h1>
@@ -57,13 +75,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           <h2 id="results-heading" className="sr-only">
             Results
           </h2>
-          <ArticleTable
-            articles={articles}
-            caption={title}
-            timeZone={appEnv().MASTHEAD_TIME_ZONE}
-            dateColumn={query.sort}
-            empty={query.cursor ? "No more articles." : "No articles match."}
-          />
+          {bulk && articles.length > 0 ? (
+            <BulkSelection sections={sections}>{table(true)}</BulkSelection>
+          ) : (
+            table(false)
+          )}
           <nav aria-label="Pages" className="flex gap-3">
             {query.cursor ? (
               <Link href={pageHref(params, null)} className="underline">

@@ -7,6 +7,7 @@ import { ArticleEditForm } from "@/components/newsroom/article/article-edit-form
 import { ArticleVersionProvider } from "@/components/newsroom/article/article-version";
 import { LiveArticle } from "@/components/newsroom/article/live-article";
 import { ArticleSummary } from "@/components/newsroom/article/article-summary";
+import { ColleagueArticle } from "@/components/newsroom/article/colleague-article";
 import { EditorialControls } from "@/components/newsroom/article/editorial-controls";
 import { Timeline } from "@/components/newsroom/article/timeline";
 import { WorkflowActions } from "@/components/newsroom/article/workflow-actions";
@@ -40,6 +41,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
     throw error;
   });
   if (!article) notFound();
+  if (article.colleague) return <ColleagueArticle article={article} timeZone={appEnv().MASTHEAD_TIME_ZONE} />;
   const [sections, versions, authors, tagNames, approved] = await Promise.all([
     article.canEdit ? caller.article.sections() : [],
     caller.article.revisions({ id: article.id }),
