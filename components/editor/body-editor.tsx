@@ -14,7 +14,7 @@ import { FigureDetailsDialog, figureDetails, type FigureDetails } from "./figure
 import { caretNow } from "./caret";
 import { CaretBlock } from "./caret-block";
 import { chainAt, insertBlock } from "./insert-block";
-import { visibleSelection } from "./visible-selection";
+import { SelectionInStep, visibleSelection } from "./visible-selection";
 import { menuAnchor, SlashMenu, type MenuAnchor } from "./slash-menu";
 import { readSmartQuotes, SmartQuotes, writeSmartQuotes } from "./smart-quotes";
 import { InsertDialog, type DialogKind, type InsertMenuAction, type InsertRequest } from "./insert-dialogs";
@@ -119,8 +119,15 @@ export const BodyEditor = memo(function BodyEditor({
   const extensions = useMemo(
     () =>
       coEditing
-        ? [...coEditingExtensions, shortcuts, SmartQuotes, CaretBlock, ...collaborationExtensions(coEditing)]
-        : [...contentExtensions, shortcuts, SmartQuotes, CaretBlock],
+        ? [
+            ...coEditingExtensions,
+            SelectionInStep,
+            shortcuts,
+            SmartQuotes,
+            CaretBlock,
+            ...collaborationExtensions(coEditing),
+          ]
+        : [...contentExtensions, SelectionInStep, shortcuts, SmartQuotes, CaretBlock],
     [shortcuts, coEditing],
   );
   const editorProps = useMemo(
