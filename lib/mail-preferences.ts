@@ -12,6 +12,7 @@ export const MAILABLE_ACTIONS = [
   { action: "MENTION", label: "Someone mentions you in a comment" },
   { action: "DEADLINE_SOON", label: "A story you are on is due soon (before its filing deadline)" },
   { action: "DEADLINE_MISSED", label: "A story you assigned has missed its filing deadline" },
+  { action: "REVIEW_DUE", label: "A published story is due for the review you or an editor asked for" },
 ] as const;
 
 export type MailableAction = (typeof MAILABLE_ACTIONS)[number]["action"];

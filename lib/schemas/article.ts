@@ -132,3 +132,15 @@ export const decideSuggestionsInput = z.object({
       .max(500, "At most 500 suggestions at once"),
   ]),
 });
+
+/** "Review after N days" on a published story (null clears it). */
+export const reviewReminderInput = z.object({
+  id: articleIdSchema,
+  version: versionSchema,
+  days: z
+    .number({ message: "Say in how many days" })
+    .int("Whole days")
+    .min(1, "At least one day")
+    .max(365, "At most 365 days")
+    .nullable(),
+});

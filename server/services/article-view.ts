@@ -26,6 +26,8 @@ const viewSelect = {
   pinnedAt: true,
   scheduledFor: true,
   scheduleFailure: true,
+  reviewAt: true,
+  reviewSentAt: true,
   legalSignedOffBy: { select: { displayName: true } },
   updatedBy: { select: { displayName: true } },
   section: { select: { id: true, name: true, slug: true } },

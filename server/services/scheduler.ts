@@ -5,6 +5,7 @@ import { menuSignature, storyChange, storyFootprint } from "../cache/tags";
 import type { PublicCache } from "../public-cache";
 import { publishableSelect, publishBlocker } from "./publishing";
 import { sendDeadlineNotices } from "./reminders";
+import { sendReviewReminders } from "./review-reminders";
 import { writeStep } from "./workflow-write";
 
 /** A publish this much after its time is recorded as late (the app was not running). */
@@ -107,6 +108,7 @@ export function startScheduler(opts: {
     }
     try {
       await sendDeadlineNotices(opts.db, opts.clock(), opts.reminderLeadMs, opts.timeZone);
+      await sendReviewReminders(opts.db, opts.clock(), opts.timeZone);
     } catch (error) {
       opts.onError(error);
     } finally {

@@ -83,6 +83,7 @@ const TABLE: Record<WorkflowAction, [to: "authors" | "editors" | null, plain: st
   // Deadline notices come from the reminder sweep (server/services/reminders.ts).
   DEADLINE_SOON: [null, "", ""],
   DEADLINE_MISSED: [null, "", ""],
+  REVIEW_DUE: [null, "", ""],
 };
 
 describe("who is told about each workflow step", () => {

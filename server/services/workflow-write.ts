@@ -93,9 +93,10 @@ export function notificationFor(
     case "SUGGESTIONS_REJECTED":
     case "HOLD_FOR_COMMENTS":
     case "HOLD_FOR_COMMENTS_LIFTED":
-    // Deadline notices come from the reminder sweep (reminders.ts), not from steps.
+    // Deadline and review notices come from the reminder sweeps, not from steps.
     case "DEADLINE_SOON":
     case "DEADLINE_MISSED":
+    case "REVIEW_DUE":
       return null;
   }
 }

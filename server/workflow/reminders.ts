@@ -42,3 +42,25 @@ export function deadlineNotices(line: DeadlineFacts, now: Date, leadMs: number):
     skipReminder: !line.reminderSentAt && passed,
   };
 }
+
+/** A published story's "review after N days" reminder. */
+export interface ReviewFacts {
+  reviewAt: Date | null;
+  reviewSentAt: Date | null;
+  /** Only a story that is live is worth reviewing; a reminder on one taken down waits. */
+  live: boolean;
+}
+
+/** Whether the review reminder is due now (once), and whether it goes out late. */
+export function reviewNotice(story: ReviewFacts, now: Date): { late: boolean } | null {
+  if (!story.reviewAt || story.reviewSentAt || !story.live) return null;
+  const due = story.reviewAt.getTime();
+  if (now.getTime() < due) return null;
+  return { late: now.getTime() - due > NOTICE_LATE_AFTER_MS };
+}
+
+export const MAX_REVIEW_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a reminder asked for now, N days ahead, falls due. */
+export const reviewDueAt = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);

@@ -1,5 +1,11 @@
 import { sharedTextFor } from "../../services/shared-text";
-import { articleRefInput, changeSlugInput, createArticleInput, pinInput } from "@/lib/schemas/article";
+import {
+  articleRefInput,
+  changeSlugInput,
+  createArticleInput,
+  pinInput,
+  reviewReminderInput,
+} from "@/lib/schemas/article";
 import { importMarkdownInput, revisionRefInput, updateArticleInput } from "@/lib/schemas/article";
 import { compareVersionsInput, decideSuggestionsInput, restoreRevisionInput } from "@/lib/schemas/article";
 import { decideSuggestions } from "../../services/suggestions";
@@ -7,6 +13,7 @@ import { articleListInput } from "@/lib/schemas/article-list";
 import { bulkActionInput } from "@/lib/schemas/article-bulk";
 import { bulkChange } from "../../services/article-bulk";
 import { listSections } from "../../services/sections";
+import { setReviewReminder } from "../../services/review-reminders";
 import { listArticles } from "../../services/article-list";
 import { can } from "../../auth/permissions";
 import { changePublishedSlug, setPinned, updateArticle } from "../../services/article-edit";
@@ -119,6 +126,13 @@ export const articleRouter = createTRPCRouter({
     .input(pinInput)
     .use(refreshesPublicSite("update"))
     .mutation(({ ctx, input }) => setPinned(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone })),
+
+  /** "Review after N days" on a published story: its authors and this editor are reminded then. */
+  setReview: permissionProcedure("article.review")
+    .input(reviewReminderInput)
+    .mutation(({ ctx, input }) =>
+      setReviewReminder(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone }),
+    ),
 
   /** The writer's own work, or the editors' desk. */
   dashboard: permissionProcedure("newsroom.access").query(({ ctx }) =>

@@ -9,6 +9,7 @@ import { LiveArticle } from "@/components/newsroom/article/live-article";
 import { ArticleSummary } from "@/components/newsroom/article/article-summary";
 import { ColleagueArticle } from "@/components/newsroom/article/colleague-article";
 import { EditorialControls } from "@/components/newsroom/article/editorial-controls";
+import { ReviewReminder } from "@/components/newsroom/article/review-reminder";
 import { Timeline } from "@/components/newsroom/article/timeline";
 import { WorkflowActions } from "@/components/newsroom/article/workflow-actions";
 import { PanelGroup, WorkspaceLayout } from "@/components/newsroom/article/workspace-layout";
@@ -112,6 +113,13 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
               timeZone,
             }}
           />
+          {article.isEditor && (article.status === "PUBLISHED" || article.reviewAt) ? (
+            <ReviewReminder
+              id={article.id}
+              dueLabel={article.reviewAt ? formatInZone(article.reviewAt, timeZone) : null}
+              sentLabel={article.reviewSentAt ? formatInZone(article.reviewSentAt, timeZone) : null}
+            />
+          ) : null}
         </PanelGroup>
       ) : null}
       {article.corrections.length > 0 ? (
