@@ -39,14 +39,18 @@ export async function tagsForEditors(db: DbOrTx, q: string) {
  * so an old address answers 301 everywhere when the change returns.
  */
 async function tagPagesChange(tx: DbOrTx, tagId: string, slugs: string[]): Promise<PublicChange> {
-  const stories = await tx.article.findMany({
-    where: { ...LIVE, tags: { some: { tagId } } },
-    select: { slug: true },
-    take: MAX_PAGES + 1,
-  });
+  const [stories, earlier] = await Promise.all([
+    tx.article.findMany({ where: { ...LIVE, tags: { some: { tagId } } }, select: { slug: true }, take: MAX_PAGES + 1 }),
+    // Its earlier addresses answer with a redirect to where it was: they lead elsewhere now.
+    tx.tagSlugRedirect.findMany({ where: { tagId }, select: { slug: true } }),
+  ]);
   if (stories.length > MAX_PAGES) return { tags: [], takedown: true };
   return {
-    tags: [...slugs.map(pageTags.tag), ...stories.map((s) => pageTags.article(s.slug)), pageTags.sitemap],
+    tags: [
+      ...[...slugs, ...earlier.map((e) => e.slug)].map(pageTags.tag),
+      ...stories.map((s) => pageTags.article(s.slug)),
+      pageTags.sitemap,
+    ],
     takedown: true,
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { everySection, offeredSections } from "@/lib/sections";
 import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { ArticleTable } from "@/components/newsroom/article-table";
@@ -62,7 +63,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{title}</h1>
-      <ArticleFilters params={params} sections={sections} people={people} />
+      <ArticleFilters params={params} sections={everySection(sections)} people={people} />
       {refused ? (
         <p role="alert" className="text-red-800">
           {refused}{" "}
@@ -76,7 +77,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             Results
           </h2>
           {bulk && articles.length > 0 ? (
-            <BulkSelection sections={sections}>{table(true)}</BulkSelection>
+            <BulkSelection sections={offeredSections(sections, null)}>{table(true)}</BulkSelection>
           ) : (
             table(false)
           )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { offeredSections } from "@/lib/sections";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
@@ -230,7 +231,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
             sharedState={sharedState}
             isEditor={article.isEditor}
             article={article}
-            sections={sections}
+            sections={offeredSections(sections, article.section?.id)}
             options={{ authors, tagNames }}
             siteUrl={siteUrl()}
             panelTop={workflowGroup}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { offeredSections } from "@/lib/sections";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
@@ -96,7 +97,7 @@ export default async function BudgetLinePage({ params }: { params: Promise<{ id:
           deadline: line.deadline ? toZonedInput(line.deadline, timeZone) : "",
           assignees: line.assignees.map((a) => ({ userId: a.user.id, role: a.role })),
         }}
-        sections={sections}
+        sections={offeredSections(sections, line.section?.id)}
         people={people}
         canAssign={planner}
         readOnly={!mayEdit}

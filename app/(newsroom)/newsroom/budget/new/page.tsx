@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { offeredSections } from "@/lib/sections";
 import { BudgetLineForm } from "@/components/newsroom/budget/budget-line-form";
 import { isDay } from "@/lib/budget";
 import { can } from "@/server/auth/permissions";
@@ -39,7 +40,7 @@ export default async function NewBudgetLinePage({
           deadline: "",
           assignees: [],
         }}
-        sections={sections}
+        sections={offeredSections(sections, null)}
         people={people}
         canAssign={planner}
         readOnly={false}
