@@ -117,7 +117,7 @@ describe("a bulk action over a mix of articles", () => {
         where: { id },
         select: {
           status: true,
-          events: { orderBy: { createdAt: "desc" }, take: 1, select: { action: true, note: true } },
+          events: { where: { action: "SPIKE" }, select: { action: true, note: true } },
         },
       });
       expect(row).toEqual({ status: "SPIKED", events: [{ action: "SPIKE", note: "Duplicates of the agency copy" }] });

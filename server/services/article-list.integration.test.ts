@@ -190,10 +190,16 @@ describe("the newsroom list at 5,000 stories", () => {
     );
   });
 
-  it("shows a writer only their own stories", async () => {
-    const own = rows.filter((r) => r.authorIds.includes(colleague.id));
-    expect(await walk(colleague, { limit: 100 })).toEqual(sorted(own, "updated"));
-    expect(await walk(colleague, { authorId: writer.id, limit: 100 })).toEqual([]);
+  it("shows a writer their colleagues' stories too, or only their own when the newsroom turns that off", async () => {
+    expect(await walk(colleague, { limit: 100 })).toEqual(sorted(rows, "updated"));
+    await db.newsroomSettings.create({ data: { id: 1, colleaguesCanRead: false } });
+    try {
+      const own = rows.filter((r) => r.authorIds.includes(colleague.id));
+      expect(await walk(colleague, { limit: 100 })).toEqual(sorted(own, "updated"));
+      expect(await walk(colleague, { authorId: writer.id, limit: 100 })).toEqual([]);
+    } finally {
+      await db.newsroomSettings.deleteMany();
+    }
   });
 
   it("refuses a forged cursor, a reversed range and an oversized page with a 400", async () => {
