@@ -13,14 +13,22 @@ async function editorRequest(browser: import("@playwright/test").Browser): Promi
   return (await browser.newContext({ storageState: storageState("editor") })).request;
 }
 
+/**
+ * The sample story's address, from the sitemap: the home page lists it only until other specs
+ * have published enough stories in its section.
+ */
+async function samplePath(request: APIRequestContext): Promise<string> {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  const path = asArray<{ loc: string }>(xml.parse(sitemap).urlset.url)
+    .map((u) => new URL(u.loc).pathname)
+    .find((p) => p.startsWith("/articles/russia-hosts"));
+  if (!path) throw new Error("the sample story is not in the sitemap");
+  return path;
+}
+
 /** The sample story's hero: a media-library image other test stories can use. */
 async function sampleHeroUrl(request: APIRequestContext): Promise<string> {
-  const sitemap = await (await request.get("/sitemap.xml")).text();
-  const sample =
-    asArray<{ loc: string }>(xml.parse(sitemap).urlset.url)
-      .map((u) => new URL(u.loc).pathname)
-      .find((p) => p.startsWith("/articles/russia-hosts")) ?? "/";
-  const html = await (await request.get(sample)).text();
+  const html = await (await request.get(await samplePath(request))).text();
   const src = /<img src="(\/media\/[^"]+\.jpg)"/.exec(html)?.[1];
   if (!src) throw new Error("the sample story has no hero image");
   return src;
@@ -316,11 +324,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     await mutate(editor, "workflow.unpublish", { id: story.id, version: story.version, note: "Test" });
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
-    await page.goto("/");
-    const article = await page.getByRole("link", { name: SAMPLE.headline }).first().getAttribute("href");
+    const article = await samplePath(context.request);
     for (const path of [
       "/",
-      article ?? "/",
+      article,
       "/sections/world",
       "/authors/wendy-writer",
       "/tags/syria",
@@ -351,7 +358,8 @@ test("public pages are plain HTML: no script runs, a strict CSP, and a print lay
   expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response?.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-  await page.getByRole("link", { name: SAMPLE.headline }).first().click();
+  await page.goto(await samplePath(request));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SAMPLE.headline);
   expect(scripts).toEqual([]);
   expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(0);
   await page.emulateMedia({ media: "print" });

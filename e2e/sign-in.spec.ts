@@ -41,8 +41,13 @@ test.describe("writer", () => {
     await page.goto("/newsroom");
     await expect(page.getByRole("region", { name: "My articles" })).toBeVisible();
     // The desk lists the latest changes; the whole list is a search away (other specs add stories).
+    // It holds colleagues' stories too (read-only, the newsroom's default): narrowed to their own.
     await page.getByRole("link", { name: /^Search/ }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "My articles" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "All articles" })).toBeVisible();
+    const filters = page.getByRole("search", { name: "Articles" });
+    await filters.getByLabel("Author").selectOption({ label: ACCOUNTS.writer.name });
+    await filters.getByRole("button", { name: "Show articles" }).click();
+    await expect(page).toHaveURL(/author=[0-9a-f-]{36}/);
     const mine = page.getByRole("region", { name: "Results" });
     await expect(mine.getByRole("link", { name: DEMO_DRAFT })).toBeVisible();
     await expect(

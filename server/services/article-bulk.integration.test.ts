@@ -1,29 +1,22 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { BulkActionInput } from "@/lib/schemas/article-bulk";
-import type { SessionUser } from "@/server/services/users";
 import type { PublicChange } from "@/server/cache/changes";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { PublicCache } from "@/server/public-cache";
-import { db, FIXED_NOW, makeUser, outcome, resetTablesBeforeEach, workflowCallerFor } from "@/tests/db";
+import { db, FIXED_NOW, outcome, resetTablesBeforeEach } from "@/tests/db";
+import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 import { articleIn } from "@/tests/workflow-states";
 
-type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
-
-let users: Record<Exclude<Actor, "signedOut">, SessionUser>;
+let users: RoleUsers;
 let sport: string;
 resetTablesBeforeEach();
 beforeEach(async () => {
-  users = {
-    writer: await makeUser("WRITER"),
-    otherWriter: await makeUser("WRITER"),
-    editor: await makeUser("EDITOR"),
-    admin: await makeUser("ADMIN"),
-  };
+  users = await makeRoleUsers();
   sport = (await db.section.create({ data: { slug: "sport", name: "Sport" } })).id;
 });
 
-const call = (actor: Actor) => workflowCallerFor(actor === "signedOut" ? null : users[actor]);
+const call = (actor: Actor) => callAs(users, actor);
 
 /** The public-site refreshes an admin's calls ask for. */
 let refreshes: PublicChange[] = [];

@@ -4,23 +4,17 @@ import type { BudgetFields } from "@/lib/schemas/budget";
 import { importArticle } from "@/server/services/articles";
 import { budgetCalendar, moveBudgetLine } from "@/server/services/budget-calendar";
 import { createBudgetLine } from "@/server/services/budget";
-import type { SessionUser } from "@/server/services/users";
 import { budgetLine } from "@/tests/budget";
-import { db, makeUser, outcome, resetTablesBeforeEach, workflowCallerFor } from "@/tests/db";
+import { db, outcome, resetTablesBeforeEach } from "@/tests/db";
+import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 
-type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
-let users: Record<Exclude<Actor, "signedOut">, SessionUser>;
+let users: RoleUsers;
 resetTablesBeforeEach();
 beforeEach(async () => {
-  users = {
-    writer: await makeUser("WRITER"),
-    otherWriter: await makeUser("WRITER"),
-    editor: await makeUser("EDITOR"),
-    admin: await makeUser("ADMIN"),
-  };
+  users = await makeRoleUsers();
 });
 
-const call = (actor: Actor) => workflowCallerFor(actor === "signedOut" ? null : users[actor]);
+const call = (actor: Actor) => callAs(users, actor);
 const assigned = (over: Partial<BudgetFields> = {}) =>
   createBudgetLine(
     db,

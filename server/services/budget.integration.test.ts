@@ -1,27 +1,21 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { paragraphs } from "@/lib/content/document";
 import type { BudgetFields } from "@/lib/schemas/budget";
-import type { SessionUser } from "@/server/services/users";
 import { budgetLine } from "@/tests/budget";
-import { db, jsonDoc, makeUser, outcome, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
+import { db, jsonDoc, outcome, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
+import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 
-type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
 type Caller = Awaited<ReturnType<typeof workflowCallerFor>>;
 
-let users: Record<Exclude<Actor, "signedOut">, SessionUser>;
+let users: RoleUsers;
 let sectionId: string;
 resetTablesBeforeEach();
 beforeEach(async () => {
-  users = {
-    writer: await makeUser("WRITER"),
-    otherWriter: await makeUser("WRITER"),
-    editor: await makeUser("EDITOR"),
-    admin: await makeUser("ADMIN"),
-  };
+  users = await makeRoleUsers();
   sectionId = (await db.section.create({ data: { slug: "local", name: "Local" } })).id;
 });
 
-const call = (actor: Actor) => workflowCallerFor(actor === "signedOut" ? null : users[actor]);
+const call = (actor: Actor) => callAs(users, actor);
 
 /** An editor's line with the writer as reporter. */
 async function assignedLine(over: Partial<BudgetFields> = {}) {

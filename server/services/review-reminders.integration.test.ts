@@ -1,36 +1,20 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "@/server/db/client";
-import type { SessionUser } from "@/server/services/users";
-import {
-  DATABASE_URL,
-  db,
-  FIXED_NOW,
-  makeUser,
-  outcome,
-  resetTablesBeforeEach,
-  versionOf,
-  workflowCallerFor,
-} from "@/tests/db";
+import { DATABASE_URL, db, FIXED_NOW, outcome, resetTablesBeforeEach, versionOf } from "@/tests/db";
+import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 import { articleIn } from "@/tests/workflow-states";
 import { sendReviewReminders } from "./review-reminders";
 import { transition } from "./workflow";
 
-type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
-
-let users: Record<Exclude<Actor, "signedOut">, SessionUser>;
+let users: RoleUsers;
 resetTablesBeforeEach();
 beforeEach(async () => {
-  users = {
-    writer: await makeUser("WRITER"),
-    otherWriter: await makeUser("WRITER"),
-    editor: await makeUser("EDITOR"),
-    admin: await makeUser("ADMIN"),
-  };
+  users = await makeRoleUsers();
 });
 
 const DAY = 24 * 3600_000;
 const later = (ms: number) => new Date(FIXED_NOW.getTime() + ms);
-const call = (actor: Actor) => workflowCallerFor(actor === "signedOut" ? null : users[actor]);
+const call = (actor: Actor) => callAs(users, actor);
 const notices = () =>
   db.notification.findMany({
     where: { action: "REVIEW_DUE" },

@@ -1,23 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SessionUser } from "@/server/services/users";
-import { db, makeUser, outcome, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
+import { db, outcome, resetTablesBeforeEach, versionOf } from "@/tests/db";
+import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 import { budgetLine } from "@/tests/budget";
 import { articleIn } from "@/tests/workflow-states";
 
-type Actor = "signedOut" | "writer" | "otherWriter" | "editor" | "admin";
-
-let users: Record<Exclude<Actor, "signedOut">, SessionUser>;
+let users: RoleUsers;
 resetTablesBeforeEach();
 beforeEach(async () => {
-  users = {
-    writer: await makeUser("WRITER"),
-    otherWriter: await makeUser("WRITER"),
-    editor: await makeUser("EDITOR"),
-    admin: await makeUser("ADMIN"),
-  };
+  users = await makeRoleUsers();
 });
 
-const call = (actor: Actor) => workflowCallerFor(actor === "signedOut" ? null : users[actor]);
+const call = (actor: Actor) => callAs(users, actor);
 
 const section = (name: string, position = 0) =>
   db.section.create({ data: { name, slug: name.toLowerCase(), position } });
