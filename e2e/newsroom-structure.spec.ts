@@ -6,6 +6,8 @@ import { paragraphsDoc, publishStory } from "./fixtures/api";
 async function expectAxeClean(page: Page) {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ media: "screen", colorScheme });
+    // Buttons ease their colours (transition-colors): measure once the new scheme has settled.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual(
       [],
