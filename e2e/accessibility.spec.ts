@@ -1,17 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SAMPLE, storageState, type RoleKey } from "./fixtures/accounts";
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expectAxeClean } from "./fixtures/axe";
 
 const publicPages = ["/", "/signin", "/articles/no-such-story", "/no/such/page"];
 for (const path of publicPages) {
   test(`axe finds nothing on ${path}`, async ({ page }) => {
     await page.goto(path);
-    await expectNoViolations(page);
+    await expectAxeClean(page);
   });
 }
 
@@ -19,7 +14,7 @@ test("axe finds nothing on the sample article page", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: SAMPLE.headline }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expectNoViolations(page);
+  await expectAxeClean(page);
 });
 
 const newsroomPages: [RoleKey, string][] = [
@@ -44,7 +39,7 @@ for (const [role, path] of newsroomPages) {
       await page.goto(path);
       await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
       if (path.endsWith("/users")) await expect(page.getByRole("cell").first()).toBeVisible();
-      await expectNoViolations(page);
+      await expectAxeClean(page);
     });
   });
 }
@@ -53,7 +48,7 @@ for (const path of ["/signin", "/signin/forgot", `/signin/reset/${"x".repeat(43)
   test(`${path.slice(0, 20)} (signed out): axe finds nothing`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectNoViolations(page);
+    await expectAxeClean(page);
   });
 }
 
@@ -94,11 +89,11 @@ for (const role of ["writer", "editor"] as RoleKey[]) {
         .getByRole("link", { name: SAMPLE.headline })
         .click();
       await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
-      await expectNoViolations(page);
+      await expectAxeClean(page);
       if (role === "editor") {
         await page.getByRole("button", { name: "Unpublish" }).click();
         await expect(page.getByRole("dialog")).toBeVisible();
-        await expectNoViolations(page);
+        await expectAxeClean(page);
         await page.keyboard.press("Escape");
         await expect(page.getByRole("dialog")).toHaveCount(0);
       }
@@ -114,7 +109,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     const page = await context.newPage();
     await page.goto("/newsroom");
     await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
-    await expectNoViolations(page);
+    await expectAxeClean(page);
     await page
       .getByRole("region", { name: "All articles" })
       .getByRole("row")
@@ -125,10 +120,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     await expect(panel.getByRole("heading", { name: "Timeline" })).toBeVisible();
     for (const summary of await panel.locator("details:not([open]) > summary").all()) await summary.click();
     await expect(panel.locator("details:not([open])")).toHaveCount(0);
-    await expectNoViolations(page);
+    await expectAxeClean(page);
     await panel.getByRole("link", { name: "Compare versions" }).click();
     await expect(page.getByRole("heading", { name: "Compare versions" })).toBeVisible();
-    await expectNoViolations(page);
+    await expectAxeClean(page);
     await page.goBack();
     await panel
       .getByRole("region", { name: "Versions" })
@@ -138,7 +133,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       .first()
       .click();
     await expect(page.getByRole("link", { name: "Compare with the working copy" })).toBeVisible();
-    await expectNoViolations(page);
+    await expectAxeClean(page);
     await context.close();
   });
 }

@@ -1,18 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS, storageState } from "./fixtures/accounts";
+import { expectAxeCleanLightAndDark } from "./fixtures/axe";
 import { mutate } from "./fixtures/api";
 import { act, status, typeBody } from "./fixtures/workflow";
-
-async function expectAxeClean(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ media: "screen", colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual(
-      [],
-    );
-  }
-}
 
 test("an editor plans tomorrow's story for the writer, who starts it from the desk and files it; the budget shows it filed and prints without the navigation", async ({
   browser,
@@ -84,13 +74,13 @@ test("an editor plans tomorrow's story for the writer, who starts it from the de
   // On screen, light and dark: the week's budget, the line and the writer's desk read well for everyone.
   await editor.goto(`/newsroom/budget?view=week&day=${day}`);
   await expect(editor.getByRole("row").filter({ hasText: title })).toBeVisible();
-  await expectAxeClean(editor);
+  await expectAxeCleanLightAndDark(editor);
   await editor.getByRole("link", { name: title }).click();
   await expect(editor.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expectAxeClean(editor);
+  await expectAxeCleanLightAndDark(editor);
   await writer.goto("/newsroom");
   await expect(writer.getByRole("region", { name: "My assignments" })).toBeVisible();
-  await expectAxeClean(writer);
+  await expectAxeCleanLightAndDark(writer);
   await Promise.all([editor.context().close(), writer.context().close()]);
 });
 
@@ -189,6 +179,6 @@ test("on the planning calendar an editor moves one line by dragging and another 
   await expect(editor.getByRole("row").filter({ hasText: keyed })).toContainText("from 07:30");
   await editor.goto("/newsroom/budget/calendar?day=2030-06-10");
   await expect(editor.getByRole("heading", { level: 1, name: "Planning calendar" })).toBeVisible();
-  await expectAxeClean(editor);
+  await expectAxeCleanLightAndDark(editor);
   await editor.context().close();
 });

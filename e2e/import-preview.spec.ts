@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { SAMPLE, storageState } from "./fixtures/accounts";
+import { expectAxeClean } from "./fixtures/axe";
 
 test.use({ storageState: storageState("writer") });
 
@@ -21,8 +21,7 @@ test("the sample story imports from Markdown and previews as the public page wil
   await expect(page.getByRole("note")).toContainText("Preview of the working copy (Draft)");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SAMPLE.headline);
   await expect(page.locator("article .article-body > p")).toHaveCount(SAMPLE.paragraphs);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await expectAxeClean(page);
 });
 
 test("a file that is not an article is refused with a message", async ({ page }) => {

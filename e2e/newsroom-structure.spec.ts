@@ -1,19 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
+import { expectAxeCleanLightAndDark } from "./fixtures/axe";
 import { paragraphsDoc, publishStory } from "./fixtures/api";
-
-async function expectAxeClean(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ media: "screen", colorScheme });
-    // Buttons ease their colours (transition-colors): measure once the new scheme has settled.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual(
-      [],
-    );
-  }
-}
 
 test.describe("as an admin", () => {
   test.use({ storageState: storageState("admin") });
@@ -57,7 +45,7 @@ test.describe("as an admin", () => {
     await expect(dialog).toContainText(`/sections/climate-${stamp} stays`);
     await dialog.getByRole("button", { name: "Retire section" }).click();
     await expect(renamed).toContainText("(retired)");
-    await expectAxeClean(page);
+    await expectAxeCleanLightAndDark(page);
 
     // Not offered for new work while retired.
     await page.goto("/newsroom/budget/new");
@@ -74,7 +62,7 @@ test.describe("as an admin", () => {
     await page.goto("/newsroom/admin/settings");
     await expect(page.getByLabel("Writers may read their colleagues’ stories")).toBeChecked();
     await expect(page.getByText("Read-only: they cannot edit, comment on or move")).toBeVisible();
-    await expectAxeClean(page);
+    await expectAxeCleanLightAndDark(page);
   });
 });
 
@@ -135,6 +123,6 @@ test.describe("as an editor", () => {
     const tagPage = await (await page.request.get(`/tags/floods-${stamp}`)).text();
     expect(tagPage).toContain(`Rivers rise again ${stamp}`);
     expect(await (await page.request.get(`/articles/${story.slug}`)).text()).toContain(`href="/tags/floods-${stamp}"`);
-    await expectAxeClean(page);
+    await expectAxeCleanLightAndDark(page);
   });
 });

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
 import { SAMPLE, storageState } from "./fixtures/accounts";
+import { expectAxeClean } from "./fixtures/axe";
 import { mutate, paragraphsDoc, publishStory } from "./fixtures/api";
 import { FROM_SITE } from "./fixtures/site";
 
@@ -303,13 +303,6 @@ test("a story full of script-injection payloads is shown as text and runs nothin
   expect(feed).not.toContain("<script>alert(1)</script>");
 });
 
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
-}
-
 for (const colorScheme of ["light", "dark"] as const) {
   test(`every public page type passes axe (${colorScheme} mode)`, async ({ browser }) => {
     // Ten pages through axe: about 17 s on a quiet 2-core machine, 45 s with both cores busy.
@@ -338,7 +331,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       `/articles/${story.slug}`,
     ]) {
       await page.goto(path);
-      await expectNoAxeViolations(page, `${colorScheme} ${path}`);
+      await expectAxeClean(page, `${colorScheme} ${path}`);
     }
     await context.close();
   });
