@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, storageState } from "./fixtures/accounts";
 import { expectAxeCleanLightAndDark } from "./fixtures/axe";
-import { mutate } from "./fixtures/api";
 import { act, status, typeBody } from "./fixtures/workflow";
 
 test("an editor plans tomorrow's story for the writer, who starts it from the desk and files it; the budget shows it filed and prints without the navigation", async ({
@@ -130,55 +129,4 @@ test("a writer proposes an idea; the editor assigns it back with a deadline alre
   await expect(writer.getByText("An editor has assigned this line: ask the desk to change it.")).toBeVisible();
   await expect(writer.getByLabel("Working title")).toBeDisabled();
   await Promise.all([editor.context().close(), writer.context().close()]);
-});
-
-test("on the planning calendar an editor moves one line by dragging and another from the keyboard; both stay moved", async ({
-  browser,
-}) => {
-  test.slow();
-  const editor = await (await browser.newContext({ storageState: storageState("editor") })).newPage();
-  // A week of its own, far ahead: Monday 10 June 2030.
-  const stamp = Date.now();
-  const dragged = `Regatta preview ${stamp}`;
-  const keyed = `Harbour dredging ${stamp}`;
-  for (const title of [dragged, keyed])
-    await mutate(editor.request, "budget.create", { title, plannedDay: "2030-06-11", windowStart: "07:30" });
-
-  await editor.goto("/newsroom/budget/calendar?view=week&day=2030-06-10");
-  await expect(editor.getByRole("heading", { level: 1, name: "Planning calendar" })).toBeVisible();
-  const tuesday = editor.getByRole("listitem", { name: "Tuesday 11 June 2030" });
-  const thursday = editor.getByRole("listitem", { name: "Thursday 13 June 2030" });
-  const friday = editor.getByRole("listitem", { name: "Friday 14 June 2030" });
-  await expect(tuesday).toContainText(`07:30 ${dragged}`);
-
-  // Dragged from Tuesday to Thursday.
-  await editor.locator('li[draggable="true"]', { hasText: dragged }).dragTo(thursday);
-  await expect(thursday).toContainText(dragged);
-  await expect(tuesday).not.toContainText(dragged);
-
-  // From the keyboard: Move picks it up, the arrows choose Friday, Enter puts it there.
-  await editor.getByRole("button", { name: `Move “${keyed}”` }).focus();
-  await editor.keyboard.press("Enter");
-  for (let i = 0; i < 3; i += 1) await editor.keyboard.press("ArrowRight");
-  await editor.keyboard.press("Enter");
-  await expect(friday).toContainText(keyed);
-  await expect(editor.getByText(`Moved “${keyed}” to Friday 14 June 2030.`)).toBeAttached();
-
-  // Escape leaves a line where it is.
-  await editor.getByRole("button", { name: `Move “${keyed}”` }).focus();
-  await editor.keyboard.press("Enter");
-  await editor.keyboard.press("ArrowLeft");
-  await editor.keyboard.press("Escape");
-  await expect(friday).toContainText(keyed);
-
-  // Stored: after a reload, and on the days' budgets, with the window's time kept.
-  await editor.reload();
-  await expect(thursday).toContainText(`07:30 ${dragged}`);
-  await expect(friday).toContainText(`07:30 ${keyed}`);
-  await editor.goto("/newsroom/budget?day=2030-06-14");
-  await expect(editor.getByRole("row").filter({ hasText: keyed })).toContainText("from 07:30");
-  await editor.goto("/newsroom/budget/calendar?day=2030-06-10");
-  await expect(editor.getByRole("heading", { level: 1, name: "Planning calendar" })).toBeVisible();
-  await expectAxeCleanLightAndDark(editor);
-  await editor.context().close();
 });

@@ -5,7 +5,7 @@ export const MAILABLE_ACTIONS = [
   { action: "SUBMIT", label: "A story is submitted for review (editors and admins)" },
   { action: "REQUEST_CHANGES", label: "Your story is sent back with changes requested" },
   { action: "APPROVE", label: "Your story is approved" },
-  { action: "SCHEDULE", label: "Your story is scheduled" },
+  { action: "SCHEDULE", label: "Your story is scheduled or rescheduled" },
   { action: "PUBLISH", label: "Your story is published" },
   { action: "SCHEDULED_PUBLISH", label: "Your scheduled story goes live" },
   { action: "SCHEDULE_FAILED", label: "A scheduled story could not be published (editors and admins)" },

@@ -101,4 +101,8 @@ export const budgetRangeInput = z
   });
 
 /** A line moved to another day on the calendar (its time window keeps its time of day). */
-export const moveBudgetItemInput = budgetStepInput.extend({ plannedDay: daySchema });
+export const moveBudgetItemInput = budgetStepInput.extend({
+  plannedDay: daySchema,
+  /** The person confirmed that a scheduled story moves with its line (same time of day). */
+  reschedule: z.boolean().optional(),
+});

@@ -116,6 +116,7 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
       "unpublish",
       "spike",
       "schedule",
+      "reschedule",
       "setLegalReview",
       "signOffLegal",
       "setEmbargo",
@@ -141,15 +142,15 @@ const cases: { name: string; fn: (c: Caller) => Loose; inputs: unknown[] }[] = [
       { id: ARTICLE_ID, version: 1, note: ["a"] },
     ],
   })),
-  {
-    name: "workflow.schedule (times)",
-    fn: (c) => loose(c.workflow.schedule),
+  ...(["schedule", "reschedule"] as const).map((name) => ({
+    name: `workflow.${name} (times)`,
+    fn: (c: Caller) => loose(c.workflow[name]),
     inputs: [
       { id: ARTICLE_ID, version: 1, scheduledFor: "tomorrow" },
       { id: ARTICLE_ID, version: 1, scheduledFor: "2026-11-27 10:00" },
       { id: ARTICLE_ID, version: 1 },
     ],
-  },
+  })),
   {
     name: "workflow notes",
     fn: (c) => loose(c.workflow.requestChanges),

@@ -30,6 +30,7 @@ const AUTHOR_AND_EDITORS: Record<Actor, Outcome> = { ...EDITORS_ONLY, author: "o
 const AUTHOR_ONLY: Record<Actor, Outcome> = { ...EDITORS_ONLY, author: "ok", editor: "FORBIDDEN", admin: "FORBIDDEN" };
 
 const IN_AN_HOUR = "2026-11-26T13:00";
+const IN_TWO_HOURS = "2026-11-26T14:00";
 const cases: {
   name: string;
   state: ArticleStatusName;
@@ -61,6 +62,12 @@ const cases: {
     name: "workflow.schedule",
     state: "APPROVED",
     call: (c, a) => c.workflow.schedule({ ...a, scheduledFor: IN_AN_HOUR }),
+    expected: EDITORS_ONLY,
+  },
+  {
+    name: "workflow.reschedule",
+    state: "SCHEDULED",
+    call: (c, a) => c.workflow.reschedule({ ...a, scheduledFor: IN_TWO_HOURS }),
     expected: EDITORS_ONLY,
   },
   { name: "workflow.unschedule", state: "SCHEDULED", call: (c, a) => c.workflow.unschedule(a), expected: EDITORS_ONLY },

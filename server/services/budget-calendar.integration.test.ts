@@ -5,7 +5,7 @@ import { importArticle } from "@/server/services/articles";
 import { budgetCalendar, moveBudgetLine } from "@/server/services/budget-calendar";
 import { createBudgetLine } from "@/server/services/budget";
 import { budgetLine } from "@/tests/budget";
-import { db, outcome, resetTablesBeforeEach } from "@/tests/db";
+import { db, FIXED_NOW, outcome, resetTablesBeforeEach, versionOf } from "@/tests/db";
 import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 
 let users: RoleUsers;
@@ -75,7 +75,7 @@ describe("moving a line on the calendar", () => {
       db,
       users.editor,
       { id: planned.id, version: planned.version, plannedDay: "2026-03-30" },
-      "Europe/Berlin",
+      { now: FIXED_NOW, timeZone: "Europe/Berlin" },
     );
     expect(moved.windowStart?.toISOString()).toBe("2026-03-30T07:00:00.000Z");
   });
@@ -120,10 +120,12 @@ describe("what the calendar shows", () => {
     expect(month.stories).toEqual([
       {
         id: live.id,
+        version: await versionOf(live.id),
         headline: "Live story",
         kind: "published",
         at: new Date("2026-11-10T15:00:00Z"),
         day: "2026-11-10",
+        movable: false,
       },
     ]);
 

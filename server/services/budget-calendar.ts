@@ -1,13 +1,14 @@
 import { addDays } from "@/lib/budget";
-import { formatTimeInZone, fromZonedInput, startOfDayIn, toZonedInput } from "@/lib/time-zone";
+import { formatInZone, formatTimeInZone, fromZonedInput, startOfDayIn, toZonedInput } from "@/lib/time-zone";
 import { can } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus, type BudgetStatus } from "../db/generated/client";
-import { badRequest } from "../errors";
+import { badRequest, conflict } from "../errors";
 import { budgetRefusal, budgetState } from "../workflow/budget";
 import { visibleTo } from "./articles";
 import { budgetLineSelect, dayDate, lockLine, refuse, toLine, type BudgetLine } from "./budget";
 import type { SessionUser } from "./users";
+import { lockArticleRow, transition, type WorkflowEnv } from "./workflow";
 
 // The planning calendar: budget lines on their planned days, and the stories that are
 // scheduled or went live in the span; moving a line to another day keeps its time window's
@@ -25,13 +26,18 @@ function sameTimeOn(instant: Date | null, day: string, timeZone: string): Date |
   return fromZonedInput(`${day}T${formatTimeInZone(instant, timeZone)}`, timeZone);
 }
 
-/** Moves a line to another day; its window keeps its time of day. Who may change it may move it. */
+/**
+ * Moves a line to another day; its window keeps its time of day. Who may change it may move
+ * it. When its story is scheduled, the story moves with it (same time of day, through the
+ * workflow's reschedule step and its checks) once the person has confirmed it; both or neither.
+ */
 export async function moveBudgetLine(
   db: Db,
   actor: SessionUser,
-  input: { id: string; version: number; plannedDay: string },
-  timeZone: string,
+  input: { id: string; version: number; plannedDay: string; reschedule?: boolean },
+  env: WorkflowEnv,
 ): Promise<BudgetLine> {
+  const { timeZone } = env;
   return db.$transaction(async (tx) => {
     const row = await lockLine(tx, actor, input.id, input.version);
     refuse("edit", row, actor);
@@ -39,6 +45,7 @@ export async function moveBudgetLine(
     const windowEnd = sameTimeOn(row.windowEnd, input.plannedDay, timeZone);
     if ((row.windowStart && !windowStart) || (row.windowEnd && !windowEnd))
       throw badRequest("The time window does not exist on that day (the clocks change): choose another day.");
+    if (row.article?.status === "SCHEDULED") await rescheduleWithLine(tx, actor, row.article.id, input, env);
     const updated = await tx.budgetItem.update({
       where: { id: row.id },
       data: { plannedDay: dayDate(input.plannedDay), windowStart, windowEnd, version: { increment: 1 } },
@@ -46,6 +53,31 @@ export async function moveBudgetLine(
     });
     return toLine(updated);
   });
+}
+
+/** The line's scheduled story, moved to the same time of day on the line's new day. */
+async function rescheduleWithLine(
+  tx: Prisma.TransactionClient,
+  actor: SessionUser,
+  articleId: string,
+  input: { plannedDay: string; reschedule?: boolean },
+  env: WorkflowEnv,
+): Promise<void> {
+  await lockArticleRow(tx, articleId);
+  const story = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: { status: true, version: true, scheduledFor: true },
+  });
+  if (story.status !== "SCHEDULED" || !story.scheduledFor) return;
+  if (!input.reschedule)
+    throw conflict(
+      `Its story is scheduled for ${formatInZone(story.scheduledFor, env.timeZone)}: moving the line reschedules it. Reload the calendar and confirm.`,
+    );
+  const at = sameTimeOn(story.scheduledFor, input.plannedDay, env.timeZone);
+  if (!at)
+    throw badRequest("Its story's publishing time does not exist on that day (the clocks change): choose another day.");
+  if (at.getTime() === story.scheduledFor.getTime()) return;
+  await transition(tx, actor, { articleId, action: "reschedule", version: story.version, scheduledFor: at }, env);
 }
 
 export interface CalendarLine {
@@ -57,6 +89,8 @@ export interface CalendarLine {
   windowStart: Date | null;
   section: string | null;
   state: BudgetLine["state"];
+  /** When its story is scheduled to go live (it moves with the line), else null. */
+  storyScheduledFor: Date | null;
   /** Whether this person may move it (editors; a writer their own idea). */
   movable: boolean;
 }
@@ -72,15 +106,19 @@ interface CalendarRow {
   createdById: string;
   section: string | null;
   articleStatus: ArticleStatus | null;
+  storyScheduledFor: Date | null;
 }
 
 export interface CalendarStory {
   id: string;
+  version: number;
   headline: string;
   kind: "scheduled" | "published";
   at: Date;
   /** Its day on the newsroom's calendar. */
   day: string;
+  /** A scheduled story this person may reschedule (publishers). */
+  movable: boolean;
 }
 
 /** The most entries one calendar shows of each kind. */
@@ -95,11 +133,13 @@ export async function budgetCalendar(
   const start = dayStart(range.from, timeZone);
   const end = dayStart(addDays(range.to, 1), timeZone);
   const planner = can(actor.role, "budget.plan");
+  const publisher = can(actor.role, "article.publish");
   const [rows, scheduled, published] = await Promise.all([
     // One plain query (the calendar is the budget's widest view: a thousand lines and more).
     db.$queryRaw<CalendarRow[]>`
       SELECT b.id, b.version, b.title, b."plannedDay", b.priority, b."windowStart", b.status,
-        b."createdById", s.name AS section, a.status AS "articleStatus"
+        b."createdById", s.name AS section, a.status AS "articleStatus",
+        CASE WHEN a.status = 'SCHEDULED' THEN a."scheduledFor" END AS "storyScheduledFor"
       FROM "BudgetItem" b
         LEFT JOIN "Section" s ON s.id = b."sectionId"
         LEFT JOIN "Article" a ON a.id = b."articleId"
@@ -112,7 +152,7 @@ export async function budgetCalendar(
       where: {
         AND: [visibleTo(actor), { status: "SCHEDULED", scheduledFor: { gte: start, lt: end }, budgetItem: null }],
       },
-      select: { id: true, headline: true, scheduledFor: true },
+      select: { id: true, version: true, headline: true, scheduledFor: true },
       orderBy: { scheduledFor: "asc" },
       take: CALENDAR_LIMIT,
     }),
@@ -120,7 +160,7 @@ export async function budgetCalendar(
       where: {
         AND: [visibleTo(actor), { status: "PUBLISHED", publishedAt: { gte: start, lt: end }, budgetItem: null }],
       },
-      select: { id: true, headline: true, publishedAt: true },
+      select: { id: true, version: true, headline: true, publishedAt: true },
       orderBy: { publishedAt: "asc" },
       take: CALENDAR_LIMIT,
     }),
@@ -136,21 +176,27 @@ export async function budgetCalendar(
       windowStart: row.windowStart,
       section: row.section,
       state,
+      storyScheduledFor: row.storyScheduledFor,
       movable:
         budgetRefusal(
           "edit",
           { state, hasStory: row.articleStatus !== null },
           { role: actor.role, isCreator: row.createdById === actor.id, isReporter: false },
-        ) === null,
+        ) === null &&
+        (row.storyScheduledFor === null || publisher),
     };
   });
-  const story = (kind: CalendarStory["kind"]) => (a: { id: string; headline: string; at: Date }) => ({
-    id: a.id,
-    headline: a.headline,
-    kind,
-    at: a.at,
-    day: toZonedInput(a.at, timeZone).slice(0, 10),
-  });
+  const story =
+    (kind: CalendarStory["kind"]) =>
+    (a: { id: string; version: number; headline: string; at: Date }): CalendarStory => ({
+      id: a.id,
+      version: a.version,
+      headline: a.headline,
+      kind,
+      at: a.at,
+      day: toZonedInput(a.at, timeZone).slice(0, 10),
+      movable: kind === "scheduled" && publisher,
+    });
   const stories = [
     ...scheduled.flatMap((a) => (a.scheduledFor ? [story("scheduled")({ ...a, at: a.scheduledFor })] : [])),
     ...published.flatMap((a) => (a.publishedAt ? [story("published")({ ...a, at: a.publishedAt })] : [])),

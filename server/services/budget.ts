@@ -28,7 +28,7 @@ export const budgetLineSelect = {
   updatedAt: true,
   section: { select: { id: true, name: true } },
   createdBy: { select: { id: true, displayName: true } },
-  article: { select: { id: true, status: true, headline: true } },
+  article: { select: { id: true, status: true, headline: true, scheduledFor: true } },
   assignees: {
     orderBy: [{ role: "asc" }, { position: "asc" }],
     select: { role: true, user: { select: { id: true, displayName: true } } },

@@ -24,6 +24,7 @@ const TABLE: Record<WorkflowAction, [to: "authors" | "editors" | null, plain: st
   ],
   APPROVE: ["authors", "Eddie Editor approved “Harbour vote”.", "Eddie Editor approved “Harbour vote”: Ready"],
   SCHEDULE: ["authors", "Eddie Editor scheduled “Harbour vote”.", "Eddie Editor scheduled “Harbour vote”: Ready"],
+  RESCHEDULE: ["authors", "Eddie Editor rescheduled “Harbour vote”.", "Eddie Editor rescheduled “Harbour vote”: Ready"],
   UNSCHEDULE: [
     "authors",
     "Eddie Editor took “Harbour vote” off the schedule.",

@@ -53,6 +53,8 @@ export function notificationFor(
       return { to: "authors", message: said(`${by} approved ${quoted}`) };
     case "SCHEDULE":
       return { to: "authors", message: said(`${by} scheduled ${quoted}`) };
+    case "RESCHEDULE":
+      return { to: "authors", message: said(`${by} rescheduled ${quoted}`) };
     case "UNSCHEDULE":
       return { to: "authors", message: said(`${by} took ${quoted} off the schedule`) };
     case "PUBLISH":
@@ -99,6 +101,11 @@ export function notificationFor(
     case "REVIEW_DUE":
       return null;
   }
+}
+
+/** The email preference a step's notice follows: a new time for a story is news of its schedule. */
+function mailedAs(action: WorkflowAction): WorkflowAction {
+  return action === "RESCHEDULE" ? "SCHEDULE" : action;
 }
 
 function assignments(step: StepWrite, revisionId: string): Prisma.Sql {
@@ -155,7 +162,7 @@ function recordStep(
           || E'\n\nYou get this because you asked for these emails on your account page: ' || ${absoluteUrl("/newsroom/account")},
         'notification', ${mail ? "QUEUED" : "NOT_SENT"}::"MailStatus", ${step.now}
       FROM notices n JOIN "User" u ON u.id = n."userId"
-      WHERE ${step.action}::"WorkflowAction" = ANY(u."mailActions")
+      WHERE ${mailedAs(step.action)}::"WorkflowAction" = ANY(u."mailActions")
       RETURNING id
     ), jobs AS (
       SELECT ${addMailJob(Prisma.sql`m.id`)} FROM mails m WHERE ${mail}

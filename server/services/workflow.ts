@@ -1,7 +1,7 @@
 import { STATUS_LABELS } from "@/lib/article-status";
 import { formatInZone } from "@/lib/time-zone";
 import { can } from "../auth/permissions";
-import type { Db, DbOrTx } from "../db/client";
+import type { DbOrTx } from "../db/client";
 import type { Prisma, WorkflowAction } from "../db/generated/client";
 import { badRequest, conflict, DomainError, forbidden, notFound } from "../errors";
 import { ACTION_LABELS, allowedActions, decide, type Action, type WorkflowActor } from "../workflow/machine";
@@ -18,6 +18,7 @@ const EVENT_ACTION: Record<Action, WorkflowAction> = {
   approve: "APPROVE",
   publish: "PUBLISH",
   schedule: "SCHEDULE",
+  reschedule: "RESCHEDULE",
   unschedule: "UNSCHEDULE",
   unpublish: "UNPUBLISH",
   republish: "REPUBLISH",
@@ -44,6 +45,7 @@ const stepArticleSelect = {
   ...publishableSelect,
   status: true,
   version: true,
+  scheduledFor: true,
   hasUnpublishedChanges: true,
   updatedAt: true,
   updatedBy: { select: { displayName: true } },
@@ -188,7 +190,7 @@ function checkInput(request: TransitionRequest, needs: "note" | "reason" | "time
  * the article in between. Returns the new version.
  */
 export async function transition(
-  db: Db,
+  db: DbOrTx,
   actor: SessionUser,
   request: TransitionRequest,
   env: WorkflowEnv,
@@ -205,7 +207,12 @@ export async function transition(
     const blocker = publishBlocker(article, env.now, env.timeZone);
     if (blocker) throw badRequest(blocker);
   }
-  if (request.action === "schedule" && request.scheduledFor) {
+  const timed = request.action === "schedule" || request.action === "reschedule";
+  if (timed && request.scheduledFor) {
+    if (request.action === "reschedule" && article.scheduledFor?.getTime() === request.scheduledFor.getTime()) {
+      const same = `It is already scheduled for ${formatInZone(request.scheduledFor, env.timeZone)}.`;
+      throw badRequest(same, { scheduledFor: [same] });
+    }
     const blocker = publishBlocker(article, request.scheduledFor, env.timeZone);
     if (blocker) throw badRequest(blocker, { scheduledFor: [blocker] });
   }
@@ -217,14 +224,11 @@ export async function transition(
     to: decision.to,
     action: EVENT_ACTION[request.action],
     actor: { id: actor.id, displayName: actor.displayName },
-    note:
-      request.action === "schedule" && request.scheduledFor
-        ? `For ${formatInZone(request.scheduledFor, env.timeZone)}`
-        : note,
+    note: timed && request.scheduledFor ? `For ${formatInZone(request.scheduledFor, env.timeZone)}` : note,
     now: env.now,
     headline: article.headline,
     publish: request.action === "publish" ? "first" : request.action === "publishUpdate" ? "update" : undefined,
-    ...(request.action === "schedule" ? { scheduledFor: request.scheduledFor ?? null, scheduleFailure: null } : {}),
+    ...(timed ? { scheduledFor: request.scheduledFor ?? null, scheduleFailure: null } : {}),
     ...(request.action === "unschedule" || request.action === "spike"
       ? { scheduledFor: null, scheduleFailure: null }
       : {}),

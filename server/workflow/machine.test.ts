@@ -22,6 +22,7 @@ const SPEC: Record<
   approve: { from: ["IN_REVIEW"], to: "APPROVED", who: (k) => EDITORS.includes(k) },
   publish: { from: ["APPROVED", "IN_REVIEW"], to: "PUBLISHED", who: (k) => EDITORS.includes(k) },
   schedule: { from: ["APPROVED"], to: "SCHEDULED", who: (k) => EDITORS.includes(k) },
+  reschedule: { from: ["SCHEDULED"], to: "SCHEDULED", who: (k) => EDITORS.includes(k) },
   unschedule: { from: ["SCHEDULED"], to: "APPROVED", who: (k) => EDITORS.includes(k) },
   unpublish: { from: ["PUBLISHED"], to: "UNPUBLISHED", who: (k) => EDITORS.includes(k) },
   republish: { from: ["UNPUBLISHED"], to: "PUBLISHED", who: (k) => EDITORS.includes(k) },
@@ -40,7 +41,7 @@ const rows = STATUSES.flatMap((status) =>
 
 describe("state × action × role", () => {
   it("covers every combination", () => {
-    expect(rows).toHaveLength(8 * 12 * 4);
+    expect(rows).toHaveLength(8 * 13 * 4);
   });
 
   it.each(rows)("$status / $action / $actor", ({ status, action, actor }) => {
@@ -55,7 +56,15 @@ describe("state × action × role", () => {
 describe("rules beyond the table", () => {
   it("writers never publish, schedule or unpublish, in any state, even as authors", () => {
     for (const status of STATUSES) {
-      for (const action of ["publish", "schedule", "unpublish", "republish", "publishUpdate", "approve"] as const) {
+      for (const action of [
+        "publish",
+        "schedule",
+        "reschedule",
+        "unpublish",
+        "republish",
+        "publishUpdate",
+        "approve",
+      ] as const) {
         expect(decide({ status, hasUnpublishedChanges: true }, action, ACTORS.author).ok).toBe(false);
       }
     }

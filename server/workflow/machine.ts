@@ -50,6 +50,8 @@ export const RULES: Record<Action, Rule> = {
   approve: { from: ["IN_REVIEW"], to: "APPROVED", who: editorial },
   publish: { from: ["APPROVED", "IN_REVIEW"], to: "PUBLISHED", who: publisher },
   schedule: { from: ["APPROVED"], to: "SCHEDULED", who: publisher, needs: "time" },
+  /** Another publishing time for a scheduled story (the planning calendar moves it so). */
+  reschedule: { from: ["SCHEDULED"], to: "SCHEDULED", who: publisher, needs: "time" },
   unschedule: { from: ["SCHEDULED"], to: "APPROVED", who: publisher },
   unpublish: { from: ["PUBLISHED"], to: "UNPUBLISHED", who: publisher, needs: "reason" },
   republish: { from: ["UNPUBLISHED"], to: "PUBLISHED", who: publisher },

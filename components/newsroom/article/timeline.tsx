@@ -8,6 +8,7 @@ const EVENT_LABELS: Record<string, string> = {
   APPROVE: "Approved",
   PUBLISH: "Published",
   SCHEDULE: "Scheduled",
+  RESCHEDULE: "Rescheduled",
   UNSCHEDULE: "Unscheduled",
   UNPUBLISH: "Unpublished",
   REPUBLISH: "Republished",

@@ -37,6 +37,7 @@ const DIALOGS: Partial<Record<Action, { kind: DialogKind; title: string; text?: 
     text: "Why is it being taken down? (kept on the article's record)",
   },
   schedule: { kind: "time", title: "Schedule publication" },
+  reschedule: { kind: "time", title: "Reschedule publication" },
   publish: { kind: "confirm", title: "Publish now?", text: "The article goes live for everyone at once." },
   publishUpdate: {
     kind: "confirm",
@@ -56,11 +57,14 @@ export function WorkflowActions({
   actions,
   timeZone,
   defaultScheduleValue,
+  scheduledValue,
 }: {
   articleId: string;
   actions: Action[];
   timeZone: string;
   defaultScheduleValue: string;
+  /** When it is scheduled for now ("YYYY-MM-DDTHH:MM" in the newsroom's zone): where rescheduling starts. */
+  scheduledValue?: string;
 }) {
   const client = useTRPCClient();
   const { run, busy, error, clearError, reload } = useArticleStep();
@@ -76,6 +80,8 @@ export function WorkflowActions({
       publish: (ref) => client.workflow.publish.mutate({ ...ref, note }),
       schedule: (ref) =>
         client.workflow.schedule.mutate({ ...ref, scheduledFor: String(form?.get("scheduledFor") ?? "") }),
+      reschedule: (ref) =>
+        client.workflow.reschedule.mutate({ ...ref, scheduledFor: String(form?.get("scheduledFor") ?? "") }),
       unschedule: (ref) => client.workflow.unschedule.mutate(ref),
       unpublish: (ref) => client.workflow.unpublish.mutate({ ...ref, note }),
       republish: (ref) => client.workflow.republish.mutate(ref),
@@ -103,7 +109,7 @@ export function WorkflowActions({
             variant={
               action === "spike" || action === "unpublish"
                 ? "danger"
-                : action === "withdraw" || action === "unschedule"
+                : action === "withdraw" || action === "unschedule" || action === "reschedule"
                   ? "secondary"
                   : "primary"
             }
@@ -175,7 +181,7 @@ export function WorkflowActions({
                 name="scheduledFor"
                 type="datetime-local"
                 required
-                defaultValue={defaultScheduleValue}
+                defaultValue={open === "reschedule" && scheduledValue ? scheduledValue : defaultScheduleValue}
                 aria-describedby={fieldError ? "workflow-dialog-error" : undefined}
                 aria-invalid={fieldError ? true : undefined}
                 className="rounded border border-neutral-500 px-3 py-2"

@@ -1,23 +1,32 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { addDays, formatDay } from "@/lib/budget";
-import { formatTimeInZone } from "@/lib/time-zone";
+import { formatTimeInZone, toZonedInput } from "@/lib/time-zone";
+import { AskFirstDialog } from "@/components/ui/ask-first";
 import { describeError } from "@/trpc/errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPCClient } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
 import { BudgetStateBadge } from "./budget-state-badge";
+import { CalendarEntry } from "./calendar-entry";
 
 type Calendar = RouterOutputs["budget"]["calendar"];
 type Line = Calendar["lines"][number];
+type Story = Calendar["stories"][number];
+
+/** A line or a story as the board moves it. */
+type Entry = { kind: "line"; key: string; line: Line } | { kind: "story"; key: string; story: Story };
+
+const titleOf = (entry: Entry) => (entry.kind === "line" ? entry.line.title : entry.story.headline);
+const versionOf = (entry: Entry) => (entry.kind === "line" ? entry.line.version : entry.story.version);
+const storedDay = (entry: Entry) => (entry.kind === "line" ? entry.line.plannedDay : entry.story.day);
 
 /**
- * The calendar's days, each with its lines and stories. A line someone may move is dragged
- * to another day, or moved from the keyboard: its Move button picks it up, the arrows choose
- * a day (a week with up and down), Enter puts it there and Escape leaves it.
+ * The calendar's days, each with its lines and stories. A line or a scheduled story someone
+ * may move is dragged to another day, or moved from the keyboard: its Move button picks it
+ * up, the arrows choose a day (a week with up and down), Enter puts it there and Escape leaves
+ * it. A scheduled story (alone, or as a line's story) asks first and keeps its time of day.
  */
 export function CalendarBoard({
   days,
@@ -34,61 +43,112 @@ export function CalendarBoard({
   calendar: Calendar;
   timeZone: string;
 }) {
-  const trpc = useTRPC();
+  const client = useTRPCClient();
   const router = useRouter();
   // Moves shown at once, before the server answers; taken back if it refuses.
   const [moved, setMoved] = useState<Record<string, string>>({});
   // The version each move answered with: a second move before the page refreshes builds on it.
   const [versions, setVersions] = useState<Record<string, number>>({});
-  const [picked, setPicked] = useState<{ line: Line; day: string } | null>(null);
+  const [picked, setPicked] = useState<{ key: string; day: string } | null>(null);
+  const [asking, setAsking] = useState<{ entry: Entry; day: string } | null>(null);
+  // The entry whose Move button gets the focus back once it is in its new place (keyboard moves).
+  const refocus = useRef<string | null>(null);
   const [said, setSaid] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const move = useMutation(trpc.budget.move.mutationOptions());
 
-  const dayOf = (line: Line) => moved[line.id] ?? line.plannedDay;
+  useEffect(() => {
+    if (!refocus.current || asking) return;
+    document.querySelector<HTMLButtonElement>(`button[data-move="${CSS.escape(refocus.current)}"]`)?.focus();
+    refocus.current = null;
+  });
 
-  function put(line: Line, day: string) {
-    if (day === dayOf(line)) return;
-    const before = dayOf(line);
-    setMoved((m) => ({ ...m, [line.id]: day }));
+  const entries: Entry[] = [
+    ...calendar.lines.map((line): Entry => ({ kind: "line", key: `line:${line.id}`, line })),
+    ...calendar.stories.map((story): Entry => ({ kind: "story", key: `story:${story.id}`, story })),
+  ];
+  const dayOf = (entry: Entry) => moved[entry.key] ?? storedDay(entry);
+  const movable = (entry: Entry) => (entry.kind === "line" ? entry.line.movable : entry.story.movable);
+  /** When the story that moves with this entry goes live now, if one does. */
+  const goesLive = (entry: Entry) =>
+    entry.kind === "line" ? entry.line.storyScheduledFor : entry.story.kind === "scheduled" ? entry.story.at : null;
+
+  /** What to confirm before moving `entry` to `day`; null when it moves no publishing time. */
+  function askFor(entry: Entry, day: string) {
+    const at = goesLive(entry);
+    if (!at) return null;
+    const time = formatTimeInZone(at, timeZone);
+    const from = toZonedInput(at, timeZone).slice(0, 10);
+    if (from === day) return null;
+    const when = `${formatDay(day)} at ${time} instead of ${formatDay(from)}`;
+    return entry.kind === "line"
+      ? {
+          title: `Move “${titleOf(entry)}” and reschedule its story?`,
+          text: `Its story is scheduled: it will go live on ${when}.`,
+          label: "Move and reschedule",
+        }
+      : { title: `Reschedule “${titleOf(entry)}”?`, text: `It will go live on ${when}.`, label: "Reschedule" };
+  }
+
+  function put(entry: Entry, day: string, confirmed = false) {
+    if (day === dayOf(entry)) return;
+    if (!confirmed && askFor(entry, day)) {
+      setAsking({ entry, day });
+      return;
+    }
+    const before = dayOf(entry);
+    const version = Math.max(versionOf(entry), versions[entry.key] ?? 0);
+    setMoved((m) => ({ ...m, [entry.key]: day }));
     setError(null);
-    move.mutate(
-      { id: line.id, version: Math.max(line.version, versions[line.id] ?? 0), plannedDay: day },
-      {
-        onSuccess: (updated) => {
-          setVersions((v) => ({ ...v, [line.id]: updated.version }));
-          setSaid(`Moved “${line.title}” to ${formatDay(day)}.`);
-          router.refresh();
-        },
-        onError: (failure) => {
-          setMoved((m) => ({ ...m, [line.id]: before }));
-          setError(`“${line.title}” was not moved: ${describeError(failure).message}`);
-        },
+    const sent =
+      entry.kind === "line"
+        ? client.budget.move.mutate({ id: entry.line.id, version, plannedDay: day, reschedule: confirmed || undefined })
+        : client.workflow.reschedule.mutate({
+            id: entry.story.id,
+            version,
+            scheduledFor: `${day}T${formatTimeInZone(entry.story.at, timeZone)}`,
+          });
+    sent.then(
+      (updated) => {
+        setVersions((v) => ({ ...v, [entry.key]: updated.version }));
+        setSaid(`${entry.kind === "story" ? "Rescheduled" : "Moved"} “${titleOf(entry)}” to ${formatDay(day)}.`);
+        router.refresh();
+      },
+      (failure: unknown) => {
+        setMoved((m) => ({ ...m, [entry.key]: before }));
+        setError(`“${titleOf(entry)}” was not moved: ${describeError(failure).message}`);
       },
     );
   }
 
-  function onMoveKey(event: KeyboardEvent<HTMLButtonElement>, line: Line) {
-    if (!picked || picked.line.id !== line.id) return;
+  function onMoveKey(event: KeyboardEvent<HTMLButtonElement>, entry: Entry) {
+    if (!picked || picked.key !== entry.key) return;
     const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[event.key];
     if (step !== undefined) {
       event.preventDefault();
       const day = addDays(picked.day, step);
-      setPicked({ line, day });
+      setPicked({ key: entry.key, day });
       setSaid(`${formatDay(day)}. Enter to move it there, Escape to leave it.`);
     } else if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       setPicked(null);
-      put(line, picked.day);
+      refocus.current = entry.key;
+      put(entry, picked.day);
     } else if (event.key === "Escape") {
       event.preventDefault();
       setPicked(null);
-      setSaid(`“${line.title}” stays on ${formatDay(dayOf(line))}.`);
+      setSaid(`“${titleOf(entry)}” stays on ${formatDay(dayOf(entry))}.`);
     }
   }
 
-  const byDay = (day: string) => calendar.lines.filter((line) => dayOf(line) === day);
-  const stories = (day: string) => calendar.stories.filter((story) => story.day === day);
+  function pick(entry: Entry) {
+    if (picked?.key === entry.key) return;
+    setPicked({ key: entry.key, day: dayOf(entry) });
+    setSaid(
+      `Moving “${titleOf(entry)}” from ${formatDay(dayOf(entry))}. Arrows choose a day, up and down a week; Enter moves it, Escape leaves it.`,
+    );
+  }
+
+  const ask = asking ? askFor(asking.entry, asking.day) : null;
 
   return (
     <div className="flex flex-col gap-3">
@@ -103,7 +163,6 @@ export function CalendarBoard({
       <ol className="grid grid-cols-1 gap-px border border-neutral-300 bg-neutral-300 sm:grid-cols-7">
         {days.map((day) => {
           const outside = month !== null && !day.startsWith(month);
-          const target = picked?.day === day;
           return (
             <li
               key={day}
@@ -112,10 +171,10 @@ export function CalendarBoard({
               onDragOver={(event) => event.preventDefault()}
               onDrop={(event) => {
                 event.preventDefault();
-                const line = calendar.lines.find((l) => l.id === event.dataTransfer.getData("text/plain"));
-                if (line?.movable) put(line, day);
+                const entry = entries.find((e) => e.key === event.dataTransfer.getData("text/plain"));
+                if (entry && movable(entry)) put(entry, day);
               }}
-              className={`flex min-h-28 flex-col gap-1 p-1.5 ${outside ? "bg-neutral-50" : "bg-white"} ${target ? "outline outline-3 -outline-offset-3 outline-sky-700" : ""}`}
+              className={`flex min-h-12 flex-col gap-1 p-1.5 sm:min-h-28 ${outside ? "bg-neutral-50" : "bg-white"} ${picked?.day === day ? "outline outline-3 -outline-offset-3 outline-sky-700" : ""}`}
             >
               <p
                 className={`text-xs font-semibold ${day === today ? "text-sky-800 underline" : outside ? "text-neutral-600" : "text-neutral-800"}`}
@@ -124,60 +183,69 @@ export function CalendarBoard({
                 {day === today ? <span className="sr-only"> (today)</span> : null}
               </p>
               <ul className="flex flex-col gap-1">
-                {byDay(day).map((line) => (
-                  <li
-                    key={line.id}
-                    draggable={line.movable}
-                    onDragStart={(event) => {
-                      event.dataTransfer.setData("text/plain", line.id);
-                      event.dataTransfer.effectAllowed = "move";
-                    }}
-                    className={`rounded border border-neutral-300 bg-neutral-50 p-1 text-xs ${line.movable ? "cursor-grab" : ""} ${picked?.line.id === line.id ? "ring-2 ring-sky-700" : ""}`}
-                  >
-                    <Link href={`/newsroom/budget/${line.id}`} className="block font-semibold hover:underline">
-                      {line.windowStart ? `${formatTimeInZone(line.windowStart, timeZone)} ` : ""}
-                      {line.title}
-                    </Link>
-                    <span className="flex flex-wrap items-center gap-1">
-                      <BudgetStateBadge state={line.state} />
-                      {line.section ? <span>{line.section}</span> : null}
-                      {line.movable ? (
-                        <button
-                          type="button"
-                          className="ml-auto rounded border border-neutral-400 px-1 hover:bg-neutral-100 print:hidden"
-                          aria-label={`Move “${line.title}”`}
-                          aria-pressed={picked?.line.id === line.id}
-                          onClick={() => {
-                            if (picked?.line.id === line.id) return;
-                            setPicked({ line, day: dayOf(line) });
-                            setSaid(
-                              `Moving “${line.title}” from ${formatDay(dayOf(line))}. Arrows choose a day, up and down a week; Enter moves it, Escape leaves it.`,
-                            );
-                          }}
-                          onKeyDown={(event) => onMoveKey(event, line)}
-                          onBlur={() => {
-                            if (picked?.line.id === line.id) setPicked(null);
-                          }}
-                        >
-                          Move
-                        </button>
-                      ) : null}
-                    </span>
-                  </li>
-                ))}
-                {stories(day).map((story) => (
-                  <li key={story.id} className="rounded border border-dashed border-neutral-400 p-1 text-xs">
-                    <Link href={`/newsroom/articles/${story.id}`} className="block hover:underline">
-                      {formatTimeInZone(story.at, timeZone)} {story.headline}
-                    </Link>
-                    <span className="text-neutral-700">{story.kind === "scheduled" ? "Scheduled" : "Published"}</span>
-                  </li>
-                ))}
+                {entries
+                  .filter((entry) => dayOf(entry) === day)
+                  .map((entry) => (
+                    <CalendarEntry
+                      key={entry.key}
+                      entryKey={entry.key}
+                      title={titleOf(entry)}
+                      {...(entry.kind === "line" ? lineCard(entry.line, timeZone) : storyCard(entry.story, timeZone))}
+                      movable={movable(entry)}
+                      picked={picked?.key === entry.key}
+                      onPick={() => pick(entry)}
+                      onMoveKey={(event) => onMoveKey(event, entry)}
+                      onDrop={() => {
+                        if (picked?.key === entry.key) setPicked(null);
+                      }}
+                    />
+                  ))}
               </ul>
             </li>
           );
         })}
       </ol>
+      {asking && ask ? (
+        <AskFirstDialog
+          id="calendar-reschedule"
+          ask={ask}
+          busy={false}
+          onCancel={() => {
+            setAsking(null);
+            setSaid(`“${titleOf(asking.entry)}” stays on ${formatDay(dayOf(asking.entry))}.`);
+          }}
+          onConfirm={() => {
+            setAsking(null);
+            put(asking.entry, asking.day, true);
+          }}
+        />
+      ) : null}
     </div>
   );
+}
+
+function lineCard(line: Line, timeZone: string) {
+  return {
+    href: `/newsroom/budget/${line.id}`,
+    heading: `${line.windowStart ? `${formatTimeInZone(line.windowStart, timeZone)} ` : ""}${line.title}`,
+    dashed: false,
+    details: (
+      <>
+        <BudgetStateBadge state={line.state} />
+        {line.section ? <span>{line.section}</span> : null}
+        {line.storyScheduledFor ? (
+          <span className="text-neutral-700">Goes live {formatTimeInZone(line.storyScheduledFor, timeZone)}</span>
+        ) : null}
+      </>
+    ),
+  };
+}
+
+function storyCard(story: Story, timeZone: string) {
+  return {
+    href: `/newsroom/articles/${story.id}`,
+    heading: `${formatTimeInZone(story.at, timeZone)} ${story.headline}`,
+    dashed: true,
+    details: <span className="text-neutral-700">{story.kind === "scheduled" ? "Scheduled" : "Published"}</span>,
+  };
 }

@@ -46,7 +46,9 @@ export const budgetRouter = createTRPCRouter({
   /** Move a line to another day (the calendar); its window keeps its time of day. */
   move: permissionProcedure("newsroom.access")
     .input(moveBudgetItemInput)
-    .mutation(({ ctx, input }) => moveBudgetLine(ctx.db, ctx.user, input, ctx.timeZone)),
+    .mutation(({ ctx, input }) =>
+      moveBudgetLine(ctx.db, ctx.user, input, { now: ctx.clock(), timeZone: ctx.timeZone }),
+    ),
 
   /** A month or a week: lines on their days, and the stories scheduled or published then. */
   calendar: permissionProcedure("newsroom.access")

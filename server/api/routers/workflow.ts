@@ -61,6 +61,23 @@ function noted(action: Action, readersSee: boolean) {
     );
 }
 
+/** Scheduling, and moving a scheduled story to another time (readers see neither yet). */
+function timed(action: "schedule" | "reschedule") {
+  return step.input(scheduleInput).mutation(({ ctx, input }) =>
+    transition(
+      ctx.db,
+      ctx.user,
+      {
+        articleId: input.id,
+        action,
+        version: input.version,
+        scheduledFor: zoned(input.scheduledFor, ctx.timeZone, "scheduledFor"),
+      },
+      env(ctx),
+    ),
+  );
+}
+
 export const workflowRouter = createTRPCRouter({
   submit: noted("submit", false),
   withdraw: simple("withdraw", false),
@@ -105,19 +122,8 @@ export const workflowRouter = createTRPCRouter({
       ),
     ),
 
-  schedule: step.input(scheduleInput).mutation(({ ctx, input }) =>
-    transition(
-      ctx.db,
-      ctx.user,
-      {
-        articleId: input.id,
-        action: "schedule",
-        version: input.version,
-        scheduledFor: zoned(input.scheduledFor, ctx.timeZone, "scheduledFor"),
-      },
-      env(ctx),
-    ),
-  ),
+  schedule: timed("schedule"),
+  reschedule: timed("reschedule"),
 
   setLegalReview: step
     .input(legalReviewInput)

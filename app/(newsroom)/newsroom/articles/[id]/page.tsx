@@ -57,7 +57,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
   const sentBack =
     article.status === "CHANGES_REQUESTED" ? article.events.findLast((e) => e.action === "REQUEST_CHANGES") : undefined;
   const publishing = article.allowedActions.some(
-    (a) => a === "publish" || a === "schedule" || a === "publishUpdate" || a === "republish",
+    (a) => a === "publish" || a === "schedule" || a === "reschedule" || a === "publishUpdate" || a === "republish",
   );
 
   const workflowGroup = (
@@ -84,6 +84,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           actions={article.allowedActions}
           timeZone={timeZone}
           defaultScheduleValue={toZonedInput(defaultScheduleTime(serverClock()), timeZone)}
+          scheduledValue={article.scheduledFor ? toZonedInput(article.scheduledFor, timeZone) : undefined}
         />
       ) : (
         <p className="text-sm text-neutral-700">No workflow step is yours to take at this stage.</p>

@@ -51,8 +51,9 @@ export default async function CalendarPage({
           <h1 className="text-2xl font-bold">Planning calendar</h1>
           <p className="text-lg">{title}</p>
           <p className="text-sm text-neutral-700">
-            Drag a line to another day, or use its Move button and the arrow keys. Dashed: stories scheduled or
-            published without a budget line.
+            Drag a line or a scheduled story to another day, or use its Move button and the arrow keys; a scheduled
+            story keeps its time of day, and you confirm first. Dashed: stories scheduled or published without a budget
+            line.
           </p>
         </div>
         <nav aria-label="Calendar" className="flex flex-wrap items-center gap-2 print:hidden">
