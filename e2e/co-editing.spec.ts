@@ -32,7 +32,8 @@ test("two writers and an editor in one story: live typing and carets, one offlin
   await writer.getByLabel("Headline").fill(`Harbour storm ${label}`);
   await writer.getByRole("button", { name: "Create draft" }).click();
   await expectLive(writer);
-  await writer.getByRole("checkbox", { name: `Person ${label}` }).check();
+  await writer.getByLabel("Add to the byline").selectOption({ label: `Person ${label}` });
+  await writer.getByRole("button", { name: "Add", exact: true }).click();
   await expect(status(writer)).toHaveText(/^Saved \d\d:\d\d$/);
   const url = writer.url();
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { mergeByline } from "@/lib/byline";
 import { LIST_SORT_LABELS, type ListSort } from "@/lib/schemas/article-list";
 import { formatInZone } from "@/lib/time-zone";
 import type { NewsroomArticle } from "@/trpc/types";
@@ -87,7 +88,11 @@ export function ArticleTable({
               <td className="py-2 pr-4">
                 <StatusBadge status={article.status} />
               </td>
-              <td className="py-2 pr-4">{article.authors.map((a) => a.user.displayName).join(", ")}</td>
+              <td className="py-2 pr-4">
+                {mergeByline(article.authors, article.contributors)
+                  .map((a) => a.displayName)
+                  .join(", ")}
+              </td>
               <td className="py-2">
                 <DateCell date={dateOf(article, dateColumn)} timeZone={timeZone} />
               </td>

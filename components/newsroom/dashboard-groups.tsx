@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { mergeByline } from "@/lib/byline";
 import { formatDuration, formatInZone } from "@/lib/time-zone";
 import type { DashboardGroup } from "@/trpc/types";
 
@@ -25,7 +26,9 @@ export function DashboardGroups({ groups, now, timeZone }: { groups: DashboardGr
                     {row.headline}
                   </Link>
                   <p className="text-neutral-700">
-                    {row.authors.map((a) => a.user.displayName).join(", ")}
+                    {mergeByline(row.authors, row.contributors)
+                      .map((a) => a.displayName)
+                      .join(", ")}
                     {group.key === "review"
                       ? ` · waiting ${formatDuration(now.getTime() - row.statusChangedAt.getTime())}`
                       : null}

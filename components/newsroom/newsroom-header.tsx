@@ -8,7 +8,7 @@ export function NewsroomHeader({
   unread,
 }: {
   user: { displayName: string; role: RoleName };
-  /** Which management pages to link: People, Sections and Settings (admins), Tags (editors). */
+  /** Which management pages to link: People, Sections and Settings (admins), Tags and Contributors (editors). */
   can: { managePeople: boolean; manageNewsroom: boolean; manageTags: boolean };
   unread: number;
 }) {
@@ -32,9 +32,14 @@ export function NewsroomHeader({
             Media
           </Link>
           {can.manageTags ? (
-            <Link href="/newsroom/tags" className="hover:underline">
-              Tags
-            </Link>
+            <>
+              <Link href="/newsroom/tags" className="hover:underline">
+                Tags
+              </Link>
+              <Link href="/newsroom/contributors" className="hover:underline">
+                Contributors
+              </Link>
+            </>
           ) : null}
           {can.managePeople ? (
             <Link href="/newsroom/admin/users" className="hover:underline">

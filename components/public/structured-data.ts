@@ -64,7 +64,8 @@ export function newsArticleData(
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.contentUpdatedAt ?? article.publishedAt).toISOString(),
     author: article.authors.map((a) => ({
-      "@type": "Person",
+      // An agency credit ("Reuters", "Staff") is an organisation, not a person.
+      "@type": a.kind === "AGENCY" ? "Organization" : "Person",
       name: a.displayName,
       url: `${siteUrl}/authors/${a.slug}`,
     })),

@@ -9,6 +9,7 @@ import { notificationRouter } from "./routers/notification";
 import { sectionRouter } from "./routers/section";
 import { settingsRouter } from "./routers/settings";
 import { siteRouter } from "./routers/site";
+import { contributorRouter } from "./routers/contributor";
 import { tagRouter } from "./routers/tag";
 import { userRouter } from "./routers/user";
 import { workflowRouter } from "./routers/workflow";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   site: siteRouter,
   section: sectionRouter,
   tag: tagRouter,
+  contributor: contributorRouter,
   settings: settingsRouter,
 });
 

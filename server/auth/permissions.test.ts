@@ -16,6 +16,7 @@ const EXPECTED: Record<Permission, Record<(typeof ROLES)[number], boolean>> = {
   "budget.plan": { WRITER: false, EDITOR: true, ADMIN: true },
   "newsroom.manage": { WRITER: false, EDITOR: false, ADMIN: true },
   "tag.manage": { WRITER: false, EDITOR: true, ADMIN: true },
+  "contributor.manage": { WRITER: false, EDITOR: true, ADMIN: true },
 };
 
 describe("permission matrix", () => {

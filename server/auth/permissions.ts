@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "newsroom.manage": ["ADMIN"],
   /** Rename and merge tags. */
   "tag.manage": ["EDITOR", "ADMIN"],
+  /** Add and change contributors and agency credits (bylines without an account). */
+  "contributor.manage": ["EDITOR", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

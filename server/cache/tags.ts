@@ -49,6 +49,7 @@ export async function storyFootprint(db: DbOrTx, articleId: string): Promise<Foo
         slug: true,
         section: { select: { slug: true } },
         authors: { select: { user: { select: { slug: true } } } },
+        contributors: { select: { contributor: { select: { slug: true } } } },
         tags: { select: { tag: { select: { slug: true } } } },
         slugRedirects: { select: { slug: true } },
       },
@@ -66,6 +67,7 @@ export async function storyFootprint(db: DbOrTx, articleId: string): Promise<Foo
       ...row.slugRedirects.map((r) => tags.article(r.slug)),
       ...(row.section ? [tags.section(row.section.slug)] : []),
       ...row.authors.map((a) => tags.author(a.user.slug)),
+      ...row.contributors.map((c) => tags.author(c.contributor.slug)),
       ...row.tags.map((t) => tags.tag(t.tag.slug)),
     ],
   };

@@ -116,16 +116,32 @@ export async function setPinned(
   });
 }
 
-/** Bylines in the order given; every author must be an active newsroom account. */
-async function replaceAuthors(tx: Prisma.TransactionClient, articleId: string, authorIds: string[]) {
+/**
+ * The byline in the order given: each name an active newsroom account or a contributor
+ * (agency credits too); both kept in one numbering of positions.
+ */
+async function replaceByline(tx: Prisma.TransactionClient, articleId: string, authorIds: string[]) {
   const unique = [...new Set(authorIds)];
-  const found = await tx.user.count({ where: { id: { in: unique }, active: true } });
-  if (found !== unique.length)
-    throw badRequest("One of the authors is not an active newsroom account.", {
+  const [users, contributors] = await Promise.all([
+    tx.user.findMany({ where: { id: { in: unique }, active: true }, select: { id: true } }),
+    tx.contributor.findMany({ where: { id: { in: unique } }, select: { id: true } }),
+  ]);
+  if (users.length + contributors.length !== unique.length)
+    throw badRequest("One of the authors is neither an active newsroom account nor a contributor.", {
       authorIds: ["Choose authors from the list"],
     });
+  const accounts = new Set(users.map((u) => u.id));
+  const placed = unique.map((id, position) => ({ id, position }));
   await tx.articleAuthor.deleteMany({ where: { articleId } });
-  await tx.articleAuthor.createMany({ data: unique.map((userId, position) => ({ articleId, userId, position })) });
+  await tx.articleContributor.deleteMany({ where: { articleId } });
+  await tx.articleAuthor.createMany({
+    data: placed.filter((p) => accounts.has(p.id)).map((p) => ({ articleId, userId: p.id, position: p.position })),
+  });
+  await tx.articleContributor.createMany({
+    data: placed
+      .filter((p) => !accounts.has(p.id))
+      .map((p) => ({ articleId, contributorId: p.id, position: p.position })),
+  });
 }
 
 /** Tags by name; new names become new tags, old names of renamed or merged tags their tag. */
@@ -172,7 +188,8 @@ async function readerVisibleFields(tx: Prisma.TransactionClient, articleId: stri
       sectionId: true,
       seoTitle: true,
       seoDescription: true,
-      authors: { select: { userId: true }, orderBy: { position: "asc" } },
+      authors: { select: { userId: true, position: true }, orderBy: { position: "asc" } },
+      contributors: { select: { contributorId: true, position: true }, orderBy: { position: "asc" } },
       tags: { select: { tagId: true }, orderBy: { tagId: "asc" } },
     },
   });
@@ -223,7 +240,7 @@ export async function updateArticle(
         });
       }
     }
-    if (input.authorIds) await replaceAuthors(tx, article.id, input.authorIds);
+    if (input.authorIds) await replaceByline(tx, article.id, input.authorIds);
     if (input.tags) await replaceTags(tx, article.id, input.tags);
     const saved = await tx.article.update({
       where: { id: article.id },

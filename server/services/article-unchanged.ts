@@ -33,7 +33,8 @@ export async function saveChangesNothing(
       seoTitle: true,
       seoDescription: true,
       targetWords: true,
-      authors: { select: { userId: true }, orderBy: { position: "asc" } },
+      authors: { select: { position: true, userId: true }, orderBy: { position: "asc" } },
+      contributors: { select: { position: true, contributorId: true }, orderBy: { position: "asc" } },
       tags: { select: { tag: { select: { slug: true } } } },
     },
   });
@@ -49,8 +50,11 @@ export async function saveChangesNothing(
   if (input.seoTitle !== undefined && (input.seoTitle || null) !== stored.seoTitle) return false;
   if (input.seoDescription !== undefined && (input.seoDescription || null) !== stored.seoDescription) return false;
   if (input.targetWords !== undefined && input.targetWords !== stored.targetWords) return false;
-  if (input.authorIds && [...new Set(input.authorIds)].join() !== stored.authors.map((a) => a.userId).join())
-    return false;
+  const byline = [
+    ...stored.authors.map((a) => ({ position: a.position, id: a.userId })),
+    ...stored.contributors.map((c) => ({ position: c.position, id: c.contributorId })),
+  ].sort((a, b) => a.position - b.position);
+  if (input.authorIds && [...new Set(input.authorIds)].join() !== byline.map((a) => a.id).join()) return false;
   if (input.tags && !sameSet(new Set(tagsBySlug(input.tags).keys()), new Set(stored.tags.map((t) => t.tag.slug))))
     return false;
   if (input.sharedText || body === null) return true;

@@ -5,7 +5,9 @@ import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import { allowedActions, canEdit, type Action } from "../workflow/machine";
-import { bylineSelect, readableTo } from "./articles";
+import { mergeByline, type BylineName } from "@/lib/byline";
+import { readableTo } from "./articles";
+import { bylineSelect, contributorBylineSelect } from "./byline-select";
 import { heroWithDimensions, type PublicArticle } from "./public-articles";
 import { publishableSelect, publishBlocker } from "./publishing";
 import type { SessionUser } from "./users";
@@ -32,6 +34,7 @@ const viewSelect = {
   updatedBy: { select: { displayName: true } },
   section: { select: { id: true, name: true, slug: true } },
   authors: bylineSelect,
+  contributors: contributorBylineSelect,
   events: {
     orderBy: { createdAt: "asc" },
     select: {
@@ -65,6 +68,8 @@ export type NewsroomArticleView = Omit<Row, "body" | "_count"> & {
   isEditor: boolean;
   /** A writer reading a colleague's story: read-only, without its history or comments. */
   colleague: boolean;
+  /** Its accounts and contributors in byline order. */
+  byline: BylineName[];
 };
 
 /** The article as the newsroom sees it, with what this user may do to it now. */
@@ -90,6 +95,7 @@ export async function getNewsroomArticle(
     openCommentThreads: row._count.commentThreads,
     isEditor: can(actor.role, "article.review"),
     colleague,
+    byline: mergeByline(row.authors, row.contributors),
   };
 }
 
@@ -114,7 +120,7 @@ export async function getPreview(
     publishedAt: article.publishedAt ?? env.now,
     contentUpdatedAt: article.hasUnpublishedChanges ? env.now : article.contentUpdatedAt,
     section: article.section && { name: article.section.name, slug: article.section.slug },
-    authors: article.authors.map((a) => a.user),
+    authors: article.byline,
     tags: article.tags.map((t) => t.tag),
     hero: await heroWithDimensions(db, article),
     seoTitle: article.seoTitle,

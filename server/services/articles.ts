@@ -7,16 +7,12 @@ import { can } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus } from "../db/generated/client";
 import { badRequest } from "../errors";
+import { bylineSelect, contributorBylineSelect } from "./byline-select";
 import { resolveImportedFigures } from "./import-figures";
 import { newsroomSettings } from "./newsroom-settings";
 import { tagIdsFor } from "./tags";
 import { writeStep } from "./workflow-write";
 import type { SessionUser } from "./users";
-
-export const bylineSelect = {
-  orderBy: { position: "asc" },
-  select: { user: { select: { id: true, displayName: true, slug: true } } },
-} as const satisfies Prisma.Article$authorsArgs;
 
 export const newsroomArticleSelect = {
   id: true,
@@ -30,6 +26,7 @@ export const newsroomArticleSelect = {
   publishedAt: true,
   section: { select: { name: true, slug: true } },
   authors: bylineSelect,
+  contributors: contributorBylineSelect,
 } as const satisfies Prisma.ArticleSelect;
 
 export type NewsroomArticle = Prisma.ArticleGetPayload<{ select: typeof newsroomArticleSelect }>;

@@ -1,3 +1,4 @@
+import { bylineSelect, contributorBylineSelect } from "./byline-select";
 import type { DbOrTx } from "../db/client";
 import type { ArticleStatus, Prisma } from "../db/generated/client";
 import type { SessionUser } from "./users";
@@ -11,7 +12,8 @@ const rowSelect = {
   scheduleFailure: true,
   publishedAt: true,
   updatedAt: true,
-  authors: { orderBy: { position: "asc" }, select: { user: { select: { displayName: true } } } },
+  authors: bylineSelect,
+  contributors: contributorBylineSelect,
 } as const satisfies Prisma.ArticleSelect;
 
 export type DashboardRow = Prisma.ArticleGetPayload<{ select: typeof rowSelect }> & { note?: string | null };

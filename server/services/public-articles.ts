@@ -1,7 +1,9 @@
+import { mergeByline, type BylineName } from "@/lib/byline";
 import type { ContentDocument } from "@/lib/content/document";
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
+import { bylineSelect, contributorBylineSelect } from "./byline-select";
 import { revisionContentSelect } from "./publishing";
 
 // What readers see: only PUBLISHED articles, and of those only the live revision, never the
@@ -14,18 +16,14 @@ export const LIVE = {
 } as const satisfies Prisma.ArticleWhereInput;
 export const PAGE_SIZE = 10;
 
-const publicBylineSelect = {
-  orderBy: { position: "asc" },
-  select: { user: { select: { id: true, displayName: true, slug: true } } },
-} as const satisfies Prisma.Article$authorsArgs;
-
 const cardSelect = {
   id: true,
   slug: true,
   publishedAt: true,
   contentUpdatedAt: true,
   section: { select: { name: true, slug: true } },
-  authors: publicBylineSelect,
+  authors: bylineSelect,
+  contributors: contributorBylineSelect,
   tags: { select: { tag: { select: { name: true, slug: true } } } },
   liveRevision: {
     select: {
@@ -69,7 +67,7 @@ export interface PublicCard {
   publishedAt: Date;
   contentUpdatedAt: Date | null;
   section: { name: string; slug: string } | null;
-  authors: { id: string; displayName: string; slug: string }[];
+  authors: BylineName[];
   tags: { name: string; slug: string }[];
   hero: PublicHero | null;
 }
@@ -115,7 +113,7 @@ function toCard(row: CardRow, sizes: Map<string, { width: number; height: number
     publishedAt: row.publishedAt,
     contentUpdatedAt: row.contentUpdatedAt,
     section: row.section,
-    authors: row.authors.map((a) => a.user),
+    authors: mergeByline(row.authors, row.contributors),
     tags: row.tags.map((t) => t.tag),
     hero: heroOf(live, sizes),
   };
@@ -327,12 +325,30 @@ export async function getPublishedBySlug(db: DbOrTx, slug: string): Promise<Publ
 export const sectionBySlug = (db: DbOrTx, slug: string) =>
   db.section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
 
-/** An author page's person: only newsroom users with at least one live story are public. */
-export const authorBySlug = (db: DbOrTx, slug: string) =>
-  db.user.findFirst({
-    where: { slug, authorships: { some: { article: LIVE } } },
-    select: { id: true, displayName: true, slug: true, bio: true, photoUrl: true },
-  });
+/**
+ * An author page's person, agency or contributor: only those credited on at least one live
+ * story are public. `where` finds their live stories.
+ */
+export async function authorBySlug(
+  db: DbOrTx,
+  slug: string,
+): Promise<(ListingOwner & { where: Prisma.ArticleWhereInput; kind: BylineName["kind"] }) | null> {
+  const select = { id: true, slug: true, bio: true, photoUrl: true } as const;
+  const [user, contributor] = await Promise.all([
+    db.user.findFirst({
+      where: { slug, authorships: { some: { article: LIVE } } },
+      select: { ...select, displayName: true },
+    }),
+    db.contributor.findFirst({
+      where: { slug, credits: { some: { article: LIVE } } },
+      select: { ...select, name: true, kind: true },
+    }),
+  ]);
+  if (user)
+    return { ...user, name: user.displayName, kind: "STAFF", where: { authors: { some: { userId: user.id } } } };
+  if (contributor) return { ...contributor, where: { contributors: { some: { contributorId: contributor.id } } } };
+  return null;
+}
 
 export const tagBySlug = (db: DbOrTx, slug: string) =>
   db.tag.findFirst({
@@ -376,8 +392,8 @@ export async function listingFor(
     const author = await authorBySlug(db, slug);
     if (author)
       [owner, where] = [
-        { name: author.displayName, slug: author.slug, bio: author.bio, photoUrl: author.photoUrl },
-        { authors: { some: { userId: author.id } } },
+        { name: author.name, slug: author.slug, bio: author.bio, photoUrl: author.photoUrl },
+        author.where,
       ];
   } else {
     const tag = await tagBySlug(db, slug);

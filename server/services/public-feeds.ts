@@ -29,8 +29,8 @@ export async function feedFor(db: DbOrTx, scope: FeedScope): Promise<Feed | null
   } else if (scope.kind === "author") {
     const author = await authorBySlug(db, scope.slug);
     if (!author) return null;
-    where = { authors: { some: { userId: author.id } } };
-    title = `Stories by ${author.displayName}`;
+    where = author.where;
+    title = `Stories by ${author.name}`;
     path = `/authors/${author.slug}`;
   }
   const items = await latestArticles(db, where, FEED_SIZE);
@@ -48,7 +48,7 @@ export interface SitemapEntry {
 
 /** Every live story, and every section, author and tag page that lists one. */
 export async function sitemapEntries(db: DbOrTx): Promise<SitemapEntry[]> {
-  const [articles, sections, authors, tags] = await Promise.all([
+  const [articles, sections, authors, contributors, tags] = await Promise.all([
     db.article.findMany({
       where: LIVE,
       select: { slug: true, publishedAt: true, contentUpdatedAt: true },
@@ -62,6 +62,7 @@ export async function sitemapEntries(db: DbOrTx): Promise<SitemapEntry[]> {
       },
     }),
     db.user.findMany({ where: { authorships: { some: { article: LIVE } } }, select: { slug: true } }),
+    db.contributor.findMany({ where: { credits: { some: { article: LIVE } } }, select: { slug: true } }),
     db.tag.findMany({ where: { articles: { some: { article: LIVE } } }, select: { slug: true } }),
   ]);
   const newest = articles[0]?.publishedAt ?? null;
@@ -69,7 +70,7 @@ export async function sitemapEntries(db: DbOrTx): Promise<SitemapEntry[]> {
     { path: "/", lastModified: newest },
     ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastModified: a.contentUpdatedAt ?? a.publishedAt })),
     ...sections.map((s) => ({ path: `/sections/${s.slug}`, lastModified: s.articles[0]?.publishedAt ?? null })),
-    ...authors.map((a) => ({ path: `/authors/${a.slug}`, lastModified: null })),
+    ...[...authors, ...contributors].map((a) => ({ path: `/authors/${a.slug}`, lastModified: null })),
     ...tags.map((t) => ({ path: `/tags/${t.slug}`, lastModified: null })),
   ];
 }

@@ -23,7 +23,7 @@ export const publishableSelect = {
   embargoedUntil: true,
   publishedAt: true,
   holdForComments: true,
-  _count: { select: { authors: true, commentThreads: { where: { resolvedAt: null } } } },
+  _count: { select: { authors: true, contributors: true, commentThreads: { where: { resolvedAt: null } } } },
 } as const satisfies Prisma.ArticleSelect;
 
 export type PublishableArticle = Prisma.ArticleGetPayload<{ select: typeof publishableSelect }>;
@@ -31,7 +31,8 @@ export type PublishableArticle = Prisma.ArticleGetPayload<{ select: typeof publi
 function gateFacts(article: PublishableArticle): GateFacts {
   return {
     ...article,
-    authorCount: article._count.authors,
+    // A byline may be contributors or agencies alone ("Reuters").
+    authorCount: article._count.authors + article._count.contributors,
     // Stored bodies were validated on save (lib/content/validate.ts).
     hasBodyParagraph: hasTextParagraph(article.body as unknown as ContentNode),
     openSuggestions: countSuggestions(article.body as unknown as ContentDocument),

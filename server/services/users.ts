@@ -59,12 +59,15 @@ export function listUsers(db: DbOrTx): Promise<UserRow[]> {
   return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { displayName: "asc" }] });
 }
 
-/** A free author-page slug from a display name: "ann-bell", then "ann-bell-2", … */
+/**
+ * A free author-page slug from a name: "ann-bell", then "ann-bell-2", … Users and
+ * contributors share /authors/<slug>, so neither may take the other's.
+ */
 export async function freeAuthorSlug(db: DbOrTx, displayName: string): Promise<string> {
   const base = slugify(displayName) || "author";
-  const taken = new Set(
-    (await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((u) => u.slug),
-  );
+  const near = { where: { slug: { startsWith: base } }, select: { slug: true } } as const;
+  const [users, contributors] = await Promise.all([db.user.findMany(near), db.contributor.findMany(near)]);
+  const taken = new Set([...users, ...contributors].map((u) => u.slug));
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;
@@ -153,16 +156,21 @@ export async function getProfile(db: DbOrTx, userId: string) {
   });
 }
 
-/** Saves a bio and a portrait; the portrait must be in the media library. */
-export async function updateProfile(db: DbOrTx, userId: string, input: UpdateProfileInput) {
+/** Refuses an author page's photo that is not in the media library. */
+export async function checkLibraryPhoto(db: DbOrTx, photoUrl: string | null): Promise<void> {
   if (
-    input.photoUrl &&
-    !(await db.media.findUnique({ where: { fileName: input.photoUrl.slice("/media/".length) }, select: { id: true } }))
+    photoUrl &&
+    !(await db.media.findUnique({ where: { fileName: photoUrl.slice("/media/".length) }, select: { id: true } }))
   ) {
     throw new DomainError("BAD_REQUEST", "That photo is not in the media library.", {
       photoUrl: ["Choose the photo from the media library"],
     });
   }
+}
+
+/** Saves a bio and a portrait; the portrait must be in the media library. */
+export async function updateProfile(db: DbOrTx, userId: string, input: UpdateProfileInput) {
+  await checkLibraryPhoto(db, input.photoUrl);
   const select = { displayName: true, slug: true, bio: true, photoUrl: true } as const;
   const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select });
   const profile = await db.user.update({

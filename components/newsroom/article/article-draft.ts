@@ -21,7 +21,8 @@ export interface EditableArticle {
   seoDescription: string | null;
   targetWords: number | null;
   publishedAt: Date | null;
-  authors: { user: { id: string } }[];
+  /** Accounts and contributors, in byline order. */
+  byline: { id: string }[];
   tags: { tag: { name: string } }[];
 }
 
@@ -57,7 +58,7 @@ export function draftFromArticle(article: EditableArticle): ArticleDraft {
     heroImageCredit: article.heroImageCredit ?? "",
     heroImageAlt: article.heroImageAlt ?? "",
     slug: article.slug,
-    authorIds: article.authors.map((a) => a.user.id),
+    authorIds: article.byline.map((a) => a.id),
     tags: article.tags.map((t) => t.tag.name).join(", "),
     seoTitle: article.seoTitle ?? "",
     seoDescription: article.seoDescription ?? "",

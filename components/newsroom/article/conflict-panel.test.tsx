@@ -21,7 +21,7 @@ const theirArticle = {
   seoDescription: null,
   targetWords: null,
   publishedAt: null,
-  authors: [],
+  byline: [],
   tags: [],
   updatedBy: { displayName: "Eddie Editor" },
 };

@@ -3,6 +3,7 @@
 import { MAX_SEO_DESCRIPTION, MAX_SEO_TITLE } from "@/lib/schemas/article";
 import { slugify } from "@/lib/slug";
 import { Field } from "../../ui/field";
+import { BylineField } from "./byline-field";
 import { SelectField } from "../../ui/select-field";
 import type { ArticleDraft } from "./article-draft";
 import { SeoPreview } from "./seo-preview";
@@ -10,7 +11,10 @@ import { SeoPreview } from "./seo-preview";
 const inputClass = "rounded border border-neutral-500 px-3 py-2 text-base";
 
 export interface MetadataOptions {
+  /** The newsroom's accounts. */
   authors: { id: string; displayName: string }[];
+  /** Contributors and agency credits (bylines without an account). */
+  contributors: { id: string; name: string; kind: "PERSON" | "AGENCY" }[];
   tagNames: string[];
 }
 
@@ -44,8 +48,6 @@ export function DetailsFields({
   errorFor,
   onChange,
 }: FieldsProps & { options: MetadataOptions; sections: { id: string; name: string }[]; slugLocked: boolean }) {
-  const toggleAuthor = (id: string, on: boolean) =>
-    onChange({ authorIds: on ? [...draft.authorIds, id] : draft.authorIds.filter((authorId) => authorId !== id) });
   return (
     <div className="flex flex-col gap-4">
       <SelectField
@@ -57,29 +59,15 @@ export function DetailsFields({
         options={sections.map((section) => ({ value: section.id, label: section.name }))}
         error={errorFor("sectionId")}
       />
-      <fieldset
-        className="flex flex-col gap-1"
-        aria-describedby={errorFor("authorIds") ? "edit-authors-error" : undefined}
-      >
-        <legend className="text-sm font-semibold">Authors</legend>
-        <div className="flex flex-wrap gap-x-4 gap-y-1">
-          {options.authors.map((author) => (
-            <label key={author.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={draft.authorIds.includes(author.id)}
-                onChange={(e) => toggleAuthor(author.id, e.target.checked)}
-              />
-              {author.displayName}
-            </label>
-          ))}
-        </div>
-        {errorFor("authorIds") ? (
-          <p id="edit-authors-error" className="text-sm text-red-800">
-            {errorFor("authorIds")}
-          </p>
-        ) : null}
-      </fieldset>
+      <BylineField
+        ids={draft.authorIds}
+        choices={[
+          ...options.authors.map((a) => ({ id: a.id, name: a.displayName, kind: "STAFF" as const })),
+          ...options.contributors,
+        ]}
+        error={errorFor("authorIds")}
+        onChange={(authorIds) => onChange({ authorIds })}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="edit-tags" className="text-sm font-semibold">
           Tags

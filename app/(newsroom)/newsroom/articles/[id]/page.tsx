@@ -44,10 +44,11 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
   });
   if (!article) notFound();
   if (article.colleague) return <ColleagueArticle article={article} timeZone={appEnv().MASTHEAD_TIME_ZONE} />;
-  const [sections, versions, authors, tagNames, approved] = await Promise.all([
+  const [sections, versions, authors, contributors, tagNames, approved] = await Promise.all([
     article.canEdit ? caller.article.sections() : [],
     caller.article.revisions({ id: article.id }),
     article.canEdit ? caller.article.possibleAuthors() : [],
+    article.canEdit ? caller.contributor.list() : [],
     article.canEdit ? caller.article.tagNames() : [],
     article.isEditor ? caller.article.approvedVersion({ id: article.id }) : null,
   ]);
@@ -192,7 +193,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
         </p>
         <h1 className="font-serif text-3xl font-bold">{article.headline}</h1>
         <p className="mt-1 text-sm text-neutral-700">
-          {article.section?.name ?? "No section yet"} · by {article.authors.map((a) => a.user.displayName).join(", ")}
+          {article.section?.name ?? "No section yet"} · by {article.byline.map((a) => a.displayName).join(", ")}
         </p>
         <AlsoEditing articleId={article.id} />
       </div>
@@ -233,7 +234,7 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
             isEditor={article.isEditor}
             article={article}
             sections={offeredSections(sections, article.section?.id)}
-            options={{ authors, tagNames }}
+            options={{ authors, contributors, tagNames }}
             siteUrl={siteUrl()}
             panelTop={workflowGroup}
             panelBottom={historyGroups}

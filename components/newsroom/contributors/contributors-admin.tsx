@@ -1,0 +1,104 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { CONTRIBUTOR_KIND_LABELS } from "@/lib/schemas/contributor";
+import { describeError } from "@/trpc/errors";
+import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { Button } from "../../ui/button";
+import { FormAlert } from "../../ui/form-alert";
+import { ContributorForm, type ContributorValues } from "./contributor-form";
+
+const EMPTY: ContributorValues = { kind: "PERSON", name: "", bio: "", photoUrl: null };
+const stories = (n: number) => `${n} ${n === 1 ? "story" : "stories"}`;
+
+/** Editors' contributors and agency credits: add one, change one (its address stays). */
+export function ContributorsAdmin() {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.contributor.list.queryOptions());
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.contributor.list.queryKey() });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="max-w-2xl text-sm text-neutral-700">
+        Bylines without a newsroom account: freelancers and guest writers, and agency credits such as “Reuters” or
+        “Staff”. Each has a public author page once a published story credits them; anyone in the newsroom can put them
+        on a byline.
+      </p>
+      <p role="status" className="text-sm text-green-900">
+        {notice}
+      </p>
+      {adding ? (
+        <section aria-labelledby="add-contributor-heading" className="rounded border border-neutral-300 p-4">
+          <h2 id="add-contributor-heading" className="mb-3 text-lg font-semibold">
+            Add a contributor
+          </h2>
+          <ContributorForm
+            idPrefix="new-contributor"
+            initial={EMPTY}
+            submitLabel="Add"
+            onCancel={() => setAdding(false)}
+            onSave={async (values) => {
+              const made = await client.contributor.create.mutate(values);
+              setAdding(false);
+              setNotice(`Added ${made.name}: /authors/${made.slug}.`);
+              await refresh();
+            }}
+          />
+        </section>
+      ) : (
+        <div>
+          <Button type="button" onClick={() => setAdding(true)}>
+            Add a contributor
+          </Button>
+        </div>
+      )}
+      {list.isPending ? <p>Loading…</p> : null}
+      {list.error ? <FormAlert message={describeError(list.error).message} /> : null}
+      {list.data && list.data.length === 0 ? <p>No contributors yet.</p> : null}
+      <ul className="flex flex-col gap-3">
+        {(list.data ?? []).map((c) => (
+          <li key={c.id} className="rounded border border-neutral-300 p-3">
+            {editing === c.id ? (
+              <ContributorForm
+                idPrefix={`contributor-${c.id}`}
+                initial={{ kind: c.kind, name: c.name, bio: c.bio, photoUrl: c.photoUrl }}
+                submitLabel="Save changes"
+                onCancel={() => setEditing(null)}
+                onSave={async (values) => {
+                  const saved = await client.contributor.update.mutate({ id: c.id, ...values });
+                  setEditing(null);
+                  setNotice(`Saved ${saved.name}.`);
+                  await refresh();
+                }}
+              />
+            ) : (
+              <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+                <h2 className="font-semibold">{c.name}</h2>
+                <span className="text-sm text-neutral-700">{CONTRIBUTOR_KIND_LABELS[c.kind]}</span>
+                <span className="text-sm text-neutral-700">{stories(c._count.credits)}</span>
+                <a href={`/authors/${c.slug}`} className="text-sm underline">
+                  /authors/{c.slug}
+                </a>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  className="ml-auto"
+                  aria-label={`Edit ${c.name}`}
+                  onClick={() => setEditing(c.id)}
+                >
+                  Edit
+                </Button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
