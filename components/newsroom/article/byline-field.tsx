@@ -52,10 +52,12 @@ export function BylineField({
             const name = byId.get(id)?.name ?? "Someone no longer listed";
             const kind = byId.get(id)?.kind ?? "STAFF";
             return (
-              <li key={id} className="flex flex-wrap items-center gap-2 text-sm">
-                <span className="font-semibold">{name}</span>{" "}
-                {KIND_NOTE[kind] ? <span className="text-neutral-700">({KIND_NOTE[kind]})</span> : null}{" "}
-                <span className="ml-auto flex gap-1">
+              <li key={id} className="flex flex-col gap-1 border-b border-neutral-200 pb-1 text-sm last:border-b-0">
+                <span>
+                  <span className="font-semibold">{name}</span>
+                  {KIND_NOTE[kind] ? <span className="text-neutral-700"> ({KIND_NOTE[kind]})</span> : null}{" "}
+                </span>
+                <span className="flex gap-1">
                   <button
                     type="button"
                     className={buttonClass}
