@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
-import { mutate, paragraphsDoc, query } from "./fixtures/api";
+import { fillAndSubmit, mutate, paragraphsDoc, query } from "./fixtures/api";
 import { expectAxeCleanLightAndDark } from "./fixtures/axe";
 import { serverNow, status } from "./fixtures/workflow";
 
@@ -69,23 +69,13 @@ const plus = (day: string, days: number) =>
 /** Fills in a story ready to publish, takes it through review and schedules it for `at` ("YYYY-MM-DDTHH:MM", UTC). */
 async function schedule(editor: APIRequestContext, id: string, headline: string, at: string) {
   const article = await query<{ version: number }>(editor, "article.get", { id });
-  const sections = await query<{ id: string }[]>(editor, "article.sections");
-  let { version } = await mutate<{ version: number }>(editor, "article.update", {
-    id,
-    version: article.version,
-    headline,
-    standfirst: "Planned for the calendar.",
-    sectionId: sections[0]?.id ?? null,
-    body: paragraphsDoc("A paragraph of text."),
-    heroImageUrl: null,
-    heroImageCaption: null,
-    heroImageCredit: null,
-    heroImageAlt: null,
-    tags: [],
-  });
-  for (const step of ["workflow.submit", "workflow.approve"])
-    ({ version } = await mutate<{ version: number }>(editor, step, { id, version }));
-  await mutate(editor, "workflow.schedule", { id, version, scheduledFor: at });
+  const submitted = await fillAndSubmit(
+    editor,
+    { id, version: article.version },
+    { headline, standfirst: "Planned for the calendar.", body: paragraphsDoc("A paragraph of text.") },
+  );
+  const approved = await mutate<{ version: number }>(editor, "workflow.approve", { id, ...submitted });
+  await mutate(editor, "workflow.schedule", { id, version: approved.version, scheduledFor: at });
 }
 
 const dayCell = (page: Page, day: string) =>

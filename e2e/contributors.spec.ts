@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
-import { mutate, paragraphsDoc, query } from "./fixtures/api";
+import { mutate, paragraphsDoc, query, submittedStory } from "./fixtures/api";
 import { expectAxeCleanLightAndDark } from "./fixtures/axe";
 import { expectLive } from "./fixtures/co-editing";
 
@@ -42,20 +42,10 @@ test("an editor adds a contributor and an agency credit, puts both on a byline i
 
   // A story whose byline the editor orders: the agency first, then the editor, then Fran.
   const headline = `Ferry strike ends ${stamp}`;
-  const created = await mutate<{ id: string; version: number }>(page.request, "article.create", { headline });
-  const sections = await query<{ id: string }[]>(page.request, "article.sections");
-  await mutate(page.request, "article.update", {
-    id: created.id,
-    version: created.version,
+  const created = await submittedStory(page.request, {
     headline,
     standfirst: "The crews are back at work.",
-    sectionId: sections[0]?.id ?? null,
     body: paragraphsDoc("The ferries sail again from six."),
-    heroImageUrl: null,
-    heroImageCaption: null,
-    heroImageCredit: null,
-    heroImageAlt: null,
-    tags: [],
   });
   await page.goto(`/newsroom/articles/${created.id}`);
   await expectLive(page);
@@ -74,10 +64,10 @@ test("an editor adds a contributor and an agency credit, puts both on a byline i
   await expect(page.getByRole("status").filter({ hasText: /^Saved \d\d:\d\d$/ })).toBeVisible();
 
   // Published; readers see the byline in that order, and each name's page.
-  const { version } = await query<{ version: number }>(page.request, "article.get", { id: created.id });
-  const submitted = await mutate<{ version: number }>(page.request, "workflow.submit", { id: created.id, version });
-  await mutate(page.request, "workflow.publish", { id: created.id, version: submitted.version });
-  const { slug } = await query<{ slug: string }>(page.request, "article.get", { id: created.id });
+  const { version, slug } = await query<{ version: number; slug: string }>(page.request, "article.get", {
+    id: created.id,
+  });
+  await mutate(page.request, "workflow.publish", { id: created.id, version });
   const reader = await browser.newPage();
   await reader.goto(`/articles/${slug}`);
   await expect(reader.getByText(`By ${wire}, Eddie Editor and ${fran}`)).toBeVisible();

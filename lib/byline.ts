@@ -1,5 +1,7 @@
+import type { ContributorKindName } from "./schemas/contributor";
+
 /** Who a byline names: a newsroom account (STAFF), a contributor (PERSON) or an agency credit. */
-export type BylineKind = "STAFF" | "PERSON" | "AGENCY";
+export type BylineKind = "STAFF" | ContributorKindName;
 
 /** One name on a byline, with its author page (/authors/<slug>). */
 export interface BylineName {
@@ -15,7 +17,7 @@ interface AccountCredit {
 }
 interface ContributorCredit {
   position: number;
-  contributor: { id: string; name: string; slug: string; kind: "PERSON" | "AGENCY" };
+  contributor: { id: string; name: string; slug: string; kind: ContributorKindName };
 }
 
 /**

@@ -1,20 +1,20 @@
 "use client";
 
 import { useState } from "react";
+import type { BylineKind } from "@/lib/byline";
 
 export interface BylineChoice {
   id: string;
   name: string;
-  /** "STAFF" for a newsroom account. */
-  kind: "STAFF" | "PERSON" | "AGENCY";
+  kind: BylineKind;
 }
 
-const GROUPS: { kind: BylineChoice["kind"]; label: string }[] = [
+const GROUPS: { kind: BylineKind; label: string }[] = [
   { kind: "STAFF", label: "Newsroom" },
   { kind: "PERSON", label: "Contributors" },
   { kind: "AGENCY", label: "Agency credits" },
 ];
-const KIND_NOTE: Record<BylineChoice["kind"], string> = { STAFF: "", PERSON: "contributor", AGENCY: "agency" };
+const KIND_NOTE: Record<BylineKind, string> = { STAFF: "", PERSON: "contributor", AGENCY: "agency" };
 
 /**
  * The byline, in the order readers see it: newsroom accounts, contributors and agency

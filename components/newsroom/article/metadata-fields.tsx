@@ -1,6 +1,7 @@
 "use client";
 
 import { MAX_SEO_DESCRIPTION, MAX_SEO_TITLE } from "@/lib/schemas/article";
+import type { ContributorKindName } from "@/lib/schemas/contributor";
 import { slugify } from "@/lib/slug";
 import { Field } from "../../ui/field";
 import { BylineField } from "./byline-field";
@@ -14,7 +15,7 @@ export interface MetadataOptions {
   /** The newsroom's accounts. */
   authors: { id: string; displayName: string }[];
   /** Contributors and agency credits (bylines without an account). */
-  contributors: { id: string; name: string; kind: "PERSON" | "AGENCY" }[];
+  contributors: { id: string; name: string; kind: ContributorKindName }[];
   tagNames: string[];
 }
 

@@ -15,12 +15,22 @@ type Calendar = RouterOutputs["budget"]["calendar"];
 type Line = Calendar["lines"][number];
 type Story = Calendar["stories"][number];
 
-/** A line or a story as the board moves it. */
-type Entry = { kind: "line"; key: string; line: Line } | { kind: "story"; key: string; story: Story };
-
-const titleOf = (entry: Entry) => (entry.kind === "line" ? entry.line.title : entry.story.headline);
-const versionOf = (entry: Entry) => (entry.kind === "line" ? entry.line.version : entry.story.version);
-const storedDay = (entry: Entry) => (entry.kind === "line" ? entry.line.plannedDay : entry.story.day);
+/** A line or a story as the board shows and moves it. */
+interface Entry {
+  /** What a drag carries: "line:…" or "story:…". */
+  key: string;
+  kind: "line" | "story";
+  title: string;
+  version: number;
+  /** Its day as stored. */
+  day: string;
+  movable: boolean;
+  /** When the story that moves with it goes live, if one does. */
+  goesLive: Date | null;
+  card: ReturnType<typeof lineCard>;
+  /** Asks the server to move it to `day`; answers its new version. */
+  send: (day: string, version: number, confirmed: boolean) => Promise<{ version: number }>;
+}
 
 /**
  * The calendar's days, each with its lines and stories. A line or a scheduled story someone
@@ -63,18 +73,40 @@ export function CalendarBoard({
   });
 
   const entries: Entry[] = [
-    ...calendar.lines.map((line): Entry => ({ kind: "line", key: `line:${line.id}`, line })),
-    ...calendar.stories.map((story): Entry => ({ kind: "story", key: `story:${story.id}`, story })),
+    ...calendar.lines.map((line): Entry => ({
+      key: `line:${line.id}`,
+      kind: "line",
+      title: line.title,
+      version: line.version,
+      day: line.plannedDay,
+      movable: line.movable,
+      goesLive: line.storyScheduledFor,
+      card: lineCard(line, timeZone),
+      send: (day, version, confirmed) =>
+        client.budget.move.mutate({ id: line.id, version, plannedDay: day, reschedule: confirmed || undefined }),
+    })),
+    ...calendar.stories.map((story): Entry => ({
+      key: `story:${story.id}`,
+      kind: "story",
+      title: story.headline,
+      version: story.version,
+      day: story.day,
+      movable: story.movable,
+      goesLive: story.kind === "scheduled" ? story.at : null,
+      card: storyCard(story, timeZone),
+      send: (day, version) =>
+        client.workflow.reschedule.mutate({
+          id: story.id,
+          version,
+          scheduledFor: `${day}T${formatTimeInZone(story.at, timeZone)}`,
+        }),
+    })),
   ];
-  const dayOf = (entry: Entry) => moved[entry.key] ?? storedDay(entry);
-  const movable = (entry: Entry) => (entry.kind === "line" ? entry.line.movable : entry.story.movable);
-  /** When the story that moves with this entry goes live now, if one does. */
-  const goesLive = (entry: Entry) =>
-    entry.kind === "line" ? entry.line.storyScheduledFor : entry.story.kind === "scheduled" ? entry.story.at : null;
+  const dayOf = (entry: Entry) => moved[entry.key] ?? entry.day;
 
   /** What to confirm before moving `entry` to `day`; null when it moves no publishing time. */
   function askFor(entry: Entry, day: string) {
-    const at = goesLive(entry);
+    const at = entry.goesLive;
     if (!at) return null;
     const time = formatTimeInZone(at, timeZone);
     const from = toZonedInput(at, timeZone).slice(0, 10);
@@ -82,11 +114,11 @@ export function CalendarBoard({
     const when = `${formatDay(day)} at ${time} instead of ${formatDay(from)}`;
     return entry.kind === "line"
       ? {
-          title: `Move “${titleOf(entry)}” and reschedule its story?`,
+          title: `Move “${entry.title}” and reschedule its story?`,
           text: `Its story is scheduled: it will go live on ${when}.`,
           label: "Move and reschedule",
         }
-      : { title: `Reschedule “${titleOf(entry)}”?`, text: `It will go live on ${when}.`, label: "Reschedule" };
+      : { title: `Reschedule “${entry.title}”?`, text: `It will go live on ${when}.`, label: "Reschedule" };
   }
 
   function put(entry: Entry, day: string, confirmed = false) {
@@ -96,26 +128,18 @@ export function CalendarBoard({
       return;
     }
     const before = dayOf(entry);
-    const version = Math.max(versionOf(entry), versions[entry.key] ?? 0);
+    const version = Math.max(entry.version, versions[entry.key] ?? 0);
     setMoved((m) => ({ ...m, [entry.key]: day }));
     setError(null);
-    const sent =
-      entry.kind === "line"
-        ? client.budget.move.mutate({ id: entry.line.id, version, plannedDay: day, reschedule: confirmed || undefined })
-        : client.workflow.reschedule.mutate({
-            id: entry.story.id,
-            version,
-            scheduledFor: `${day}T${formatTimeInZone(entry.story.at, timeZone)}`,
-          });
-    sent.then(
+    entry.send(day, version, confirmed).then(
       (updated) => {
         setVersions((v) => ({ ...v, [entry.key]: updated.version }));
-        setSaid(`${entry.kind === "story" ? "Rescheduled" : "Moved"} “${titleOf(entry)}” to ${formatDay(day)}.`);
+        setSaid(`${entry.kind === "story" ? "Rescheduled" : "Moved"} “${entry.title}” to ${formatDay(day)}.`);
         router.refresh();
       },
       (failure: unknown) => {
         setMoved((m) => ({ ...m, [entry.key]: before }));
-        setError(`“${titleOf(entry)}” was not moved: ${describeError(failure).message}`);
+        setError(`“${entry.title}” was not moved: ${describeError(failure).message}`);
       },
     );
   }
@@ -136,7 +160,7 @@ export function CalendarBoard({
     } else if (event.key === "Escape") {
       event.preventDefault();
       setPicked(null);
-      setSaid(`“${titleOf(entry)}” stays on ${formatDay(dayOf(entry))}.`);
+      setSaid(`“${entry.title}” stays on ${formatDay(dayOf(entry))}.`);
     }
   }
 
@@ -144,7 +168,7 @@ export function CalendarBoard({
     if (picked?.key === entry.key) return;
     setPicked({ key: entry.key, day: dayOf(entry) });
     setSaid(
-      `Moving “${titleOf(entry)}” from ${formatDay(dayOf(entry))}. Arrows choose a day, up and down a week; Enter moves it, Escape leaves it.`,
+      `Moving “${entry.title}” from ${formatDay(dayOf(entry))}. Arrows choose a day, up and down a week; Enter moves it, Escape leaves it.`,
     );
   }
 
@@ -172,7 +196,7 @@ export function CalendarBoard({
               onDrop={(event) => {
                 event.preventDefault();
                 const entry = entries.find((e) => e.key === event.dataTransfer.getData("text/plain"));
-                if (entry && movable(entry)) put(entry, day);
+                if (entry?.movable) put(entry, day);
               }}
               className={`flex min-h-12 flex-col gap-1 p-1.5 sm:min-h-28 ${outside ? "bg-neutral-50" : "bg-white"} ${picked?.day === day ? "outline outline-3 -outline-offset-3 outline-sky-700" : ""}`}
             >
@@ -189,13 +213,13 @@ export function CalendarBoard({
                     <CalendarEntry
                       key={entry.key}
                       entryKey={entry.key}
-                      title={titleOf(entry)}
-                      {...(entry.kind === "line" ? lineCard(entry.line, timeZone) : storyCard(entry.story, timeZone))}
-                      movable={movable(entry)}
+                      title={entry.title}
+                      {...entry.card}
+                      movable={entry.movable}
                       picked={picked?.key === entry.key}
                       onPick={() => pick(entry)}
                       onMoveKey={(event) => onMoveKey(event, entry)}
-                      onDrop={() => {
+                      onLeave={() => {
                         if (picked?.key === entry.key) setPicked(null);
                       }}
                     />
@@ -212,7 +236,7 @@ export function CalendarBoard({
           busy={false}
           onCancel={() => {
             setAsking(null);
-            setSaid(`“${titleOf(asking.entry)}” stays on ${formatDay(dayOf(asking.entry))}.`);
+            setSaid(`“${asking.entry.title}” stays on ${formatDay(dayOf(asking.entry))}.`);
           }}
           onConfirm={() => {
             setAsking(null);

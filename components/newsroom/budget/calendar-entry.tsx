@@ -18,7 +18,7 @@ export function CalendarEntry({
   picked,
   onPick,
   onMoveKey,
-  onDrop,
+  onLeave,
 }: {
   /** What a drag carries ("line:…" or "story:…"). */
   entryKey: string;
@@ -33,7 +33,7 @@ export function CalendarEntry({
   onPick: () => void;
   onMoveKey: (event: KeyboardEvent<HTMLButtonElement>) => void;
   /** The Move button lost focus (a pick not put down is left). */
-  onDrop: () => void;
+  onLeave: () => void;
 }) {
   return (
     <li
@@ -58,7 +58,7 @@ export function CalendarEntry({
             data-move={entryKey}
             onClick={onPick}
             onKeyDown={onMoveKey}
-            onBlur={onDrop}
+            onBlur={onLeave}
           >
             Move
           </button>
