@@ -120,7 +120,9 @@ test("a story published by the other instance's scheduler appears on this one's 
   // Ten minutes ahead: the instances' own schedulers leave it alone until the test runs one.
   const at = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000);
   await mutate(editor, "workflow.schedule", { id: created.id, version: approved.version, scheduledFor: utcInput(at) });
-  for (const path of ["/", "/feed.xml", "/sitemap.xml"]) {
+  // The sitemap of the month (UTC) it goes live in.
+  const monthSitemap = `/sitemaps/stories-${at.toISOString().slice(0, 7)}.xml`;
+  for (const path of ["/", "/feed.xml", monthSitemap]) {
     expect(await (await request.get(path)).text()).not.toContain(created.slug);
     await expect.poll(async () => (await request.get(path)).headers()["x-masthead-cache"]).toBe("HIT");
   }
@@ -129,7 +131,7 @@ test("a story published by the other instance's scheduler appears on this one's 
   const run = await request.post(second("/api/test/clock"), { data: { asOf: at.toISOString() } });
   expect(((await run.json()) as { published: string[] }).published).toContain(created.id);
 
-  for (const path of ["/", "/feed.xml", "/sitemap.xml"]) {
+  for (const path of ["/", "/feed.xml", monthSitemap]) {
     await expect.poll(async () => (await request.get(path)).text(), { timeout: 5_000 }).toContain(created.slug);
   }
 });

@@ -21,14 +21,22 @@ async function sampleHeroUrl(request: APIRequestContext): Promise<string> {
   return src;
 }
 
+/** Every address in the sitemap index's children. */
+async function everySitemapAddress(request: APIRequestContext): Promise<string[]> {
+  const index = xml.parse(await (await request.get("/sitemap.xml")).text());
+  const children = asArray<{ loc: string }>(index.sitemapindex.sitemap).map((s) => new URL(s.loc).pathname);
+  const parts = await Promise.all(children.map(async (child) => xml.parse(await (await request.get(child)).text())));
+  return parts.flatMap((part) => asArray<{ loc: string }>(part.urlset.url).map((u) => u.loc));
+}
+
 /** Where a story shows up, each read fresh (the first request after a change). */
 async function presence(request: APIRequestContext, slug: string, word: string) {
   const read = async (path: string) => (await request.get(path)).text();
   const [rss, atom, sitemap, news, home, search] = await Promise.all([
     read("/feed.xml"),
     read("/atom.xml"),
-    read("/sitemap.xml"),
-    read("/news-sitemap.xml"),
+    everySitemapAddress(request),
+    request.get("/news-sitemap.xml").then(async (r) => (r.status() === 404 ? "" : r.text())),
     read("/"),
     read(`/search?q=${encodeURIComponent(word)}`),
   ]);
@@ -36,9 +44,11 @@ async function presence(request: APIRequestContext, slug: string, word: string) 
   const path = `/articles/${slug}`;
   return {
     rss: asArray<{ link: string }>(xml.parse(rss).rss.channel.item).some((i) => i.link.endsWith(path)),
-    atom: asArray<{ id: string }>(xml.parse(atom).feed.entry).some((e) => e.id.endsWith(path)),
-    sitemap: asArray<{ loc: string }>(xml.parse(sitemap).urlset.url).some((u) => u.loc.endsWith(path)),
-    newsSitemap: asArray<{ loc: string }>(xml.parse(news).urlset.url).some((u) => u.loc.endsWith(path)),
+    atom: asArray<{ link: { "@_href": string } }>(xml.parse(atom).feed.entry).some((e) =>
+      e.link["@_href"].endsWith(path),
+    ),
+    sitemap: sitemap.some((loc) => loc.endsWith(path)),
+    newsSitemap: news !== "" && asArray<{ loc: string }>(xml.parse(news).urlset.url).some((u) => u.loc.endsWith(path)),
     home: home.includes(`href="${path}"`),
     search: search.includes(`href="${path}"`),
     shareImage: shareImage === 200,
@@ -293,6 +303,40 @@ test("a story full of script-injection payloads is shown as text and runs nothin
   const feed = await (await request.get("/feed.xml")).text();
   expect(() => xml.parse(feed)).not.toThrow();
   expect(feed).not.toContain("<script>alert(1)</script>");
+});
+
+test("a reader polling an unchanged page, feed, sitemap or image gets 304 and no body", async ({ request }) => {
+  const hero = await sampleHeroUrl(request);
+  const sitemapChild = new URL(
+    asArray<{ loc: string }>(xml.parse(await (await request.get("/sitemap.xml")).text()).sitemapindex.sitemap)[0]
+      ?.loc ?? "",
+  ).pathname;
+  for (const path of [
+    "/",
+    SAMPLE.path,
+    `${SAMPLE.path}/image`,
+    "/feed.xml",
+    "/atom.xml",
+    "/sitemap.xml",
+    sitemapChild,
+    hero,
+  ]) {
+    const first = await request.get(path);
+    expect(first.status(), path).toBe(200);
+    const etag = first.headers().etag ?? "";
+    expect(etag, path).toMatch(/^(W\/)?"[^"]+"$/);
+    const unchanged = await request.get(path, { headers: { "If-None-Match": etag } });
+    expect(unchanged.status(), path).toBe(304);
+    expect((await unchanged.body()).length, path).toBe(0);
+    expect(unchanged.headers().etag, path).toBe(etag);
+    const other = await request.get(path, { headers: { "If-None-Match": '"an-older-copy"' } });
+    expect(other.status(), path).toBe(200);
+    const lastModified = first.headers()["last-modified"];
+    if (path === hero) continue; // (a stored file is known by its name alone)
+    expect(Date.parse(lastModified ?? ""), path).not.toBeNaN();
+    const dated = await request.get(path, { headers: { "If-Modified-Since": lastModified ?? "" } });
+    expect(dated.status(), path).toBe(304);
+  }
 });
 
 for (const colorScheme of ["light", "dark"] as const) {

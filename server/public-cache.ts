@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import { entityTag } from "./http/conditional";
 import { log } from "./log";
 import { waitForInstances } from "./cache/channel";
 import { recordChange, type PublicChange } from "./cache/changes";
@@ -45,12 +46,23 @@ export interface PageTags {
 /**
  * Builds one public page and labels it for the front cache: the generation it was built in
  * (read before the build reads anything, so a change that lands during the build makes it
- * stale, never the other way round) and the tags `build` declared.
+ * stale, never the other way round) and the tags `build` declared. A successful page gets its
+ * validators for conditional GET (server/http/conditional.ts): an ETag from its body, so every
+ * instance building the same page gives the same one, and Last-Modified the time it was built
+ * (a page is rebuilt after anything it shows changes; the story's own dates would miss a
+ * change to its related stories or a colleague's name in its byline).
  */
 export async function publicRender(build: (page: PageTags) => Promise<Response>): Promise<Response> {
   const generation = cacheState().generation;
   const declared = new Set<string>();
-  const response = await build({ add: (...tags) => tags.forEach((tag) => declared.add(tag)) });
+  const built = await build({ add: (...tags) => tags.forEach((tag) => declared.add(tag)) });
+  let response = built;
+  if (built.status === 200 && built.body) {
+    const body = new Uint8Array(await built.arrayBuffer());
+    response = new Response(body, { status: built.status, headers: built.headers });
+    response.headers.set("ETag", entityTag(body));
+    response.headers.set("Last-Modified", new Date().toUTCString());
+  }
   response.headers.set(GENERATION_HEADER, String(generation));
   response.headers.set(TAGS_HEADER, [...declared].join(" "));
   return response;

@@ -94,9 +94,10 @@ export function PublicDocument({
         {head.article ? (
           <>
             <meta property="article:published_time" content={head.article.publishedTime.toISOString()} />
-            {head.article.modifiedTime ? (
-              <meta property="article:modified_time" content={head.article.modifiedTime.toISOString()} />
-            ) : null}
+            <meta
+              property="article:modified_time"
+              content={(head.article.modifiedTime ?? head.article.publishedTime).toISOString()}
+            />
             {head.article.section ? <meta property="article:section" content={head.article.section} /> : null}
             {head.article.tags.map((tag) => (
               <meta key={tag} property="article:tag" content={tag} />

@@ -37,3 +37,22 @@ export function parsePageParam(value: string | undefined): number | null {
   const page = Number(value);
   return page <= MAX_PAGE ? page : null;
 }
+
+const sitemapPartNumber = z
+  .number()
+  .int("Parts are whole numbers")
+  .min(1, "Parts start at 1")
+  .max(99_999, "No such part");
+/** One child sitemap (lib/syndication/sitemaps.ts's SitemapPart). */
+export const siteSitemapPartInput = z.object({
+  part: z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("stories"),
+      month: z.string().regex(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/, "Months are written YYYY-MM"),
+      part: sitemapPartNumber,
+    }),
+    z.object({ kind: z.literal("pages") }),
+    z.object({ kind: z.literal("authors"), part: sitemapPartNumber }),
+    z.object({ kind: z.literal("tags"), part: sitemapPartNumber }),
+  ]),
+});

@@ -2,6 +2,11 @@ import { xml } from "./xml";
 
 /** One story in a feed, with absolute URLs and its full content as HTML. */
 export interface FeedEntry {
+  /**
+   * The story's permanent identifier (RSS guid, Atom id): never its address, which an editor
+   * may change (RFC 4287 §4.2.6: an id must never change, or readers show the story twice).
+   */
+  id: string;
   url: string;
   title: string;
   summary: string;
@@ -20,8 +25,13 @@ export interface FeedInfo {
   /** The feed's own address. */
   selfUrl: string;
   updated: Date | null;
+  /** BCP 47 language of the feed. */
+  language: string;
   entries: FeedEntry[];
 }
+
+/** A story's permanent identifier for feeds: its id as a URN, the same under any address or domain. */
+export const storyUrn = (id: string) => `urn:uuid:${id}`;
 
 /** RSS 2.0 with full content (content:encoded), authors (dc:creator) and categories. */
 export function rss(feed: FeedInfo): string {
@@ -30,7 +40,7 @@ export function rss(feed: FeedInfo): string {
       (e) => `    <item>
       <title>${xml(e.title)}</title>
       <link>${xml(e.url)}</link>
-      <guid isPermaLink="true">${xml(e.url)}</guid>
+      <guid isPermaLink="false">${xml(e.id)}</guid>
       <pubDate>${e.published.toUTCString()}</pubDate>
       <description>${xml(e.summary)}</description>
 ${e.authors.map((a) => `      <dc:creator>${xml(a.name)}</dc:creator>`).join("\n")}
@@ -45,7 +55,7 @@ ${e.categories.map((c) => `      <category>${xml(c)}</category>`).join("\n")}
     <title>${xml(feed.title)}</title>
     <link>${xml(feed.pageUrl)}</link>
     <description>${xml(feed.description)}</description>
-    <language>en</language>
+    <language>${xml(feed.language)}</language>
     <atom:link href="${xml(feed.selfUrl)}" rel="self" type="application/rss+xml"/>
 ${feed.updated ? `    <lastBuildDate>${feed.updated.toUTCString()}</lastBuildDate>\n` : ""}${items}
   </channel>
@@ -59,7 +69,7 @@ export function atom(feed: FeedInfo): string {
   const entries = feed.entries
     .map(
       (e) => `  <entry>
-    <id>${xml(e.url)}</id>
+    <id>${xml(e.id)}</id>
     <title type="text">${xml(e.title)}</title>
     <link rel="alternate" type="text/html" href="${xml(e.url)}"/>
     <published>${e.published.toISOString()}</published>
@@ -72,7 +82,7 @@ ${e.categories.map((c) => `    <category term="${xml(c)}"/>`).join("\n")}
     )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(feed.language)}">
   <id>${xml(feed.selfUrl)}</id>
   <title type="text">${xml(feed.title)}</title>
   <subtitle type="text">${xml(feed.description)}</subtitle>

@@ -99,7 +99,12 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
   { name: "site.article (published)", call: (c) => c.site.article({ slug: f.published.slug }), expected: EVERYONE },
   { name: "site.search", call: (c) => c.site.search({ q: "world", page: 1 }), expected: EVERYONE },
   { name: "site.feed", call: (c) => c.site.feed({ scope: { kind: "site" } }), expected: EVERYONE },
-  { name: "site.sitemap", call: (c) => c.site.sitemap(), expected: EVERYONE },
+  { name: "site.sitemapIndex", call: (c) => c.site.sitemapIndex(), expected: EVERYONE },
+  {
+    name: "site.sitemapPart",
+    call: (c) => c.site.sitemapPart({ part: { kind: "pages" } }),
+    expected: EVERYONE,
+  },
   { name: "user.me", call: (c) => c.user.me(), expected: SIGNED_IN },
   { name: "user.profile", call: (c) => c.user.profile(), expected: SIGNED_IN },
   {

@@ -1,3 +1,4 @@
+import { parseSitemapName } from "@/lib/syndication/sitemaps";
 import { beforeEach, describe, expect, it } from "vitest";
 import { STATUS_LABELS, type ArticleStatusName } from "@/lib/article-status";
 import { paragraphs } from "@/lib/content/document";
@@ -115,7 +116,12 @@ async function everySurface(query: string) {
     feed: await site.feed({ scope: { kind: "site" } }),
     sectionFeed: await site.feed({ scope: { kind: "section", slug: "news" } }),
     authorFeed: await site.feed({ scope: { kind: "author", slug: writerSlug } }),
-    sitemap: await site.sitemap(),
+    sitemap: await Promise.all(
+      (await site.sitemapIndex()).map(async ({ name }) => {
+        const part = parseSitemapName(name);
+        return part ? site.sitemapPart({ part }) : `unreadable sitemap name ${name}`;
+      }),
+    ),
     newsSitemap: await site.newsSitemap(),
     controlArticle: await site.article({ slug: control.slug }),
   };

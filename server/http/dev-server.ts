@@ -8,6 +8,8 @@ import { newInstanceId } from "../cache/channel";
 import { getDb } from "../db/client";
 import { appEnv } from "../env";
 import { siteUrl } from "../site";
+import { answerConditionally } from "./conditional";
+import { frontCacheKey } from "./front-cache";
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -22,7 +24,10 @@ async function main() {
     log: (line) => console.warn(`masthead: ${line}`),
     relay: { connectionString: process.env.DATABASE_URL ?? "", instanceId: newInstanceId() },
   });
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    if (frontCacheKey(req.method, req.url, req.headers) !== null) answerConditionally(req.method, req.headers, res);
+    void handle(req, res);
+  });
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) void upgradeNext(req, socket, head);
   });

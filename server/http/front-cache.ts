@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
 import { GENERATION_HEADER, pageLabels, TAGS_HEADER, type CacheState, type Freshness } from "../cache/state";
+import { notModifiedHeaders } from "./conditional";
 import type { RecordedResponse } from "./record-response";
 
 /**
@@ -33,7 +34,7 @@ export const DEFAULT_LIMITS: FrontCacheLimits = {
 
 /** The public site's cached addresses (app/(public)); search and robots.txt are read per request and never carry Next's cache header. */
 const PUBLIC_PATH =
-  /^\/(?:|articles\/.+|sections\/.+|authors\/.+|tags\/.+|feed\.xml|atom\.xml|sitemap\.xml|news-sitemap\.xml|site\.css)$/;
+  /^\/(?:|articles\/.+|sections\/.+|authors\/.+|tags\/.+|feed\.xml|atom\.xml|sitemap\.xml|sitemaps\/.+|news-sitemap\.xml|site\.css)$/;
 
 /** Requests from Next's client router or for server actions are Next's own business. */
 const NEXT_INTERNAL_HEADERS = [
@@ -135,6 +136,8 @@ interface Kept {
   entry: CachedResponse;
   /** headerList(entry.headers), made once when the copy is stored. */
   headerList: readonly string[];
+  /** The same for a 304 answered from the copy (server/http/conditional.ts). */
+  notModifiedList: readonly string[];
 }
 
 export class FrontCache {
@@ -151,9 +154,14 @@ export class FrontCache {
   }
 
   /** A copy that may be served (fresh, or stale while it is rebuilt); expired copies are dropped. */
-  get(
-    key: string,
-  ): { entry: CachedResponse; headerList: readonly string[]; freshness: Exclude<Freshness, "expired"> } | undefined {
+  get(key: string):
+    | {
+        entry: CachedResponse;
+        headerList: readonly string[];
+        notModifiedList: readonly string[];
+        freshness: Exclude<Freshness, "expired">;
+      }
+    | undefined {
     const kept = this.entries.get(key);
     if (!kept) return undefined;
     const freshness = this.state.freshness(kept.entry.generation, kept.entry.tags);
@@ -164,7 +172,7 @@ export class FrontCache {
     // Most recently used last, so eviction takes the least recently used first.
     this.entries.delete(key);
     this.entries.set(key, kept);
-    return { entry: kept.entry, headerList: kept.headerList, freshness };
+    return { entry: kept.entry, headerList: kept.headerList, notModifiedList: kept.notModifiedList, freshness };
   }
 
   /**
@@ -178,7 +186,11 @@ export class FrontCache {
     const current = this.entries.get(key);
     if (current && current.entry.generation > entry.generation) return false;
     this.remove(key);
-    this.entries.set(key, { entry, headerList: headerList(entry.headers) });
+    this.entries.set(key, {
+      entry,
+      headerList: headerList(entry.headers),
+      notModifiedList: headerList(notModifiedHeaders(entry.headers)),
+    });
     this.bytes += entry.body.length;
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.limits.maxBytes && this.entries.size <= this.limits.maxEntries) break;

@@ -2,6 +2,7 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CacheState, GENERATION_HEADER, TAGS_HEADER } from "../cache/state";
+import { entityTag } from "./conditional";
 import { frontCachedHandler } from "./front-handler";
 
 /** A promise the test resolves by hand: the order of events is the test's, not the clock's. */
@@ -49,6 +50,7 @@ function fakeNext(state: CacheState) {
       await hold?.release.opened;
       res.writeHead(shown === "gone" ? 410 : 200, {
         "content-type": "text/html",
+        etag: entityTag(Buffer.from(shown)),
         "x-nextjs-cache": "MISS",
         [GENERATION_HEADER]: String(generation),
         [TAGS_HEADER]: "article:story section:world",
@@ -131,6 +133,29 @@ const synced = () => {
 };
 
 describe("the front cache in front of Next", () => {
+  it("answers a reader that has the page with 304, from Next and from the copy, and 200 once it changed", async () => {
+    const next = fakeNext(synced());
+    const base = await serve(next.listener);
+    const etag = entityTag(Buffer.from("the story"));
+    const ask = async (tag: string) => {
+      const response = await fetch(`${base}/articles/story`, { headers: { "if-none-match": tag } });
+      return { status: response.status, body: await response.text(), etag: response.headers.get("etag") };
+    };
+    // The first request is built by Next: the reader gets a 304, the copy keeps the whole page.
+    expect(await ask(etag)).toEqual({ status: 304, body: "", etag });
+    expect(await read(`${base}/articles/story`)).toMatchObject({ status: 200, body: "the story", cache: "HIT" });
+    expect(await ask(etag)).toEqual({ status: 304, body: "", etag });
+    expect(next.replayed()).toBe(2);
+    expect(await ask('"something older"')).toMatchObject({ status: 200, body: "the story" });
+    await read(`${base}/update`, "POST");
+    expect(await ask(etag)).toEqual({
+      status: 200,
+      body: "the corrected story",
+      etag: entityTag(Buffer.from("the corrected story")),
+    });
+    expect(next.builds()).toBe(2);
+  });
+
   it("answers a repeat request from memory, HEAD without a body, and never caches what Next did not", async () => {
     const next = fakeNext(synced());
     const base = await serve(next.listener);

@@ -1,13 +1,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheState, type CacheState } from "../cache/state";
 import { errorField, log } from "../log";
+import { answerConditionally, isNotModified, notModifiedHeaders } from "./conditional";
 import { DEFAULT_LIMITS, FrontCache, frontCacheKey, storableResponse, type CachedResponse } from "./front-cache";
 import { recordResponse } from "./record-response";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 function replay(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, stale: boolean) {
-  res.writeHead(entry.status, stale ? { ...entry.headers, "x-masthead-cache": "STALE" } : entry.headers);
+  const headers = stale ? { ...entry.headers, "x-masthead-cache": "STALE" } : entry.headers;
+  if (isNotModified(req.method, req.headers, entry.status, entry.headers)) {
+    res.writeHead(304, notModifiedHeaders(headers));
+    res.end();
+    return;
+  }
+  res.writeHead(entry.status, headers);
   res.end(req.method === "HEAD" ? undefined : entry.body);
 }
 
@@ -69,6 +76,8 @@ export function frontCachedHandler(
       }
       res.setHeader("x-masthead-cache", "MISS");
     }
+    // Installed before the recorder, so the copy kept is the full page even when this reader gets a 304.
+    if (key !== null) answerConditionally(req.method, req.headers, res);
     const recorder = key !== null && req.method === "GET" ? recordResponse(res, DEFAULT_LIMITS.maxBodyBytes) : null;
     if (recorder && key !== null) {
       res.once("close", () => {
@@ -108,6 +117,11 @@ export function frontCachedHandler(
     const found = key === null ? undefined : cache.get(key);
     if (found?.freshness !== "fresh") return false;
     onResult("hit");
+    if (isNotModified(req.method, req.headers, found.entry.status, found.entry.headers)) {
+      res.writeHead(304, [...found.notModifiedList, ...extraHeaders]);
+      res.end();
+      return true;
+    }
     res.writeHead(found.entry.status, [...found.headerList, ...extraHeaders]);
     res.end(req.method === "HEAD" ? undefined : found.entry.body);
     return true;

@@ -5,7 +5,8 @@ import { newsArticleData } from "@/components/public/structured-data";
 import { WHOLE_SITE } from "@/server/cache/tags";
 import { createContributor, updateContributor } from "@/server/services/contributors";
 import { createUser } from "@/server/services/users";
-import { feedFor, sitemapEntries } from "@/server/services/public-feeds";
+import { feedFor } from "@/server/services/public-feeds";
+import { everySitemapEntry } from "@/server/services/public-sitemaps";
 import { getPublishedBySlug, listingFor } from "@/server/services/public-articles";
 import { db, makeUser, outcome, resetTablesBeforeEach, versionOf } from "@/tests/db";
 import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
@@ -161,7 +162,7 @@ describe("on a byline", () => {
     expect(page?.owner).toMatchObject({ name: "Fran Freelance", bio: "Covers the islands." });
     expect(page?.items.map((c) => c.id)).toEqual([id]);
     expect((await feedFor(db, { kind: "author", slug: "reuters" }))?.title).toBe("Stories by Reuters");
-    const paths = (await sitemapEntries(db)).map((e) => e.path);
+    const paths = (await everySitemapEntry(db)).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining([`/authors/${fran.slug}`, "/authors/reuters"]));
     // Someone credited on no live story has no public page.
     const unused = await createContributor(db, fields({ name: "Not yet published" }));

@@ -132,9 +132,11 @@ export async function addCorrection(
       now: env.now,
       headline: article.headline,
     });
+    // A correction changes what readers see: the story's modified time (its page's "Updated",
+    // JSON-LD dateModified, feeds' <updated>, the sitemap's <lastmod>) moves with it.
     return tx.article.update({
       where: { id: article.id },
-      data: { version: { increment: 1 }, updatedById: actor.id },
+      data: { version: { increment: 1 }, updatedById: actor.id, contentUpdatedAt: env.now },
       select: { version: true },
     });
   });

@@ -1,6 +1,6 @@
-import { sitemapResponse } from "../_site/feeds";
+import { sitemapIndexResponse } from "../_site/feeds";
 
 export const dynamic = "force-static";
 export const revalidate = false;
 
-export const GET = () => sitemapResponse();
+export const GET = () => sitemapIndexResponse();

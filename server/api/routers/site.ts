@@ -1,5 +1,18 @@
-import { siteFeedInput, siteLatestInput, siteListInput, siteSearchInput, siteSlugInput } from "@/lib/schemas/site";
-import { feedFor, newsSitemapEntries, sitemapEntries } from "../../services/public-feeds";
+import {
+  siteFeedInput,
+  siteLatestInput,
+  siteListInput,
+  siteSearchInput,
+  siteSitemapPartInput,
+  siteSlugInput,
+} from "@/lib/schemas/site";
+import { feedFor } from "../../services/public-feeds";
+import {
+  hasNewsSitemap,
+  newsSitemapEntries,
+  sitemapIndexEntries,
+  sitemapPartEntries,
+} from "../../services/public-sitemaps";
 import * as site from "../../services/public-articles";
 import { searchPublished, throttleSearch } from "../../services/public-search";
 import { tagMovedTo } from "../../services/tags";
@@ -33,7 +46,15 @@ export const siteRouter = createTRPCRouter({
 
   feed: publicProcedure.input(siteFeedInput).query(({ ctx, input }) => feedFor(ctx.db, input.scope)),
 
-  sitemap: publicProcedure.query(({ ctx }) => sitemapEntries(ctx.db)),
+  /** The child sitemaps /sitemap.xml lists. */
+  sitemapIndex: publicProcedure.query(({ ctx }) => sitemapIndexEntries(ctx.db)),
+
+  /** One child sitemap's addresses, or null (404). */
+  sitemapPart: publicProcedure
+    .input(siteSitemapPartInput)
+    .query(({ ctx, input }) => sitemapPartEntries(ctx.db, input.part)),
 
   newsSitemap: publicProcedure.query(({ ctx }) => newsSitemapEntries(ctx.db, ctx.clock())),
+
+  hasNewsSitemap: publicProcedure.query(({ ctx }) => hasNewsSitemap(ctx.db, ctx.clock())),
 });

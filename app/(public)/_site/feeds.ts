@@ -1,57 +1,37 @@
-import { prerender } from "react-dom/static.edge";
-import { renderDocument } from "@/lib/content/render";
 import { SLUG_PATTERN } from "@/lib/slug";
-import { atom, rss, type FeedInfo } from "@/lib/syndication/feeds";
-import { newsSitemap, sitemap } from "@/lib/syndication/sitemaps";
+import { atom, rss, storyUrn, type FeedInfo } from "@/lib/syndication/feeds";
+import { storyFeedHtml } from "@/lib/syndication/story-html";
+import { appEnv } from "@/server/env";
+import { newsSitemap, parseSitemapName, sitemap, sitemapIndex } from "@/lib/syndication/sitemaps";
 import type { FeedScope } from "@/server/services/public-feeds";
-import type { PublicArticle } from "@/server/services/public-articles";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
 import { absoluteUrl } from "@/server/site";
 import { tags } from "@/server/cache/tags";
 import { publicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
-import { buildPlaceholder, isBuildPhase } from "./respond";
+import { buildPlaceholder, isBuildPhase, notFoundPage } from "./respond";
 
 const XML_HEADERS = { "X-Content-Type-Options": "nosniff" };
-
-/** The story's full content as HTML for feed readers: hero figure and body, rendered by the same renderer as the page. */
-async function contentHtml(article: PublicArticle): Promise<string> {
-  const { prelude } = await prerender(
-    <>
-      {article.hero ? (
-        <figure>
-          <img src={absoluteUrl(article.hero.url)} alt={article.hero.alt} />
-          <figcaption>
-            {article.hero.caption}
-            {article.hero.credit ? ` Photo: ${article.hero.credit}` : ""}
-          </figcaption>
-        </figure>
-      ) : null}
-      {renderDocument(article.body)}
-    </>,
-  );
-  // Images in bodies are site-relative; feed readers need absolute addresses.
-  return (await new Response(prelude).text())
-    .replace(/(src|srcSet|srcset)="\/media\//g, `$1="${absoluteUrl("/media/")}`)
-    .replace(/ (\d+w), \/media\//g, ` $1, ${absoluteUrl("/media/")}`);
-}
 
 async function loadFeed(scope: FeedScope, format: "rss" | "atom"): Promise<FeedInfo | null> {
   const feed = await publicApi().site.feed({ scope });
   if (!feed) return null;
   const base = scope.kind === "site" ? "" : feed.path;
+  const timeZone = appEnv().MASTHEAD_TIME_ZONE;
   return {
     title: scope.kind === "site" ? SITE_NAME : `${SITE_NAME}: ${feed.title}`,
     description: scope.kind === "site" ? SITE_DESCRIPTION : feed.title,
     pageUrl: absoluteUrl(feed.path),
     selfUrl: absoluteUrl(`${base}/${format === "rss" ? "feed" : "atom"}.xml`),
     updated: feed.updated,
+    language: "en",
     entries: await Promise.all(
       feed.items.map(async (article) => ({
+        id: storyUrn(article.id),
         url: absoluteUrl(`/articles/${article.slug}`),
         title: article.headline,
         summary: article.standfirst,
-        contentHtml: await contentHtml(article),
+        contentHtml: await storyFeedHtml(article, { origin: absoluteUrl("/"), timeZone }),
         published: article.publishedAt,
         updated: article.contentUpdatedAt,
         authors: article.authors.map((a) => ({ name: a.displayName, url: absoluteUrl(`/authors/${a.slug}`) })),
@@ -88,33 +68,43 @@ export function slugFeedRoute(kind: "section" | "author", format: "rss" | "atom"
   };
 }
 
-export function sitemapResponse(): Promise<Response> {
+/** /sitemap.xml: the index of the child sitemaps. */
+export function sitemapIndexResponse(): Promise<Response> {
   if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
-  return publicRender((page) => {
+  return publicRender(async (page) => {
     page.add(tags.sitemap);
-    return buildSitemap();
+    const children = await publicApi().site.sitemapIndex();
+    const body = sitemapIndex(
+      children.map((c) => ({ url: absoluteUrl(`/sitemaps/${c.name}`), lastModified: c.lastModified })),
+    );
+    return new Response(body, { headers: { "Content-Type": "application/xml; charset=utf-8", ...XML_HEADERS } });
   });
 }
 
-async function buildSitemap(): Promise<Response> {
-  const entries = await publicApi().site.sitemap();
-  return new Response(sitemap(entries.map((e) => ({ url: absoluteUrl(e.path), lastModified: e.lastModified }))), {
-    headers: { "Content-Type": "application/xml; charset=utf-8", ...XML_HEADERS },
+/** /sitemaps/<name>: one child sitemap; 404 for a name that is not one, or one with nothing in it. */
+export function sitemapPartResponse(name: string): Promise<Response> {
+  if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
+  return publicRender(async (page) => {
+    page.add(tags.sitemap);
+    const part = parseSitemapName(name);
+    const entries = part ? await publicApi().site.sitemapPart({ part }) : null;
+    if (!entries) return notFoundPage();
+    const body = sitemap(entries.map((e) => ({ url: absoluteUrl(e.path), lastModified: e.lastModified })));
+    return new Response(body, { headers: { "Content-Type": "application/xml; charset=utf-8", ...XML_HEADERS } });
   });
 }
 
+/**
+ * /news-sitemap.xml: stories of the last 48 hours. With none, 404: the schema has no empty
+ * News sitemap, and robots.txt does not name it then (app/(public)/robots.txt).
+ */
 export function newsSitemapResponse(): Promise<Response> {
   if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
-  return publicRender((page) => {
+  return publicRender(async (page) => {
     page.add(tags.sitemap);
-    return buildNewsSitemap();
-  });
-}
-
-async function buildNewsSitemap(): Promise<Response> {
-  const entries = await publicApi().site.newsSitemap();
-  return new Response(
-    newsSitemap(
+    const entries = await publicApi().site.newsSitemap();
+    if (entries.length === 0) return notFoundPage();
+    const body = newsSitemap(
       { name: SITE_NAME, language: "en" },
       entries.map((e) => ({
         url: absoluteUrl(e.path),
@@ -122,7 +112,7 @@ async function buildNewsSitemap(): Promise<Response> {
         published: e.publishedAt,
         keywords: e.keywords,
       })),
-    ),
-    { headers: { "Content-Type": "application/xml; charset=utf-8", ...XML_HEADERS } },
-  );
+    );
+    return new Response(body, { headers: { "Content-Type": "application/xml; charset=utf-8", ...XML_HEADERS } });
+  });
 }
