@@ -1,8 +1,12 @@
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_SLUG_LENGTH = 80;
 
-/** A URL slug from a headline: lowercase ASCII words joined by hyphens. */
-export function slugify(text: string): string {
+/**
+ * An address from text already in Latin letters (a slug someone typed): lowercase ASCII words
+ * joined by hyphens, accents dropped, cut at a word within the length limit. Headlines, names
+ * and tags in any script go through lib/slugify.ts, which transliterates first.
+ */
+export function tidySlug(text: string): string {
   const words = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -19,17 +23,4 @@ export function slugify(text: string): string {
     slug = next;
   }
   return slug || words[0]?.slice(0, MAX_SLUG_LENGTH) || "";
-}
-
-/**
- * The tags a list of typed names makes, by slug: names that make no slug are left out, and the
- * first spelling typed wins when two names make the same tag ("Cycling", "cycling ").
- */
-export function tagsBySlug(names: readonly string[]): Map<string, string> {
-  const bySlug = new Map<string, string>();
-  for (const name of names) {
-    const slug = slugify(name);
-    if (slug && !bySlug.has(slug)) bySlug.set(slug, name.trim());
-  }
-  return bySlug;
 }

@@ -60,3 +60,17 @@ describe("app environment", () => {
     );
   });
 });
+
+describe("the newsroom's language", () => {
+  const base = { DATABASE_URL: "postgres://a@b/c", NEXTAUTH_SECRET: "x".repeat(32) };
+  it("is English unless set, and kept in canonical form", () => {
+    expect(parseAppEnv(base).MASTHEAD_LANGUAGE).toBe("en");
+    expect(parseAppEnv({ ...base, MASTHEAD_LANGUAGE: "AR" }).MASTHEAD_LANGUAGE).toBe("ar");
+    expect(parseAppEnv({ ...base, MASTHEAD_LANGUAGE: "pt-br" }).MASTHEAD_LANGUAGE).toBe("pt-BR");
+  });
+  it("refuses what is not a language tag, by name", () => {
+    expect(message(() => parseAppEnv({ ...base, MASTHEAD_LANGUAGE: "English" }))).toBe(
+      "MASTHEAD_LANGUAGE must be a BCP 47 language tag such as en, en-GB, ar or pt-BR",
+    );
+  });
+});

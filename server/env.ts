@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { canonicalLanguage, DEFAULT_LANGUAGE } from "@/lib/language";
 import { isTimeZone } from "@/lib/time-zone";
 import { parseTrustedProxies } from "./http/client-address";
 
@@ -80,6 +81,16 @@ const sharedSchema = {
     .url({ protocol: /^https?$/, message: "must be an http(s) address, like https://media.example.com" })
     .optional(),
   MASTHEAD_TIME_ZONE: timeZone,
+  /** The newsroom's language (BCP 47): its pages, feeds and stories without one of their own. */
+  MASTHEAD_LANGUAGE: z
+    .string()
+    .default(DEFAULT_LANGUAGE)
+    .transform((value, ctx) => {
+      const canonical = canonicalLanguage(value);
+      if (canonical) return canonical;
+      ctx.addIssue({ code: "custom", message: "must be a BCP 47 language tag such as en, en-GB, ar or pt-BR" });
+      return z.NEVER;
+    }),
   MASTHEAD_SCHEDULER_INTERVAL_MS: z.coerce
     .number({ message: "must be a number of milliseconds" })
     .int("must be a whole number")

@@ -135,6 +135,9 @@ export const BodyEditor = memo(function BodyEditor({
       attributes: {
         role: "textbox",
         "aria-multiline": "true",
+        // Each paragraph takes the direction of its own first letters (styles/: unicode-bidi:
+        // plaintext), so Arabic or Hebrew runs right to left, quotes in English inside it too.
+        dir: "auto",
         "aria-labelledby": labelId,
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         class:

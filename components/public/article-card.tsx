@@ -1,3 +1,4 @@
+import { textDirection } from "@/lib/language";
 import type { PublicCard } from "@/trpc/types";
 import { Byline } from "./byline";
 import { Picture } from "./picture";
@@ -15,6 +16,9 @@ export function ArticleCard({
   headingLevel?: 2 | 3;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  // A story in its own language on a page in another: its words are marked (and set right to
+  // left when they run that way).
+  const own = article.language ? { lang: article.language, dir: textDirection(article.language) } : {};
   const text = (
     <div className="min-w-0 flex-1">
       {/* A label, not a link: one tab stop per story (the sections are in the header). */}
@@ -22,6 +26,7 @@ export function ArticleCard({
         <p className="text-xs font-bold tracking-widest text-accent uppercase">{article.section.name}</p>
       ) : null}
       <Heading
+        {...own}
         className={`mt-1 font-serif leading-tight font-bold ${lead ? "text-3xl sm:text-4xl" : "text-xl sm:text-2xl"}`}
       >
         <a href={`/articles/${article.slug}`} className="underline-offset-4 hover:underline">
@@ -29,7 +34,9 @@ export function ArticleCard({
         </a>
       </Heading>
       {article.standfirst ? (
-        <p className={`mt-2 font-serif ${lead ? "text-lg" : "text-base sm:text-lg"}`}>{article.standfirst}</p>
+        <p {...own} className={`mt-2 font-serif ${lead ? "text-lg" : "text-base sm:text-lg"}`}>
+          {article.standfirst}
+        </p>
       ) : null}
       <div className="mt-2">
         <Byline

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Thing, WithContext } from "schema-dts";
+import { openGraphLocale, textDirection } from "@/lib/language";
 import { SITE_NAME } from "@/lib/site";
 import { JsonLd } from "./json-ld";
 import { SiteFooter, SiteHeader, type NavSection } from "./site-chrome";
@@ -18,6 +19,8 @@ export interface PageHead {
   noindex?: boolean;
   article?: { publishedTime: Date; modifiedTime: Date | null; section: string | null; tags: string[] };
   jsonLd?: WithContext<Thing>[];
+  /** The page's language (BCP 47): a story's own, else the newsroom's. */
+  language?: string;
 }
 
 /**
@@ -30,9 +33,12 @@ export function PublicDocument({
   sections,
   stylesheet,
   query,
+  language,
   children,
 }: {
   head: PageHead;
+  /** The page's language, resolved (head.language or the newsroom's). */
+  language: string;
   /** The site's public address without a trailing slash, for canonical and share links. */
   siteUrl: string;
   sections: NavSection[];
@@ -43,8 +49,10 @@ export function PublicDocument({
   const title = head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`;
   const canonical = `${siteUrl}${head.path}`;
   const image = head.image ? `${siteUrl}${head.image.url}` : null;
+  // The site's own words (navigation, footer) are English: marked so when the page is not.
+  const chrome = language.split("-")[0] === "en" ? undefined : "en";
   return (
-    <html lang="en">
+    <html lang={language} dir={textDirection(language)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -75,6 +83,7 @@ export function PublicDocument({
           </>
         ) : null}
         <meta property="og:site_name" content={SITE_NAME} />
+        <meta property="og:locale" content={openGraphLocale(language)} />
         <meta property="og:type" content={head.type ?? "website"} />
         <meta property="og:title" content={head.title} />
         <meta property="og:description" content={head.description} />
@@ -120,15 +129,16 @@ export function PublicDocument({
       <body className="min-h-screen bg-page font-sans text-ink antialiased">
         <a
           href="#content"
-          className="no-print sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-page focus:px-3 focus:py-2 focus:shadow"
+          lang={chrome}
+          className="no-print sr-only focus:not-sr-only focus:absolute focus:top-2 focus:start-2 focus:z-50 focus:rounded focus:bg-page focus:px-3 focus:py-2 focus:shadow"
         >
           Skip to content
         </a>
-        <SiteHeader sections={sections} query={query} />
+        <SiteHeader sections={sections} query={query} lang={chrome} />
         <main id="content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 focus:outline-none">
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter lang={chrome} />
       </body>
     </html>
   );

@@ -6,9 +6,18 @@ export interface NavSection {
 }
 
 /** The masthead: the name, the sections and a search box (a plain GET form: no script needed). */
-export function SiteHeader({ sections, query = "" }: { sections: NavSection[]; query?: string }) {
+export function SiteHeader({
+  sections,
+  query = "",
+  lang,
+}: {
+  sections: NavSection[];
+  query?: string;
+  /** "en" on a page in another language (the site's own words are English). */
+  lang?: string;
+}) {
   return (
-    <header className="border-b-4 border-double border-ink">
+    <header lang={lang} className="border-b-4 border-double border-ink">
       <div className="mx-auto flex max-w-5xl flex-wrap items-end justify-between gap-4 px-4 pt-5 pb-3">
         <a href="/" className="font-serif text-3xl font-black tracking-tight sm:text-4xl">
           {SITE_NAME}
@@ -48,9 +57,9 @@ export function SiteHeader({ sections, query = "" }: { sections: NavSection[]; q
   );
 }
 
-export function SiteFooter() {
+export function SiteFooter({ lang }: { lang?: string }) {
   return (
-    <footer className="no-print mx-auto mt-12 max-w-5xl border-t border-rule px-4 py-6 text-sm text-muted">
+    <footer lang={lang} className="no-print mx-auto mt-12 max-w-5xl border-t border-rule px-4 py-6 text-sm text-muted">
       <p>
         Published with Masthead.{" "}
         <a href="/feed.xml" className="underline">

@@ -51,6 +51,8 @@ export function newsArticleData(
   siteUrl: string,
   article: PublicArticle,
   description: string,
+  /** The story's language, resolved (its own or the newsroom's). */
+  language: string,
 ): WithContext<NewsArticle> {
   const url = `${siteUrl}/articles/${article.slug}`;
   return {
@@ -60,6 +62,7 @@ export function newsArticleData(
     url,
     headline: article.headline,
     description,
+    inLanguage: language,
     ...(article.hero ? { image: [`${siteUrl}/articles/${article.slug}/image`] } : {}),
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.contentUpdatedAt ?? article.publishedAt).toISOString(),

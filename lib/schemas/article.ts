@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalLanguage, MAX_LANGUAGE_LENGTH } from "../language";
 import { SUGGESTION_ID } from "../content/marks/suggestion";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../slug";
 
@@ -60,6 +61,18 @@ const articleFields = z.object({
   tags: z
     .array(z.string().trim().min(1, "Tags cannot be empty").max(50, "Tags are at most 50 characters"))
     .max(20, "At most 20 tags")
+    .optional(),
+  /** A BCP 47 tag, stored canonical; null for the newsroom's language. */
+  language: z
+    .string()
+    .max(MAX_LANGUAGE_LENGTH, "Choose a language from the list")
+    .transform((value, ctx) => {
+      const canonical = canonicalLanguage(value);
+      if (canonical) return canonical;
+      ctx.addIssue({ code: "custom", message: "Not a language tag: choose one from the list (as ar, ru or pt-BR)" });
+      return z.NEVER;
+    })
+    .nullable()
     .optional(),
   seoTitle: optionalText("SEO title", MAX_SEO_TITLE).optional(),
   seoDescription: optionalText("SEO description", MAX_SEO_DESCRIPTION).optional(),

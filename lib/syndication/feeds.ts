@@ -7,6 +7,8 @@ export interface FeedEntry {
    * may change (RFC 4287 §4.2.6: an id must never change, or readers show the story twice).
    */
   id: string;
+  /** BCP 47, when the story's language is not the feed's. */
+  language?: string;
   url: string;
   title: string;
   summary: string;
@@ -68,7 +70,7 @@ export function atom(feed: FeedInfo): string {
   const updated = (feed.updated ?? new Date(0)).toISOString();
   const entries = feed.entries
     .map(
-      (e) => `  <entry>
+      (e) => `  <entry${e.language ? ` xml:lang="${xml(e.language)}"` : ""}>
     <id>${xml(e.id)}</id>
     <title type="text">${xml(e.title)}</title>
     <link rel="alternate" type="text/html" href="${xml(e.url)}"/>

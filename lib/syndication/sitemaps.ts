@@ -56,10 +56,13 @@ ${entries.map((e) => `  <url><loc>${xml(e.url)}</loc>${e.lastModified ? `<lastmo
 `;
 }
 
-/** Google News sitemap: publication, date and title of each recent story. */
+/**
+ * Google News sitemap: publication, date and title of each recent story, and its language
+ * (ISO 639 as Google takes it: lib/language.ts newsLanguage), the publication's by default.
+ */
 export function newsSitemap(
   publication: { name: string; language: string },
-  entries: { url: string; title: string; published: Date; keywords: string[] }[],
+  entries: { url: string; title: string; published: Date; keywords: string[]; language?: string }[],
 ): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
@@ -68,7 +71,7 @@ ${entries
     (e) => `  <url>
     <loc>${xml(e.url)}</loc>
     <news:news>
-      <news:publication><news:name>${xml(publication.name)}</news:name><news:language>${xml(publication.language)}</news:language></news:publication>
+      <news:publication><news:name>${xml(publication.name)}</news:name><news:language>${xml(e.language ?? publication.language)}</news:language></news:publication>
       <news:publication_date>${e.published.toISOString()}</news:publication_date>
       <news:title>${xml(e.title)}</news:title>${e.keywords.length > 0 ? `\n      <news:keywords>${xml(e.keywords.join(", "))}</news:keywords>` : ""}
     </news:news>

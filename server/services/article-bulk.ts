@@ -1,5 +1,5 @@
 import type { BulkActionInput, BulkOutcome } from "@/lib/schemas/article-bulk";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/slugify";
 import type { PublicChange } from "../cache/changes";
 import { storyChange, storyFootprint } from "../cache/tags";
 import type { Db } from "../db/client";

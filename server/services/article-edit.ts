@@ -177,8 +177,8 @@ async function checkSuggestionAuthors(
 }
 
 /**
- * What readers see of a live story straight from the article (section, bylines, tags, search
- * and share texts); everything else comes from its live revision and changes only when an
+ * What readers see of a live story straight from the article (section, language, bylines,
+ * tags, search and share texts); everything else comes from its live revision and changes only when an
  * editor publishes the update.
  */
 async function readerVisibleFields(tx: Prisma.TransactionClient, articleId: string): Promise<string> {
@@ -186,6 +186,7 @@ async function readerVisibleFields(tx: Prisma.TransactionClient, articleId: stri
     where: { id: articleId },
     select: {
       sectionId: true,
+      language: true,
       seoTitle: true,
       seoDescription: true,
       authors: { select: { userId: true, position: true }, orderBy: { position: "asc" } },
@@ -262,6 +263,7 @@ export async function updateArticle(
         ...(input.seoTitle !== undefined ? { seoTitle: input.seoTitle || null } : {}),
         ...(input.seoDescription !== undefined ? { seoDescription: input.seoDescription || null } : {}),
         ...(input.targetWords !== undefined ? { targetWords: input.targetWords } : {}),
+        ...(input.language !== undefined ? { language: input.language } : {}),
         version: { increment: 1 },
         detailsVersion: article.version + 1,
         ...(text ? { textVersion: article.version + 1 } : {}),

@@ -1,7 +1,7 @@
 import { canonicalJson } from "@/lib/canonical-json";
 import type { ContentDocument } from "@/lib/content/document";
 import type { UpdateArticleInput } from "@/lib/schemas/article";
-import { tagsBySlug } from "@/lib/slug";
+import { tagsBySlug } from "@/lib/slugify";
 import type { Prisma } from "../db/generated/client";
 
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((item) => b.has(item));
@@ -33,6 +33,7 @@ export async function saveChangesNothing(
       seoTitle: true,
       seoDescription: true,
       targetWords: true,
+      language: true,
       authors: { select: { position: true, userId: true }, orderBy: { position: "asc" } },
       contributors: { select: { position: true, contributorId: true }, orderBy: { position: "asc" } },
       tags: { select: { tag: { select: { slug: true } } } },
@@ -50,13 +51,18 @@ export async function saveChangesNothing(
   if (input.seoTitle !== undefined && (input.seoTitle || null) !== stored.seoTitle) return false;
   if (input.seoDescription !== undefined && (input.seoDescription || null) !== stored.seoDescription) return false;
   if (input.targetWords !== undefined && input.targetWords !== stored.targetWords) return false;
+  if (input.language !== undefined && input.language !== stored.language) return false;
   const byline = [
     ...stored.authors.map((a) => ({ position: a.position, id: a.userId })),
     ...stored.contributors.map((c) => ({ position: c.position, id: c.contributorId })),
   ].sort((a, b) => a.position - b.position);
   if (input.authorIds && [...new Set(input.authorIds)].join() !== byline.map((a) => a.id).join()) return false;
-  if (input.tags && !sameSet(new Set(tagsBySlug(input.tags).keys()), new Set(stored.tags.map((t) => t.tag.slug))))
-    return false;
+  if (input.tags) {
+    const { bySlug, unusable } = tagsBySlug(input.tags);
+    // A name that cannot be a tag is refused by the save, never passed over as "no change".
+    if (unusable.length > 0 || !sameSet(new Set(bySlug.keys()), new Set(stored.tags.map((t) => t.tag.slug))))
+      return false;
+  }
   if (input.sharedText || body === null) return true;
   return (
     input.headline === stored.headline &&

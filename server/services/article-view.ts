@@ -25,6 +25,7 @@ const viewSelect = {
   seoTitle: true,
   seoDescription: true,
   targetWords: true,
+  language: true,
   pinnedAt: true,
   scheduledFor: true,
   scheduleFailure: true,
@@ -113,6 +114,7 @@ export async function getPreview(
   return {
     id: article.id,
     slug: article.slug,
+    language: article.language,
     status: article.status,
     headline: article.headline,
     standfirst: article.standfirst,

@@ -2,7 +2,7 @@ import { EMPTY_DOCUMENT } from "@/lib/content/document";
 import { ArticleImportError, parseArticleMarkdown } from "@/lib/content/article-import";
 import { validateDocument } from "@/lib/content/validate";
 import type { CreateArticleInput } from "@/lib/schemas/article";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/slugify";
 import { can } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db/client";
 import { Prisma, type ArticleStatus } from "../db/generated/client";
@@ -61,8 +61,10 @@ export async function listTagNames(db: DbOrTx): Promise<string[]> {
 }
 
 /** A slug not yet taken: the base, or the base with -2, -3, ... */
-export async function uniqueSlug(db: DbOrTx, base: string): Promise<string> {
-  const root = base || "article";
+export async function uniqueSlug(db: DbOrTx, base: string, now: Date = new Date()): Promise<string> {
+  // Headlines in any script transliterate (lib/slugify.ts); one with nothing a transliteration
+  // can read (only punctuation or emoji) is known by its day.
+  const root = base || `story-${now.toISOString().slice(0, 10)}`;
   // Old addresses of published stories stay reserved: they redirect to those stories.
   const [articles, redirects] = await Promise.all([
     db.article.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } }),
@@ -88,10 +90,10 @@ const SLUG_ATTEMPTS = 20;
  * the next one instead of failing the user's save. Each round has at least one winner, so
  * SLUG_ATTEMPTS bounds how many simultaneous clashes are absorbed.
  */
-async function withFreeSlug<T>(db: DbOrTx, base: string, create: (slug: string) => Promise<T>): Promise<T> {
+async function withFreeSlug<T>(db: DbOrTx, base: string, now: Date, create: (slug: string) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await create(await uniqueSlug(db, base));
+      return await create(await uniqueSlug(db, base, now));
     } catch (error) {
       if (!isSlugClash(error) || attempt >= SLUG_ATTEMPTS) throw error;
     }
@@ -104,7 +106,7 @@ export function createDraft(
   input: CreateArticleInput,
   now: Date = new Date(),
 ): Promise<NewsroomArticle> {
-  return withFreeSlug(db, slugify(input.headline), (slug) =>
+  return withFreeSlug(db, slugify(input.headline), now, (slug) =>
     db.article.create({
       data: {
         slug,

@@ -1,5 +1,5 @@
 import { EMPTY_DOCUMENT } from "@/lib/content/document";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/slugify";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { isSlugClash, uniqueSlug } from "./articles";

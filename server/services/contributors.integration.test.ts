@@ -150,7 +150,7 @@ describe("on a byline", () => {
     const { slug } = await db.article.findUniqueOrThrow({ where: { id } });
     const live = await getPublishedBySlug(db, slug);
     expect(live.authors.map((a) => a.slug)).toEqual([fran.slug, view.byline[1]?.slug, "reuters"]);
-    const data = newsArticleData("https://news.example", live, "");
+    const data = newsArticleData("https://news.example", live, "", "en");
     expect(data.author).toEqual([
       { "@type": "Person", name: "Fran Freelance", url: `https://news.example/authors/${fran.slug}` },
       { "@type": "Person", name: users.writer.displayName, url: expect.stringContaining("/authors/") },

@@ -19,6 +19,7 @@ export const PAGE_SIZE = 10;
 const cardSelect = {
   id: true,
   slug: true,
+  language: true,
   publishedAt: true,
   contentUpdatedAt: true,
   section: { select: { name: true, slug: true } },
@@ -62,6 +63,8 @@ export interface PublicHero {
 export interface PublicCard {
   id: string;
   slug: string;
+  /** BCP 47; null: the newsroom's (MASTHEAD_LANGUAGE). */
+  language: string | null;
   headline: string;
   standfirst: string;
   publishedAt: Date;
@@ -108,6 +111,7 @@ function toCard(row: CardRow, sizes: Map<string, { width: number; height: number
   return {
     id: row.id,
     slug: row.slug,
+    language: row.language,
     headline: live.headline,
     standfirst: live.standfirst,
     publishedAt: row.publishedAt,

@@ -156,7 +156,7 @@ describe("a correction or a published update", () => {
     });
     const after = await getPublishedBySlug(db, story.slug);
     expect(after.contentUpdatedAt).toEqual(later);
-    expect(newsArticleData("https://news.example", after, "").dateModified).toBe(later.toISOString());
+    expect(newsArticleData("https://news.example", after, "", "en").dateModified).toBe(later.toISOString());
     expect((await feedFor(db, { kind: "site" }))?.updated).toEqual(later);
     expect((await everySitemapEntry(db)).find((e) => e.path === `/articles/${story.slug}`)?.lastModified).toEqual(
       later,

@@ -159,6 +159,8 @@ export async function sitemapPartEntries(
 
 export interface NewsSitemapEntry {
   path: string;
+  /** BCP 47; null: the newsroom's. */
+  language: string | null;
   headline: string;
   publishedAt: Date;
   keywords: string[];
@@ -171,6 +173,7 @@ export async function newsSitemapEntries(db: DbOrTx, now: Date): Promise<NewsSit
     where: { ...LIVE, publishedAt: { gte: since, lte: now } },
     select: {
       slug: true,
+      language: true,
       publishedAt: true,
       liveRevision: { select: { headline: true } },
       tags: { select: { tag: { select: { name: true } } } },
@@ -183,6 +186,7 @@ export async function newsSitemapEntries(db: DbOrTx, now: Date): Promise<NewsSit
       ? [
           {
             path: `/articles/${r.slug}`,
+            language: r.language,
             headline: r.liveRevision.headline,
             publishedAt: r.publishedAt,
             keywords: r.tags.map((t) => t.tag.name),

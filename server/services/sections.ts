@@ -1,5 +1,5 @@
 import type { SectionFields, SectionOrder } from "@/lib/schemas/sections";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/slugify";
 import type { Db, DbOrTx } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
 

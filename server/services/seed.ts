@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArticleMarkdown } from "@/lib/content/article-import";
 import { paragraphs } from "@/lib/content/document";
 import type { RoleName } from "@/lib/roles";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/slugify";
 import type { Db } from "../db/client";
 import type { MediaStorage } from "../media/storage";
 import { importArticle } from "./articles";

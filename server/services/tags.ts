@@ -1,4 +1,4 @@
-import { slugify, tagsBySlug } from "@/lib/slug";
+import { slugify, tagsBySlug } from "@/lib/slugify";
 import type { PublicChange } from "../cache/changes";
 import { tags as pageTags } from "../cache/tags";
 import type { Db, DbOrTx } from "../db/client";
@@ -132,7 +132,13 @@ export async function tagMovedTo(db: DbOrTx, slug: string): Promise<string | nul
  * new tag.
  */
 export async function tagIdsFor(tx: Prisma.TransactionClient, names: readonly string[]): Promise<string[]> {
-  const bySlug = tagsBySlug(names);
+  const { bySlug, unusable } = tagsBySlug(names);
+  // Refused, never dropped (an Arabic or Russian tag makes an address: only a name with no
+  // letter or digit a transliteration can read does not).
+  if (unusable.length > 0)
+    throw badRequest(`“${unusable[0]}” cannot be a tag: a tag needs a letter or digit.`, {
+      tags: [`“${unusable[0]}” needs a letter or digit`],
+    });
   const redirects = await tx.tagSlugRedirect.findMany({
     where: { slug: { in: [...bySlug.keys()] } },
     select: { slug: true, tagId: true },

@@ -1,7 +1,7 @@
 import { newPasswordHash } from "./accounts";
 import { endSessions, isSessionId } from "./sessions";
 import type { RoleName } from "@/lib/roles";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/slugify";
 import type { CreateUserInput, UpdateProfileInput } from "@/lib/schemas/user";
 import type { Db, DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";

@@ -1,6 +1,7 @@
 import { SLUG_PATTERN } from "@/lib/slug";
 import { atom, rss, storyUrn, type FeedInfo } from "@/lib/syndication/feeds";
 import { storyFeedHtml } from "@/lib/syndication/story-html";
+import { newsLanguage } from "@/lib/language";
 import { appEnv } from "@/server/env";
 import { newsSitemap, parseSitemapName, sitemap, sitemapIndex } from "@/lib/syndication/sitemaps";
 import type { FeedScope } from "@/server/services/public-feeds";
@@ -17,17 +18,18 @@ async function loadFeed(scope: FeedScope, format: "rss" | "atom"): Promise<FeedI
   const feed = await publicApi().site.feed({ scope });
   if (!feed) return null;
   const base = scope.kind === "site" ? "" : feed.path;
-  const timeZone = appEnv().MASTHEAD_TIME_ZONE;
+  const { MASTHEAD_TIME_ZONE: timeZone, MASTHEAD_LANGUAGE: language } = appEnv();
   return {
     title: scope.kind === "site" ? SITE_NAME : `${SITE_NAME}: ${feed.title}`,
     description: scope.kind === "site" ? SITE_DESCRIPTION : feed.title,
     pageUrl: absoluteUrl(feed.path),
     selfUrl: absoluteUrl(`${base}/${format === "rss" ? "feed" : "atom"}.xml`),
     updated: feed.updated,
-    language: "en",
+    language,
     entries: await Promise.all(
       feed.items.map(async (article) => ({
         id: storyUrn(article.id),
+        ...(article.language && article.language !== language ? { language: article.language } : {}),
         url: absoluteUrl(`/articles/${article.slug}`),
         title: article.headline,
         summary: article.standfirst,
@@ -105,8 +107,9 @@ export function newsSitemapResponse(): Promise<Response> {
     const entries = await publicApi().site.newsSitemap();
     if (entries.length === 0) return notFoundPage();
     const body = newsSitemap(
-      { name: SITE_NAME, language: "en" },
+      { name: SITE_NAME, language: newsLanguage(appEnv().MASTHEAD_LANGUAGE) },
       entries.map((e) => ({
+        ...(e.language ? { language: newsLanguage(e.language) } : {}),
         url: absoluteUrl(e.path),
         title: e.headline,
         published: e.publishedAt,

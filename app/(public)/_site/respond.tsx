@@ -3,6 +3,7 @@ import { prerender } from "react-dom/static.edge";
 import { PublicDocument, type PageHead } from "@/components/public/document";
 import { PublicNotice } from "@/components/public/public-notice";
 import { publicStylesheetHref } from "@/server/public-stylesheet";
+import { appEnv } from "@/server/env";
 import { siteUrl } from "@/server/site";
 import { publicApi } from "@/trpc/server";
 
@@ -34,7 +35,14 @@ export async function publicPage(
 ): Promise<Response> {
   const [sections, stylesheet] = await Promise.all([publicApi().site.sections(), publicStylesheetHref()]);
   const html = await toHtml(
-    <PublicDocument head={head} siteUrl={siteUrl()} sections={sections} stylesheet={stylesheet} query={options.query}>
+    <PublicDocument
+      head={head}
+      siteUrl={siteUrl()}
+      sections={sections}
+      stylesheet={stylesheet}
+      query={options.query}
+      language={head.language ?? appEnv().MASTHEAD_LANGUAGE}
+    >
       {body}
     </PublicDocument>,
   );

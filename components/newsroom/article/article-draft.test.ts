@@ -18,6 +18,7 @@ const draft: ArticleDraft = {
   seoTitle: "",
   seoDescription: "",
   targetWords: "",
+  language: "",
 };
 const id = "01a23128-2437-70fc-83e8-526784b09260";
 

@@ -20,6 +20,8 @@ export interface EditableArticle {
   seoTitle: string | null;
   seoDescription: string | null;
   targetWords: number | null;
+  /** BCP 47; null: the newsroom's. */
+  language: string | null;
   publishedAt: Date | null;
   /** Accounts and contributors, in byline order. */
   byline: { id: string }[];
@@ -45,6 +47,8 @@ export interface ArticleDraft {
   seoDescription: string;
   /** As typed in a number field ("" for none). */
   targetWords: string;
+  /** A BCP 47 tag; "" for the newsroom's language. */
+  language: string;
 }
 
 export function draftFromArticle(article: EditableArticle): ArticleDraft {
@@ -63,6 +67,7 @@ export function draftFromArticle(article: EditableArticle): ArticleDraft {
     seoTitle: article.seoTitle ?? "",
     seoDescription: article.seoDescription ?? "",
     targetWords: article.targetWords === null ? "" : String(article.targetWords),
+    language: article.language ?? "",
   };
 }
 
@@ -107,5 +112,6 @@ export function updateInput(
     seoTitle: value.seoTitle,
     seoDescription: value.seoDescription,
     targetWords: value.targetWords.trim() === "" ? null : Number(value.targetWords),
+    language: value.language || null,
   };
 }

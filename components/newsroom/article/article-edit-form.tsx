@@ -168,6 +168,8 @@ function EditWorkspace({
       <Field
         id="edit-headline"
         ref={headlineRef}
+        // Arabic, Hebrew, Persian or Urdu run right to left as they are typed.
+        dir="auto"
         readOnly={locked || suggestingOn}
         label="Headline"
         value={view.headline}
@@ -181,6 +183,7 @@ function EditWorkspace({
         </label>
         <textarea
           id="edit-standfirst"
+          dir="auto"
           rows={2}
           ref={standfirstRef}
           readOnly={locked || suggestingOn}

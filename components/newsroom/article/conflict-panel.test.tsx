@@ -20,6 +20,7 @@ const theirArticle = {
   seoTitle: null,
   seoDescription: null,
   targetWords: null,
+  language: null,
   publishedAt: null,
   byline: [],
   tags: [],
@@ -44,6 +45,7 @@ const mine = (headline: string): ArticleDraft => ({
   seoTitle: "",
   seoDescription: "",
   targetWords: "",
+  language: "",
 });
 
 beforeEach(() => vi.useFakeTimers());

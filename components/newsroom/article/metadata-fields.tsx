@@ -2,7 +2,8 @@
 
 import { MAX_SEO_DESCRIPTION, MAX_SEO_TITLE } from "@/lib/schemas/article";
 import type { ContributorKindName } from "@/lib/schemas/contributor";
-import { slugify } from "@/lib/slug";
+import { COMMON_LANGUAGES, languageName } from "@/lib/language";
+import { tidySlug } from "@/lib/slug";
 import { Field } from "../../ui/field";
 import { BylineField } from "./byline-field";
 import { SelectField } from "../../ui/select-field";
@@ -40,6 +41,15 @@ interface FieldsProps {
   onChange: (patch: Partial<ArticleDraft>) => void;
 }
 
+/** The languages offered, by English name, with the story's own first if it is not among them. */
+function languageChoices(current: string): { value: string; label: string }[] {
+  const tags: string[] = [...COMMON_LANGUAGES];
+  if (current && !tags.includes(current)) tags.push(current);
+  return tags
+    .map((tag) => ({ value: tag, label: `${languageName(tag)} (${tag})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en"));
+}
+
 /** Section, authors, tags, slug and target length: the article's details beside its text. */
 export function DetailsFields({
   draft,
@@ -59,6 +69,15 @@ export function DetailsFields({
         placeholder="No section"
         options={sections.map((section) => ({ value: section.id, label: section.name }))}
         error={errorFor("sectionId")}
+      />
+      <SelectField
+        id="edit-language"
+        label="Language"
+        value={draft.language}
+        onChange={(e) => onChange({ language: e.target.value })}
+        placeholder="The newsroom’s language"
+        options={languageChoices(draft.language)}
+        error={errorFor("language")}
       />
       <BylineField
         ids={draft.authorIds}
@@ -97,7 +116,7 @@ export function DetailsFields({
         value={draft.slug}
         disabled={slugLocked}
         onChange={(e) => onChange({ slug: e.target.value })}
-        onBlur={() => onChange({ slug: slugify(draft.slug) || draft.slug })}
+        onBlur={() => onChange({ slug: tidySlug(draft.slug) || draft.slug })}
         error={errorFor("slug")}
         hint={
           slugLocked

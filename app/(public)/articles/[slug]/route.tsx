@@ -42,6 +42,7 @@ async function buildArticle(slug: string, page: PageTags) {
       description,
       path: `/articles/${article.slug}`,
       type: "article",
+      language: article.language ?? appEnv().MASTHEAD_LANGUAGE,
       image: article.hero && {
         url: `/articles/${article.slug}/image`,
         alt: article.hero.alt,
@@ -54,7 +55,7 @@ async function buildArticle(slug: string, page: PageTags) {
         section: article.section?.name ?? null,
         tags: article.tags.map((t) => t.name),
       },
-      jsonLd: [newsArticleData(siteUrl(), article, description)],
+      jsonLd: [newsArticleData(siteUrl(), article, description, article.language ?? appEnv().MASTHEAD_LANGUAGE)],
     },
     <ArticleView article={article} related={related} timeZone={appEnv().MASTHEAD_TIME_ZONE} />,
   );
