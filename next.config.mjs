@@ -81,7 +81,9 @@ const nextConfig = {
         },
       ],
       afterFiles: [],
-      fallback: [],
+      // Any address no route answers gets the public site's own 404 (script-free, no canonical)
+      // instead of Next's default page and its scripts.
+      fallback: [{ source: "/:path*", destination: "/missing" }],
     };
   },
   async headers() {

@@ -180,6 +180,10 @@ test("a new story appears everywhere, its old address redirects, and after unpub
   const gone = await request.get(`/articles/${moved.slug}`);
   expect(gone.status()).toBe(410);
   expect(gone.headers()["x-masthead-cache"]).toBe("MISS");
+  // The site's own 410 page: says what happened, no script, no canonical link.
+  const goneHtml = await gone.text();
+  expect(goneHtml).toContain("This article has been removed");
+  expect(goneHtml).not.toMatch(/<script(?! type="application\/ld\+json")|rel="canonical"/);
   expect((await request.get(`/articles/${story.slug}`, { maxRedirects: 0 })).status()).toBe(410);
   expect(await presence(request, moved.slug, word)).toEqual({
     rss: false,

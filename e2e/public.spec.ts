@@ -28,16 +28,27 @@ test("the home page leads to published stories only, and the sample's page shows
   await expect(page).toHaveTitle(`${SAMPLE.headline} · Masthead`);
 });
 
-test("unknown and malformed article addresses are 404, not errors", async ({ page }) => {
+test("unknown and malformed addresses are the site's own 404: no script, no canonical link", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.url());
+  });
   for (const path of [
     "/articles/no-such-story",
     "/articles/UPPER_case",
     "/articles/%3Cscript%3E",
     `/articles/${"a".repeat(300)}`,
+    "/no/such/page",
+    "/favicon-of-nothing.png",
+    "/sitemaps/stories-1999-01.xml",
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" }), path).toBeVisible();
+    await expect(page.locator('link[rel="canonical"], script:not([type="application/ld+json"])'), path).toHaveCount(0);
+    await expect(page.locator('meta[name="robots"]'), path).toHaveAttribute("content", "noindex, follow");
   }
+  expect(scripts).toEqual([]);
 });
 
 test("readiness answers 200 with the database, media store and cache channel in order; liveness too", async ({

@@ -8,8 +8,8 @@ import { SiteFooter, SiteHeader, type NavSection } from "./site-chrome";
 export interface PageHead {
   title: string;
   description: string;
-  /** Site-relative canonical address. */
-  path: string;
+  /** Site-relative canonical address; null for an error page (404, 410), which has none. */
+  path: string | null;
   /** OpenGraph type. */
   type?: "website" | "article";
   image?: { url: string; alt: string; width: number | null; height: number | null } | null;
@@ -47,7 +47,7 @@ export function PublicDocument({
   children: ReactNode;
 }) {
   const title = head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`;
-  const canonical = `${siteUrl}${head.path}`;
+  const canonical = head.path === null ? null : `${siteUrl}${head.path}`;
   const image = head.image ? `${siteUrl}${head.image.url}` : null;
   // The site's own words (navigation, footer) are English: marked so when the page is not.
   const chrome = language.split("-")[0] === "en" ? undefined : "en";
@@ -58,7 +58,7 @@ export function PublicDocument({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={head.description} />
-        <link rel="canonical" href={canonical} />
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
         {head.noindex ? <meta name="robots" content="noindex, follow" /> : null}
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={stylesheet} />
@@ -87,7 +87,7 @@ export function PublicDocument({
         <meta property="og:type" content={head.type ?? "website"} />
         <meta property="og:title" content={head.title} />
         <meta property="og:description" content={head.description} />
-        <meta property="og:url" content={canonical} />
+        {canonical ? <meta property="og:url" content={canonical} /> : null}
         {image && head.image ? (
           <>
             <meta property="og:image" content={image} />

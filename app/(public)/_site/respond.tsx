@@ -51,7 +51,7 @@ export async function publicPage(
 
 export function notFoundPage(): Promise<Response> {
   return publicPage(
-    { title: "Page not found", description: "There is nothing at this address.", path: "/", noindex: true },
+    { title: "Page not found", description: "There is nothing at this address.", path: null, noindex: true },
     <PublicNotice title="Page not found" text="There is nothing at this address." />,
     { status: 404 },
   );
@@ -62,7 +62,7 @@ export function gonePage(): Promise<Response> {
     {
       title: "This article has been removed",
       description: "This story is no longer available.",
-      path: "/",
+      path: null,
       noindex: true,
     },
     <PublicNotice
