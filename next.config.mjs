@@ -81,9 +81,10 @@ const nextConfig = {
         },
       ],
       afterFiles: [],
-      // Any address no route answers gets the public site's own 404 (script-free, no canonical)
-      // instead of Next's default page and its scripts.
-      fallback: [{ source: "/:path*", destination: "/missing" }],
+      // Not a fallback rewrite of unknown addresses to /missing (nor a catch-all route): once
+      // any route matches /collab, Next's own upgrade listener (added to the server on its
+      // first request) ends the co-editing WebSocket that server/http/web-server.ts accepted.
+      fallback: [],
     };
   },
   async headers() {

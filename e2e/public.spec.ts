@@ -28,7 +28,9 @@ test("the home page leads to published stories only, and the sample's page shows
   await expect(page).toHaveTitle(`${SAMPLE.headline} · Masthead`);
 });
 
-test("unknown and malformed addresses are the site's own 404: no script, no canonical link", async ({ page }) => {
+test("unknown and malformed public addresses are the site's own 404: no script, no canonical link", async ({
+  page,
+}) => {
   const scripts: string[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() === "script") scripts.push(response.url());
@@ -38,8 +40,8 @@ test("unknown and malformed addresses are the site's own 404: no script, no cano
     "/articles/UPPER_case",
     "/articles/%3Cscript%3E",
     `/articles/${"a".repeat(300)}`,
-    "/no/such/page",
-    "/favicon-of-nothing.png",
+    "/sections/no-such-section",
+    "/tags/no-such-tag/page/2",
     "/sitemaps/stories-1999-01.xml",
   ]) {
     const response = await page.goto(path);
