@@ -13,6 +13,17 @@ async function editorRequest(browser: import("@playwright/test").Browser): Promi
   return (await browser.newContext({ storageState: storageState("editor") })).request;
 }
 
+/** A JPEG's width and height, from its start-of-frame marker. */
+function jpegSize(bytes: Buffer): { width: number; height: number } {
+  for (let at = 2; at + 9 < bytes.length;) {
+    const marker = bytes[at + 1] ?? 0;
+    if (marker >= 0xc0 && marker <= 0xc3)
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  throw new Error("not a JPEG");
+}
+
 /** The sample story's hero: a media-library image other test stories can use. */
 async function sampleHeroUrl(request: APIRequestContext): Promise<string> {
   const html = await (await request.get(SAMPLE.path)).text();
@@ -63,10 +74,23 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
   expect(await head('meta[property="og:title"]')).toBe(SAMPLE.headline);
   expect(await head('meta[property="og:type"]')).toBe("article");
   expect(await head('meta[property="og:url"]')).toBe(url);
-  expect(await head('meta[property="og:image"]')).toBe(`${url}/image`);
-  const shareImage = await request.get(new URL(`${url}/image`).pathname);
-  expect(shareImage.status()).toBe(200);
-  expect(shareImage.headers()["content-type"]).toBe("image/jpeg");
+  // The hero cut to 16:9 around its focal point, and in 4:3 and 1:1 for JSON-LD: each a real JPEG that size.
+  expect(await head('meta[property="og:image"]')).toBe(`${url}/image/16x9`);
+  expect([await head('meta[property="og:image:width"]'), await head('meta[property="og:image:height"]')]).toEqual([
+    "1200",
+    "675",
+  ]);
+  for (const [ratio, height] of [
+    ["16x9", 675],
+    ["4x3", 900],
+    ["1x1", 1200],
+  ] as const) {
+    const shareImage = await request.get(new URL(`${url}/image/${ratio}`).pathname);
+    expect(shareImage.status(), ratio).toBe(200);
+    expect(shareImage.headers()["content-type"], ratio).toBe("image/jpeg");
+    expect(jpegSize(await shareImage.body()), ratio).toEqual({ width: 1200, height });
+  }
+  expect((await request.get(new URL(`${url}/image/2x1`).pathname)).status()).toBe(404);
   expect(await head('meta[name="twitter:card"]')).toBe("summary_large_image");
   expect(await head('meta[name="description"]')).toBe(SAMPLE.standfirst);
 
@@ -88,6 +112,7 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
     },
   });
   expect(String(ld.keywords)).toContain("Syria");
+  expect(ld.image).toEqual(["16x9", "4x3", "1x1"].map((ratio) => `${url}/image/${ratio}`));
   expect(Date.parse(String(ld.datePublished))).not.toBeNaN();
   expect(Date.parse(String(ld.dateModified))).not.toBeNaN();
   expect(
@@ -309,6 +334,39 @@ test("a story full of script-injection payloads is shown as text and runs nothin
   expect(feed).not.toContain("<script>alert(1)</script>");
 });
 
+test("pages and stories without a picture share the newsroom's card, in every shape", async ({ browser, request }) => {
+  const editor = await editorRequest(browser);
+  const story = await publishStory(editor, {
+    headline: `No picture ${Date.now()}`,
+    standfirst: "Words only.",
+    body: paragraphsDoc("Body."),
+  });
+  const page = await browser.newPage();
+  const pages: [string, string][] = [
+    ["/", "/share/16x9"],
+    ["/sections/world", "/share/16x9"],
+    [`/articles/${story.slug}`, `/articles/${story.slug}/image/16x9`],
+  ];
+  for (const [path, image] of pages) {
+    await page.goto(path);
+    expect(await page.locator('meta[property="og:image"]').getAttribute("content"), path).toMatch(
+      new RegExp(`^http://[^/]+${image}$`),
+    );
+  }
+  for (const [ratio, height] of [
+    ["16x9", 675],
+    ["4x3", 900],
+    ["1x1", 1200],
+  ] as const) {
+    for (const path of [`/share/${ratio}`, `/articles/${story.slug}/image/${ratio}`]) {
+      const card = await request.get(path);
+      expect(card.headers()["content-type"], path).toBe("image/png");
+      const png = await card.body();
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([1200, height]);
+    }
+  }
+});
+
 test("a reader polling an unchanged page, feed, sitemap or image gets 304 and no body", async ({ request }) => {
   const hero = await sampleHeroUrl(request);
   const sitemapChild = new URL(
@@ -319,6 +377,8 @@ test("a reader polling an unchanged page, feed, sitemap or image gets 304 and no
     "/",
     SAMPLE.path,
     `${SAMPLE.path}/image`,
+    `${SAMPLE.path}/image/1x1`,
+    "/share/16x9",
     "/feed.xml",
     "/atom.xml",
     "/sitemap.xml",

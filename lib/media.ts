@@ -11,6 +11,9 @@ export interface MediaItem {
   caption: string;
   credit: string;
   alt: string;
+  /** Fractions of the width and height from the top left. */
+  focalX: number;
+  focalY: number;
   renditions: unknown;
 }
 

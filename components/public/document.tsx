@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Thing, WithContext } from "schema-dts";
 import { openGraphLocale, textDirection } from "@/lib/language";
+import { shareSize } from "@/lib/share-image";
 import { SITE_NAME } from "@/lib/site";
 import { JsonLd } from "./json-ld";
 import { SiteFooter, SiteHeader, type NavSection } from "./site-chrome";
@@ -48,7 +49,9 @@ export function PublicDocument({
 }) {
   const title = head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`;
   const canonical = head.path === null ? null : `${siteUrl}${head.path}`;
-  const image = head.image ? `${siteUrl}${head.image.url}` : null;
+  // Pages without a picture of their own (home, sections, authors, tags) share the newsroom's card.
+  const shared = head.image ?? (canonical ? { url: "/share/16x9", alt: SITE_NAME, ...shareSize("16x9") } : null);
+  const image = shared ? `${siteUrl}${shared.url}` : null;
   // The site's own words (navigation, footer) are English: marked so when the page is not.
   const chrome = language.split("-")[0] === "en" ? undefined : "en";
   return (
@@ -88,14 +91,14 @@ export function PublicDocument({
         <meta property="og:title" content={head.title} />
         <meta property="og:description" content={head.description} />
         {canonical ? <meta property="og:url" content={canonical} /> : null}
-        {image && head.image ? (
+        {image && shared ? (
           <>
             <meta property="og:image" content={image} />
-            <meta property="og:image:alt" content={head.image.alt} />
-            {head.image.width && head.image.height ? (
+            <meta property="og:image:alt" content={shared.alt} />
+            {shared.width && shared.height ? (
               <>
-                <meta property="og:image:width" content={String(head.image.width)} />
-                <meta property="og:image:height" content={String(head.image.height)} />
+                <meta property="og:image:width" content={String(shared.width)} />
+                <meta property="og:image:height" content={String(shared.height)} />
               </>
             ) : null}
           </>
@@ -116,10 +119,10 @@ export function PublicDocument({
         <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
         <meta name="twitter:title" content={head.title} />
         <meta name="twitter:description" content={head.description} />
-        {image && head.image ? (
+        {image && shared ? (
           <>
             <meta name="twitter:image" content={image} />
-            <meta name="twitter:image:alt" content={head.image.alt} />
+            <meta name="twitter:image:alt" content={shared.alt} />
           </>
         ) : null}
         {(head.jsonLd ?? []).map((data, i) => (

@@ -63,7 +63,8 @@ export function newsArticleData(
     headline: article.headline,
     description,
     inLanguage: language,
-    ...(article.hero ? { image: [`${siteUrl}/articles/${article.slug}/image`] } : {}),
+    // Google asks for 16:9, 4:3 and 1:1; a story without a picture offers the newsroom's card.
+    image: (["16x9", "4x3", "1x1"] as const).map((ratio) => `${siteUrl}/articles/${article.slug}/image/${ratio}`),
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.contentUpdatedAt ?? article.publishedAt).toISOString(),
     author: article.authors.map((a) => ({

@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: FrontCacheLimits = {
 
 /** The public site's cached addresses (app/(public)); search and robots.txt are read per request and never carry Next's cache header. */
 const PUBLIC_PATH =
-  /^\/(?:|articles\/.+|sections\/.+|authors\/.+|tags\/.+|feed\.xml|atom\.xml|sitemap\.xml|sitemaps\/.+|news-sitemap\.xml|site\.css)$/;
+  /^\/(?:|articles\/.+|sections\/.+|authors\/.+|tags\/.+|feed\.xml|atom\.xml|sitemap\.xml|sitemaps\/.+|news-sitemap\.xml|share\/.+|site\.css)$/;
 
 /** Requests from Next's client router or for server actions are Next's own business. */
 const NEXT_INTERNAL_HEADERS = [

@@ -6,7 +6,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { LocalDiskStorage } from "@/server/media/storage";
 import { MAX_UPLOAD_BYTES, uploadImage } from "@/server/services/media";
 import type { SessionUser } from "@/server/services/users";
-import { callerFor, db, makeUser, outcome, resetTablesBeforeEach } from "@/tests/db";
+import { createCaller } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import type { PublicChange } from "@/server/public-cache";
+import { callerFor, db, FIXED_NOW, makeUser, outcome, resetTablesBeforeEach } from "@/tests/db";
+import { articleIn } from "@/tests/workflow-states";
 
 let writer: SessionUser;
 let dir: string;
@@ -136,5 +140,54 @@ describe("who may describe a library image", () => {
     const caller = await callerFor(await makeUser("EDITOR"));
     const missing = { id: "018f0000-0000-7000-8000-000000000001", caption: "", credit: "", alt: "Alt" };
     expect(await outcome(caller.media.describe(missing))).toBe("NOT_FOUND");
+  });
+});
+
+describe("an image's focal point", () => {
+  it("starts at the centre, is kept, refused outside the picture, and re-crops the live stories it heads", async () => {
+    const editor = await makeUser("EDITOR");
+    const media = await uploadImage(db, storage, writer, { bytes: await photoWithGps(), originalName: "quay.jpg" });
+    expect(media).toMatchObject({ focalX: 0.5, focalY: 0.5 });
+    // A story headed by it goes live (revisions cannot be changed: the hero is set before).
+    const story = await articleIn("APPROVED", writer, editor, "Quay reopens");
+    await db.article.update({
+      where: { id: story.id },
+      data: {
+        heroImageUrl: `/media/${media.fileName}`,
+        heroImageAlt: "The quay",
+        heroImageCredit: "Jane Doe",
+        heroImageCaption: "The quay at dawn",
+        version: { increment: 1 },
+      },
+    });
+    await (await callerFor(editor)).workflow.publish({ id: story.id, version: story.version + 1 });
+    const changes: PublicChange[] = [];
+    const caller = createCaller({
+      ...(await createContext({ db, userId: writer.id, publicCache: { changed: async (c) => void changes.push(c) } })),
+      clock: () => FIXED_NOW,
+      timeZone: "UTC",
+    });
+    const described = { id: media.id, caption: "", credit: "", alt: "The quay" };
+    await caller.media.describe({ ...described, focalX: 0.8, focalY: 0.25 });
+    expect(
+      await db.media.findUniqueOrThrow({ where: { id: media.id }, select: { focalX: true, focalY: true } }),
+    ).toEqual({
+      focalX: 0.8,
+      focalY: 0.25,
+    });
+    // The story's pages (its share images among them) are refreshed; a save leaving the point alone refreshes nothing.
+    expect(changes).toEqual([{ tags: [`article:${story.slug}`], takedown: false }]);
+    await caller.media.describe({ ...described, caption: "New caption" });
+    await caller.media.describe({ ...described, focalX: 0.8, focalY: 0.25 });
+    expect(changes).toHaveLength(1);
+    for (const bad of [{ focalX: 1.2 }, { focalY: -0.1 }, { focalX: Number.NaN }]) {
+      expect(await outcome(caller.media.describe({ ...described, ...bad })), JSON.stringify(bad)).toBe("BAD_REQUEST");
+    }
+    expect(await db.media.findUniqueOrThrow({ where: { id: media.id }, select: { focalX: true } })).toEqual({
+      focalX: 0.8,
+    });
+    // A colleague may not move it.
+    const other = await callerFor(await makeUser("WRITER"));
+    expect(await outcome(other.media.describe({ ...described, focalX: 0.1 }))).toBe("FORBIDDEN");
   });
 });

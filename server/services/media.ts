@@ -10,6 +10,9 @@ import {
   type RenditionFormat,
 } from "@/lib/media";
 import { can } from "../auth/permissions";
+import type { PublicChange } from "../cache/changes";
+import { tags as pageTags } from "../cache/tags";
+import { LIVE } from "./public-articles";
 import { badRequest, forbidden, notFound } from "../errors";
 import { extensionFor, sniffImageType, type ImageType } from "../media/image-type";
 import type { MediaStorage } from "../media/storage";
@@ -68,6 +71,8 @@ const mediaSelect = {
   caption: true,
   credit: true,
   alt: true,
+  focalX: true,
+  focalY: true,
   createdAt: true,
   uploader: { select: { displayName: true } },
 } as const satisfies Prisma.MediaSelect;
@@ -181,16 +186,32 @@ export async function listMedia(db: DbOrTx, actor: SessionUser, query: string | 
 export async function describeMedia(
   db: DbOrTx,
   actor: SessionUser,
-  input: { id: string; caption: string; credit: string; alt: string },
-) {
-  const item = await db.media.findUnique({ where: { id: input.id }, select: { uploaderId: true } });
+  input: { id: string; caption: string; credit: string; alt: string; focalX?: number; focalY?: number },
+): Promise<{ item: Prisma.MediaGetPayload<{ select: typeof mediaSelect }>; publicChange: PublicChange | null }> {
+  const item = await db.media.findUnique({
+    where: { id: input.id },
+    select: { uploaderId: true, fileName: true, focalX: true, focalY: true },
+  });
   if (!item) throw notFound("That image");
   if (!mayDescribe(actor, item.uploaderId)) {
     throw forbidden("Only the person who uploaded this image, an editor or an admin can change its description.");
   }
-  return db.media.update({
+  const focalX = input.focalX ?? item.focalX;
+  const focalY = input.focalY ?? item.focalY;
+  const saved = await db.media.update({
     where: { id: input.id },
-    data: { caption: input.caption, credit: input.credit, alt: input.alt },
+    data: { caption: input.caption, credit: input.credit, alt: input.alt, focalX, focalY },
     select: mediaSelect,
   });
+  // A new focal point re-crops the share images of the live stories it heads (the caption and
+  // the rest were copied into each story when it was chosen: they change nothing public).
+  if (focalX === item.focalX && focalY === item.focalY) return { item: saved, publicChange: null };
+  const heading = await db.article.findMany({
+    where: { ...LIVE, liveRevision: { heroImageUrl: `/media/${item.fileName}` } },
+    select: { slug: true },
+  });
+  return {
+    item: saved,
+    publicChange: heading.length > 0 ? { tags: heading.map((a) => pageTags.article(a.slug)), takedown: false } : null,
+  };
 }

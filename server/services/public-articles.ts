@@ -58,6 +58,9 @@ export interface PublicHero {
   /** From the media library when the image is there; null when unknown. */
   width: number | null;
   height: number | null;
+  /** Its focal point in the library (fractions from the top left); the centre when unknown. */
+  focalX: number;
+  focalY: number;
 }
 
 export interface PublicCard {
@@ -89,23 +92,27 @@ export interface PublicPage<T> {
   total: number;
 }
 
+interface LibraryImage {
+  width: number;
+  height: number;
+  focalX: number;
+  focalY: number;
+}
+
 /** Width and height of library images, so pages reserve their space (no layout shift). */
-async function dimensionsOf(
-  db: DbOrTx,
-  urls: (string | null | undefined)[],
-): Promise<Map<string, { width: number; height: number }>> {
+async function dimensionsOf(db: DbOrTx, urls: (string | null | undefined)[]): Promise<Map<string, LibraryImage>> {
   const names = [
     ...new Set(urls.filter((u): u is string => !!u?.startsWith("/media/")).map((u) => u.slice("/media/".length))),
   ];
   if (names.length === 0) return new Map();
   const rows = await db.media.findMany({
     where: { fileName: { in: names } },
-    select: { fileName: true, width: true, height: true },
+    select: { fileName: true, width: true, height: true, focalX: true, focalY: true },
   });
-  return new Map(rows.map((r) => [`/media/${r.fileName}`, { width: r.width, height: r.height }]));
+  return new Map(rows.map(({ fileName, ...image }) => [`/media/${fileName}`, image]));
 }
 
-function toCard(row: CardRow, sizes: Map<string, { width: number; height: number }>): PublicCard | null {
+function toCard(row: CardRow, sizes: Map<string, LibraryImage>): PublicCard | null {
   const live = row.liveRevision;
   if (!live || !row.publishedAt) return null;
   return {
@@ -130,7 +137,7 @@ type HeroFields = {
   heroImageCredit: string | null;
 };
 
-function heroOf(content: HeroFields, sizes: Map<string, { width: number; height: number }>): PublicHero | null {
+function heroOf(content: HeroFields, sizes: Map<string, LibraryImage>): PublicHero | null {
   if (!content.heroImageUrl) return null;
   const size = sizes.get(content.heroImageUrl);
   return {
@@ -140,6 +147,8 @@ function heroOf(content: HeroFields, sizes: Map<string, { width: number; height:
     credit: content.heroImageCredit ?? "",
     width: size?.width ?? null,
     height: size?.height ?? null,
+    focalX: size?.focalX ?? 0.5,
+    focalY: size?.focalY ?? 0.5,
   };
 }
 

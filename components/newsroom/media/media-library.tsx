@@ -13,6 +13,11 @@ function Describe({ item }: { item: MediaItem }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState({ caption: item.caption, credit: item.credit, alt: item.alt });
+  // The focal point in whole percent from the top left, as typed.
+  const [focal, setFocal] = useState({
+    x: String(Math.round(item.focalX * 100)),
+    y: String(Math.round(item.focalY * 100)),
+  });
   const [note, setNote] = useState<string | null>(null);
   const describe = useMutation(
     trpc.media.describe.mutationOptions({
@@ -20,7 +25,10 @@ function Describe({ item }: { item: MediaItem }) {
         setNote("Saved");
         await queryClient.invalidateQueries({ queryKey: trpc.media.list.queryKey() });
       },
-      onError: (error) => setNote(describeError(error).fieldErrors.alt?.[0] ?? describeError(error).message),
+      onError: (error) => {
+        const { fieldErrors, message } = describeError(error);
+        setNote(fieldErrors.alt?.[0] ?? fieldErrors.focalX?.[0] ?? fieldErrors.focalY?.[0] ?? message);
+      },
     }),
   );
   const field = (key: keyof typeof values, label: string) => (
@@ -36,15 +44,46 @@ function Describe({ item }: { item: MediaItem }) {
       />
     </div>
   );
+  const percent = (key: "x" | "y", label: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`focal-${key}-${item.id}`} className="text-xs font-semibold">
+        {label}
+      </label>
+      <input
+        id={`focal-${key}-${item.id}`}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={100}
+        step={1}
+        value={focal[key]}
+        onChange={(e) => setFocal((f) => ({ ...f, [key]: e.target.value }))}
+        className="w-24 rounded border border-neutral-500 px-2 py-1 text-sm"
+      />
+    </div>
+  );
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    describe.mutate({ id: item.id, ...values });
+    const x = Number(focal.x);
+    const y = Number(focal.y);
+    if (focal.x.trim() === "" || focal.y.trim() === "" || !(x >= 0 && x <= 100 && y >= 0 && y <= 100)) {
+      setNote("The focal point is a percentage from 0 to 100 across and down.");
+      return;
+    }
+    describe.mutate({ id: item.id, ...values, focalX: x / 100, focalY: y / 100 });
   }
   return (
     <form onSubmit={submit} className="flex flex-col gap-2">
       {field("alt", "Alt text")}
       {field("caption", "Caption")}
       {field("credit", "Credit")}
+      <fieldset className="flex flex-col gap-1">
+        <legend className="text-xs font-semibold">Focal point (share images are cut around it)</legend>
+        <div className="flex gap-3">
+          {percent("x", "Across (%)")}
+          {percent("y", "Down (%)")}
+        </div>
+      </fieldset>
       <div className="flex items-center gap-2">
         <Button type="submit" variant="secondary" disabled={describe.isPending}>
           Save details

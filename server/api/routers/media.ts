@@ -9,5 +9,9 @@ export const mediaRouter = createTRPCRouter({
     .query(({ ctx, input }) => media.listMedia(ctx.db, ctx.user, input.query, input.limit)),
   describe: permissionProcedure("newsroom.access")
     .input(describeMediaInput)
-    .mutation(({ ctx, input }) => media.describeMedia(ctx.db, ctx.user, input)),
+    .mutation(async ({ ctx, input }) => {
+      const { item, publicChange } = await media.describeMedia(ctx.db, ctx.user, input);
+      if (publicChange) await ctx.publicCache.changed(publicChange);
+      return item;
+    }),
 });

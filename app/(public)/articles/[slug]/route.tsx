@@ -1,5 +1,7 @@
 import { ArticleView } from "@/components/public/article-view";
 import { newsArticleData } from "@/components/public/structured-data";
+import { shareSize } from "@/lib/share-image";
+import { SITE_NAME } from "@/lib/site";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { appEnv } from "@/server/env";
 import { tags } from "@/server/cache/tags";
@@ -43,11 +45,11 @@ async function buildArticle(slug: string, page: PageTags) {
       path: `/articles/${article.slug}`,
       type: "article",
       language: article.language ?? appEnv().MASTHEAD_LANGUAGE,
-      image: article.hero && {
-        url: `/articles/${article.slug}/image`,
-        alt: article.hero.alt,
-        width: article.hero.width,
-        height: article.hero.height,
+      // Its picture cut to 16:9 around the focal point (or the newsroom's card without one).
+      image: {
+        url: `/articles/${article.slug}/image/16x9`,
+        alt: article.hero?.alt || SITE_NAME,
+        ...shareSize("16x9"),
       },
       article: {
         publishedTime: article.publishedAt,
