@@ -55,7 +55,8 @@ export default defineConfig([
     // Public pages are whole HTML documents rendered by route handlers and served from the
     // cache with no script at all: there is no client router for <Link> to use, no next/head,
     // and images are <picture> with our own renditions rather than next/image.
-    files: ["components/public/**", "app/(public)/**"],
+    // (Feed content, lib/syndication/, is HTML for feed readers: no script either.)
+    files: ["components/public/**", "app/(public)/**", "lib/syndication/**"],
     rules: {
       "@next/next/no-html-link-for-pages": "off",
       "@next/next/no-head-element": "off",

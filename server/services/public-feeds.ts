@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { authorBySlug, latestArticles, LIVE, sectionBySlug, type PublicArticle } from "./public-articles";
+import { authorBySlug, latestArticles, sectionBySlug, type PublicArticle } from "./public-articles";
 
 export const FEED_SIZE = 20;
 
