@@ -1,5 +1,5 @@
 // bench/distribution: what partners, crawlers and feed readers cost at archive scale — 100,000
-// live stories (50,000 of them in one month, so one child sitemap is full) — next to a
+// live stories (50,000 of them in one month: five full children of 10,000) — next to a
 // primary-key SELECT measured in the same run. Prints figures; asserts nothing.
 //   npm run bench:distribution            (embedded PostgreSQL in a temporary directory)
 //   BENCH_DATABASE_URL=… npm run bench:distribution   (a server; creates and drops its own database)
@@ -165,7 +165,7 @@ async function main() {
     console.log(row("primary-key SELECT", pk));
     console.log(`sitemap index, first build             ${indexCold.ms.toFixed(1)} ms   ${kb(indexCold.bytes)}`);
     console.log(row("sitemap index, built again", indexWarm, ratio(indexWarm)));
-    console.log(`full child sitemap (50,000), first build ${monthCold.ms.toFixed(0)} ms   ${kb(monthCold.bytes)}`);
+    console.log(`full child sitemap (10,000), first build ${monthCold.ms.toFixed(0)} ms   ${kb(monthCold.bytes)}`);
     console.log(row("full child sitemap, built again", monthWarm, ratio(monthWarm)));
     console.log(row("public search, a common word", common, ratio(common)));
     console.log(row("public search, a rare word", rare, ratio(rare)));

@@ -3,6 +3,12 @@ import { xml } from "./xml";
 /** sitemaps.org's limits for one file: 50,000 addresses and 50 MB (52,428,800 bytes) uncompressed. */
 export const SITEMAP_MAX_URLS = 50_000;
 export const SITEMAP_MAX_BYTES = 52_428_800;
+/**
+ * How many addresses Masthead puts in one child: well under the limit, so each child (about
+ * 1 MB) fits the front server's memory copy (2 MB a page) and a crawler's repeat requests cost
+ * no database work; at 50,000 (5.3 MB) every request would rebuild it (bench/distribution).
+ */
+export const SITEMAP_PART_URLS = 10_000;
 
 /**
  * The child sitemaps /sitemap.xml (an index) lists, each at /sitemaps/<name>: stories by the

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { newsArticleData } from "@/components/public/structured-data";
-import { parseSitemapName, sitemap, SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS } from "@/lib/syndication/sitemaps";
+import {
+  parseSitemapName,
+  sitemap,
+  SITEMAP_MAX_BYTES,
+  SITEMAP_MAX_URLS,
+  SITEMAP_PART_URLS,
+} from "@/lib/syndication/sitemaps";
+import { DEFAULT_LIMITS } from "@/server/http/front-cache";
 import { storyFeedHtml } from "@/lib/syndication/story-html";
 import { feedFor } from "@/server/services/public-feeds";
 import { getPublishedBySlug } from "@/server/services/public-articles";
@@ -48,7 +55,7 @@ async function seedLive(author: SessionUser, count: number, from: string, step: 
 }
 
 describe("the sitemap index", () => {
-  it("splits 60,000 stories into children of at most 50,000 addresses and 50 MB, each story once", async () => {
+  it("splits 60,000 stories into children of 10,000 addresses (1 MB: kept by the front server), each story once", async () => {
     const writer = await makeUser("WRITER");
     // 52,000 stories in October 2026 (one a minute less a bit), 8,000 in November.
     await seedLive(writer, 52_000, "2026-10-01 00:00", 51, "oct");
@@ -59,6 +66,10 @@ describe("the sitemap index", () => {
       "stories-2026-11.xml",
       "stories-2026-10.xml",
       "stories-2026-10-2.xml",
+      "stories-2026-10-3.xml",
+      "stories-2026-10-4.xml",
+      "stories-2026-10-5.xml",
+      "stories-2026-10-6.xml",
       "authors.xml",
     ]);
     const seen = new Set<string>();
@@ -67,20 +78,24 @@ describe("the sitemap index", () => {
       if (!part) throw new Error(`unreadable name ${child.name}`);
       const entries = (await sitemapPartEntries(db, part)) ?? [];
       expect(entries.length, child.name).toBeGreaterThan(0);
-      expect(entries.length, child.name).toBeLessThanOrEqual(SITEMAP_MAX_URLS);
+      expect(entries.length, child.name).toBeLessThanOrEqual(SITEMAP_PART_URLS);
+      expect(SITEMAP_PART_URLS).toBeLessThanOrEqual(SITEMAP_MAX_URLS);
       const body = sitemap(
         entries.map((e) => ({ url: `https://news.example${e.path}`, lastModified: e.lastModified })),
       );
-      expect(Buffer.byteLength(body), child.name).toBeLessThanOrEqual(SITEMAP_MAX_BYTES);
+      // Within sitemaps.org's 50 MB, and small enough for the front server to keep.
+      expect(Buffer.byteLength(body), child.name).toBeLessThanOrEqual(
+        Math.min(SITEMAP_MAX_BYTES, DEFAULT_LIMITS.maxBodyBytes),
+      );
       // The child's date in the index is its newest address's.
       const newest = Math.max(...entries.map((e) => e.lastModified?.getTime() ?? 0));
       expect(child.lastModified?.getTime(), child.name).toBe(newest);
       for (const e of entries) if (e.path.startsWith("/articles/")) seen.add(e.path);
     }
     expect(seen.size).toBe(60_000);
-    expect((await sitemapPartEntries(db, { kind: "stories", month: "2026-10", part: 1 }))?.length).toBe(50_000);
-    expect((await sitemapPartEntries(db, { kind: "stories", month: "2026-10", part: 2 }))?.length).toBe(2_000);
-    expect(await sitemapPartEntries(db, { kind: "stories", month: "2026-10", part: 3 })).toBeNull();
+    expect((await sitemapPartEntries(db, { kind: "stories", month: "2026-10", part: 1 }))?.length).toBe(10_000);
+    expect((await sitemapPartEntries(db, { kind: "stories", month: "2026-10", part: 6 }))?.length).toBe(2_000);
+    expect(await sitemapPartEntries(db, { kind: "stories", month: "2026-10", part: 7 })).toBeNull();
   }, 120_000);
 
   it("splits at a small limit: months, authors and tags in parts; nothing past the end", async () => {

@@ -1,4 +1,4 @@
-import { parseSitemapName, SITEMAP_MAX_URLS, sitemapName, type SitemapPart } from "@/lib/syndication/sitemaps";
+import { parseSitemapName, SITEMAP_PART_URLS, sitemapName, type SitemapPart } from "@/lib/syndication/sitemaps";
 import type { DbOrTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { LIVE } from "./public-articles";
@@ -27,7 +27,7 @@ const MODIFIED_SQL = Prisma.sql`coalesce(a."contentUpdatedAt", a."publishedAt")`
  * author and tag pages in parts of `limit`. Only children with an address in them; each one's
  * date is that of the newest change among its own addresses.
  */
-export async function sitemapIndexEntries(db: DbOrTx, limit = SITEMAP_MAX_URLS): Promise<SitemapIndexEntry[]> {
+export async function sitemapIndexEntries(db: DbOrTx, limit = SITEMAP_PART_URLS): Promise<SitemapIndexEntry[]> {
   const [months, pages, authors, tags] = await Promise.all([
     db.$queryRaw<{ month: string; count: bigint; modified: Date }[]>`
       SELECT to_char(a."publishedAt", 'YYYY-MM') AS month, count(*) AS count, max(${MODIFIED_SQL}) AS modified
@@ -116,7 +116,7 @@ function authorRows(db: DbOrTx, page: { offset: number; limit: number } | null) 
 export async function sitemapPartEntries(
   db: DbOrTx,
   part: SitemapPart,
-  limit = SITEMAP_MAX_URLS,
+  limit = SITEMAP_PART_URLS,
 ): Promise<SitemapEntry[] | null> {
   const window = (n: number) => ({ offset: (n - 1) * limit, limit });
   let entries: SitemapEntry[];
@@ -203,7 +203,7 @@ export async function hasNewsSitemap(db: DbOrTx, now: Date): Promise<boolean> {
 }
 
 /** Every address in every child sitemap, in index order (tests and benchmarks read the whole tree). */
-export async function everySitemapEntry(db: DbOrTx, limit = SITEMAP_MAX_URLS): Promise<SitemapEntry[]> {
+export async function everySitemapEntry(db: DbOrTx, limit = SITEMAP_PART_URLS): Promise<SitemapEntry[]> {
   const entries: SitemapEntry[] = [];
   for (const child of await sitemapIndexEntries(db, limit)) {
     const part = parseSitemapName(child.name);
