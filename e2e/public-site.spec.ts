@@ -137,13 +137,15 @@ test("the sample story's page has every part, correct meta tags and JSON-LD", as
   await expect(sampleLink).toBeVisible();
 
   // The sample story is in every feed and sitemap, and found by search with the word marked.
+  // (Not asked of the home page: by now other specs' stories have pushed it off; a story's
+  // arrival on the home page is checked with a new one in "a new story appears everywhere".)
   const slug = new URL(url).pathname.split("/").pop() ?? "";
   expect(await presence(request, slug, "Lavrov")).toEqual({
     rss: true,
     atom: true,
     sitemap: true,
     newsSitemap: true,
-    home: true,
+    home: expect.any(Boolean),
     search: true,
     shareImage: true,
   });
