@@ -29,6 +29,8 @@ test("on the planning calendar an editor moves one line by dragging and another 
   await editor.locator('li[draggable="true"]', { hasText: dragged }).dragTo(thursday);
   await expect(thursday).toContainText(dragged);
   await expect(tuesday).not.toContainText(dragged);
+  // The move is stored before the next one starts: its confirmation would otherwise land after it.
+  await expect(editor.getByText(`Moved “${dragged}” to Thursday 13 June 2030.`)).toBeAttached();
 
   // From the keyboard: Move picks it up, the arrows choose Friday, Enter puts it there.
   await editor.getByRole("button", { name: `Move “${keyed}”` }).focus();
