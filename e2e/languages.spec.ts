@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
-import { mutate, paragraphsDoc, query, submittedStory } from "./fixtures/api";
+import { mutate, paragraphsDoc, publishStory, query, submittedStory } from "./fixtures/api";
 import { expectAxeCleanLightAndDark } from "./fixtures/axe";
 import { expectLive } from "./fixtures/co-editing";
 
@@ -64,4 +64,44 @@ test("an editor marks a story Arabic; readers get it right to left at a readable
   await expect(reader.getByRole("heading", { level: 1 })).toContainText(`Россия ${stamp}`);
   // A card of a story in another language than the page's carries its own.
   await expect(reader.getByRole("heading", { name: headline })).toHaveAttribute("dir", "rtl");
+});
+
+test("a reader searching finds French and Russian stories in any form of the word, with or without accents", async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now();
+  const french = await publishStory(page.request, {
+    headline: `Élections municipales à Lyon ${stamp}`,
+    standfirst: "Les élections ont lieu dimanche dans les neuf arrondissements.",
+    body: paragraphsDoc("Les bureaux de vote ouvrent à huit heures."),
+    language: "fr",
+  });
+  const russian = await publishStory(page.request, {
+    headline: `Выборы в Москве ${stamp}`,
+    standfirst: "Москвичи выбирают городской совет.",
+    body: paragraphsDoc("Участки откроются в восемь утра."),
+    language: "ru",
+  });
+  const reader = await browser.newPage({ storageState: { cookies: [], origins: [] } });
+  await reader.goto("/");
+  // Typed without the accent and in the singular, from the search field.
+  await reader.getByLabel("Search stories").fill(`election municipale ${stamp}`);
+  await reader.keyboard.press("Enter");
+  await expect(reader.getByRole("status")).toHaveText(`1 story matches “election municipale ${stamp}”.`);
+  const result = reader.getByRole("link", { name: `Élections municipales à Lyon ${stamp}` });
+  await expect(result).toBeVisible();
+  await expect(reader.locator("mark").first()).toHaveText("élections");
+  // Another grammatical case of the Russian word ("in the elections").
+  await reader.getByLabel("Search stories").fill(`выборах ${stamp}`);
+  await reader.keyboard.press("Enter");
+  await expect(reader.getByRole("link", { name: `Выборы в Москве ${stamp}` })).toBeVisible();
+  await expect(reader.getByRole("status")).toHaveText(`1 story matches “выборах ${stamp}”.`);
+  await expect(result).toHaveCount(0);
+  await reader.getByLabel("Search stories").fill(`${stamp}`);
+  await reader.keyboard.press("Enter");
+  await expect(reader.getByRole("status")).toHaveText(`2 stories match “${stamp}”.`);
+  for (const story of [french, russian])
+    await expect(reader.locator(`a[href="/articles/${story.slug}"]`)).toHaveCount(1);
+  await expectAxeCleanLightAndDark(reader);
 });

@@ -8,6 +8,7 @@ import { applyMigrations } from "../server/db/migrate";
 import { createMediaStore, describeMediaStore } from "../server/media/media-store";
 import { LocalDiskStorage } from "../server/media/storage";
 import { issueSetupLink } from "../server/services/account-tokens";
+import { syncSearchLanguage } from "../server/services/search-language";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../server/services/seed";
 import { runCli } from "./lib/cli";
 
@@ -30,6 +31,9 @@ runCli(async (env) => {
   }
   const db = createDb(url, { max: 2 });
   try {
+    const reindexed = await syncSearchLanguage(db, env.MASTHEAD_LANGUAGE);
+    if (reindexed > 0)
+      log(`the newsroom's language is now ${env.MASTHEAD_LANGUAGE}: ${reindexed} stories re-indexed for search`);
     if (mode === "dev" && embedded && (await seedDemo(db, media))) {
       log("seeded demo content. Demo accounts (password: " + DEMO_PASSWORD + "):");
       for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(6)} ${account.email}`);

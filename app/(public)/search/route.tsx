@@ -60,7 +60,9 @@ export async function GET(request: Request) {
       {found && found.total > 0 ? (
         <>
           <p role="status" className="mt-2 text-muted">
-            {found.total === 1 ? "1 story matches" : `${found.total} stories match`} “{q}”.
+            {found.more
+              ? `More than ${found.total.toLocaleString("en-GB")} stories match “${q}”: the ${found.total.toLocaleString("en-GB")} most recent are shown, best first. Add a word to narrow it.`
+              : `${found.total === 1 ? "1 story matches" : `${found.total} stories match`} “${q}”.`}
           </p>
           <SearchResults results={found.results} timeZone={timeZone} />
           <Pagination page={page} pageCount={found.pageCount} href={href} />
