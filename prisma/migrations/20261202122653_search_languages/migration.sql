@@ -81,21 +81,30 @@ CREATE FUNCTION masthead_search_config(language text) RETURNS regconfig LANGUAGE
 $$;
 
 -- One story's entry: present exactly while it is live, from its live revision, in its language
--- (or the newsroom's, NewsroomSettings.language, written at start-up).
-CREATE FUNCTION masthead_search_index(story uuid) RETURNS void LANGUAGE plpgsql AS $$
+-- (or the newsroom's, NewsroomSettings.language, written at start-up). Every lookup is by
+-- primary key alone, so no plan can wander off: a plan trusting stale statistics ("hardly any
+-- story is published") would scan every published story for each one during a bulk import.
+CREATE FUNCTION masthead_search_index(story uuid) RETURNS void LANGUAGE plpgsql
+SET plan_cache_mode = force_custom_plan AS $$
+DECLARE
+  article record;
+  revision record;
+  config regconfig;
 BEGIN
-  DELETE FROM "SearchDocument" WHERE "articleId" = story;
-  INSERT INTO "SearchDocument" ("articleId", config, "publishedAt", vector)
-  SELECT a.id, c.config::text, a."publishedAt",
-    setweight(to_tsvector(c.config, coalesce(r.headline, '')), 'A') ||
-    setweight(to_tsvector(c.config, coalesce(r.standfirst, '')), 'B') ||
-    setweight(to_tsvector(c.config, coalesce(r."bodyText", '')), 'C')
-  FROM "Article" a
-  JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
-  CROSS JOIN LATERAL (
-    SELECT masthead_search_config(coalesce(a.language, (SELECT s.language FROM "NewsroomSettings" s WHERE s.id = 1))) AS config
-  ) c
-  WHERE a.id = story AND a.status = 'PUBLISHED' AND a."publishedAt" IS NOT NULL;
+  SELECT a.status, a."liveRevisionId", a."publishedAt", a.language INTO article FROM "Article" a WHERE a.id = story;
+  IF FOUND AND article.status = 'PUBLISHED' AND article."publishedAt" IS NOT NULL AND article."liveRevisionId" IS NOT NULL THEN
+    SELECT r.headline, r.standfirst, r."bodyText" INTO revision FROM "ArticleRevision" r WHERE r.id = article."liveRevisionId";
+    config := masthead_search_config(coalesce(article.language, (SELECT s.language FROM "NewsroomSettings" s WHERE s.id = 1)));
+    INSERT INTO "SearchDocument" ("articleId", config, "publishedAt", vector)
+    VALUES (story, config::text, article."publishedAt",
+      setweight(to_tsvector(config, coalesce(revision.headline, '')), 'A') ||
+      setweight(to_tsvector(config, coalesce(revision.standfirst, '')), 'B') ||
+      setweight(to_tsvector(config, coalesce(revision."bodyText", '')), 'C'))
+    ON CONFLICT ("articleId") DO UPDATE
+      SET config = EXCLUDED.config, "publishedAt" = EXCLUDED."publishedAt", vector = EXCLUDED.vector;
+  ELSE
+    DELETE FROM "SearchDocument" WHERE "articleId" = story;
+  END IF;
 END;
 $$;
 
