@@ -54,6 +54,9 @@ export function NewsroomHeader({
               <Link href="/newsroom/admin/settings" className="hover:underline">
                 Settings
               </Link>
+              <Link href="/newsroom/admin/api-keys" className="hover:underline">
+                API keys
+              </Link>
             </>
           ) : null}
           <Link href="/newsroom/profile" className="hover:underline">

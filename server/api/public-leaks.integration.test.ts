@@ -5,6 +5,7 @@ import { paragraphs } from "@/lib/content/document";
 import { setEmbargo } from "@/server/services/editorial";
 import type { SessionUser } from "@/server/services/users";
 import { jsonDoc, db, env, FIXED_NOW, makeUser, resetTablesBeforeEach, versionOf, workflowCallerFor } from "@/tests/db";
+import { apiGet, apiKeyFor } from "@/tests/content-api";
 import { articleIn } from "@/tests/workflow-states";
 
 // Every public surface × every state that is not published: none of them may show a word of
@@ -23,7 +24,9 @@ const HIDDEN: Hidden[] = [
 const marker = (state: Hidden) => `zqx${state.toLowerCase().replace(/_/g, "")}`;
 
 let writer: SessionUser;
+let apiKey: string;
 const slugs = new Map<Hidden, string>();
+const ids = new Map<Hidden, string>();
 let control: { slug: string };
 
 async function share(articleId: string, marked: string) {
@@ -53,6 +56,7 @@ resetTablesBeforeEach();
 beforeEach(async () => {
   writer = await makeUser("WRITER");
   const editor = await makeUser("EDITOR");
+  apiKey = await apiKeyFor(await makeUser("ADMIN"));
   const published = await articleIn("PUBLISHED", writer, editor, "Harbour control story zqxcontrol");
   await db.articleTag.create({
     data: {
@@ -69,6 +73,7 @@ beforeEach(async () => {
     if (state === "WORKING_COPY") {
       // Published, then edited: the edits are in the working copy only, not yet live.
       const live = await articleIn(status, writer, editor, `Harbour working copy story`);
+      ids.set(state, live.id);
       await db.article.update({
         where: { id: live.id },
         data: {
@@ -97,6 +102,7 @@ beforeEach(async () => {
         env(),
       );
     slugs.set(state, article.slug);
+    ids.set(state, article.id);
   }
 });
 
@@ -126,6 +132,24 @@ async function everySurface(query: string) {
     controlArticle: await site.article({ slug: control.slug }),
   };
   for (const [state, slug] of slugs) outputs[`article:${state}`] = await site.article({ slug });
+  // The content API: every list, and each story asked for by id, address and in ninjs.
+  const api = async (path: string) => (await apiGet(path, apiKey)).text;
+  outputs.apiStories = await api("stories?limit=100");
+  outputs.apiSection = await api("stories?section=news&limit=100");
+  outputs.apiTag = await api("stories?tag=harbour&limit=100");
+  outputs.apiAuthor = await api(`stories?author=${writerSlug}&limit=100`);
+  outputs.apiSections = await api("sections");
+  outputs.apiAuthors = await api("authors?limit=100");
+  outputs.apiTags = await api("tags?limit=100");
+  outputs.apiControl = await api(
+    `stories/${(await db.article.findUniqueOrThrow({ where: { slug: control.slug } })).id}`,
+  );
+  for (const [state, id] of ids) {
+    outputs[`api:${state}`] = await api(`stories/${id}`);
+    outputs[`apiNinjs:${state}`] = await api(`stories/${id}.ninjs.json`);
+    const slug = slugs.get(state);
+    if (slug) outputs[`apiSlug:${state}`] = await api(`stories/${slug}`);
+  }
   return outputs;
 }
 
@@ -145,6 +169,11 @@ describe("nothing that is not published reaches a public surface", () => {
       "sitemap",
       "newsSitemap",
       "controlArticle",
+      "apiStories",
+      "apiSection",
+      "apiTag",
+      "apiAuthor",
+      "apiControl",
     ]) {
       expect(JSON.stringify(out[key]), key).toContain(control.slug);
     }

@@ -6,6 +6,7 @@ import { invitationRouter } from "./routers/invitation";
 import { mailRouter } from "./routers/mail";
 import { mediaRouter } from "./routers/media";
 import { notificationRouter } from "./routers/notification";
+import { apiKeyRouter } from "./routers/api-key";
 import { sectionRouter } from "./routers/section";
 import { settingsRouter } from "./routers/settings";
 import { siteRouter } from "./routers/site";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   media: mediaRouter,
   site: siteRouter,
+  apiKey: apiKeyRouter,
   section: sectionRouter,
   tag: tagRouter,
   contributor: contributorRouter,

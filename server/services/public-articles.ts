@@ -168,6 +168,17 @@ export async function cardsByIds(db: DbOrTx, ids: string[]): Promise<PublicCard[
   return ids.map((id) => found.find((c) => c.id === id)).filter((c): c is PublicCard => c !== undefined);
 }
 
+/** Up to `take` live stories matching `where`, newest first (the content API's pages). */
+export async function cardsWhere(db: DbOrTx, where: Prisma.ArticleWhereInput, take: number): Promise<PublicCard[]> {
+  const rows = await db.article.findMany({
+    where: { ...where, ...LIVE },
+    select: cardSelect,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+  });
+  return cards(db, rows);
+}
+
 /** Published stories matching `where`, newest first, one page of them; null past the last page. */
 export async function listPublished(
   db: DbOrTx,
