@@ -4,7 +4,7 @@
 //   npm run bench:distribution            (embedded PostgreSQL in a temporary directory)
 //   BENCH_DATABASE_URL=… npm run bench:distribution   (a server; creates and drops its own database)
 // Targets (issue 16): public search p95 under 100 ms for any query; an unchanged feed poll
-// downloads headers only (304). The content API's list is not built yet: not measured.
+// downloads headers only (304). The content API's list is measured through its route handler.
 import { createServer, get, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
@@ -12,6 +12,8 @@ import { atom } from "../lib/syndication/feeds";
 import { sitemap, sitemapIndex } from "../lib/syndication/sitemaps";
 import { createDb } from "../server/db/client";
 import { answerConditionally, entityTag } from "../server/http/conditional";
+import { handleApiRequest } from "../server/content-api/handler";
+import { createApiKey } from "../server/services/api-keys";
 import { feedFor } from "../server/services/public-feeds";
 import { searchPublished } from "../server/services/public-search";
 import { sitemapIndexEntries, sitemapPartEntries } from "../server/services/public-sitemaps";
@@ -118,6 +120,35 @@ async function main() {
     const common = await sample(50, (i) => searchPublished(db, WORDS[Math.abs(i) % WORDS.length] ?? "council", 1), 3);
     const rare = await sample(50, () => searchPublished(db, "zeppelin", 1), 3);
 
+    // The content API's story list, as a partner pages through it: the first page, a page deep
+    // in the archive (by cursor), a filtered page, and one story whole.
+    const { key } = await createApiKey(
+      db,
+      { id: WRITER, role: "ADMIN", displayName: "Bench", email: "writer@bench.test" },
+      { name: "Bench", perMinute: 6000 },
+    );
+    const api = async (path: string) => {
+      const url = new URL(`${ORIGIN}/api/v1/${path}`);
+      const response = await handleApiRequest(
+        new Request(url, { headers: { Authorization: `Bearer ${key}` } }),
+        url.pathname.slice("/api/v1/".length).split("/"),
+        { db, now: new Date(), origin: ORIGIN, language: "en", timeZone: "UTC" },
+      );
+      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { nextCursor?: string | null; stories?: { id: string }[] };
+    };
+    let deep = "";
+    for (let page = 0, cursor = ""; page < 50; page += 1) {
+      const answer = await api(`stories?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+      cursor = answer.nextCursor ?? "";
+      deep = cursor;
+    }
+    const apiFirst = await sample(50, () => api("stories?limit=20"), 3);
+    const apiDeep = await sample(50, () => api(`stories?limit=20&cursor=${deep}`), 3);
+    const apiFiltered = await sample(50, () => api("stories?limit=20&author=bench-writer&language=en"), 3);
+    const oneId = ids[0] ?? "";
+    const apiOne = await sample(50, () => api(`stories/${oneId}`), 3);
+
     // A feed reader's poll: the site's Atom feed over HTTP with conditional GET, as served.
     const feed = await feedFor(db, { kind: "site" });
     const xml = atom({
@@ -169,6 +200,10 @@ async function main() {
     console.log(row("full child sitemap, built again", monthWarm, ratio(monthWarm)));
     console.log(row("public search, a common word", common, ratio(common)));
     console.log(row("public search, a rare word", rare, ratio(rare)));
+    console.log(row("API story list, first page of 20", apiFirst, ratio(apiFirst)));
+    console.log(row("API story list, 5,000 stories deep", apiDeep, ratio(apiDeep)));
+    console.log(row("API story list, author + language", apiFiltered, ratio(apiFiltered)));
+    console.log(row("API one story, whole", apiOne, ratio(apiOne)));
     console.log(
       `feed poll: first ${first.status} ${first.bytes.toLocaleString("en")} bytes; unchanged ${again.status} ${again.bytes.toLocaleString("en")} bytes (${again.status === 304 ? "headers only: met" : "NOT met"})`,
     );

@@ -78,7 +78,7 @@ export function ApiKeysAdmin({ timeZone }: { timeZone: string }) {
       </p>
       <section aria-labelledby="new-key-heading" className="flex max-w-2xl flex-col gap-3">
         <h2 id="new-key-heading" className="text-lg font-bold">
-          New key
+          Make a key
         </h2>
         <form
           noValidate
