@@ -18,6 +18,8 @@ const instance = {
   // The request log would print every request of the run; warnings and errors still show.
   MASTHEAD_LOG_LEVEL: "warn",
   MASTHEAD_TRUSTED_PROXIES: "127.0.0.1, ::1",
+  // The webhook receivers the tests start listen on 127.0.0.1.
+  MASTHEAD_WEBHOOKS_ALLOW_PRIVATE: "true",
   NEXTAUTH_SECRET: "end-to-end-tests-only-secret-0123456789abcdef",
   MASTHEAD_EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT),
   MASTHEAD_S3_BUCKET: S3_BUCKET,

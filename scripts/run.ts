@@ -85,26 +85,35 @@ runCli(async (env) => {
       },
     );
     if (prepared.status !== 0) throw new StartupError("preparing the database failed (see the lines above).");
-    if (env.MASTHEAD_SMTP_URL) {
-      // Loaded only when mail is set up (graphile-worker, nodemailer, Prisma).
-      const [{ smtpSender, startMailWorker }, { createDb }] = await Promise.all([
+    // The job queue's worker: webhook deliveries always, mail when an SMTP server is set.
+    // Loaded here (graphile-worker, nodemailer, Prisma), not in the web server.
+    const [{ startJobWorker }, { deliverWebhookTask, DELIVER_WEBHOOK_TASK }, mail, { createDb }, site] =
+      await Promise.all([
+        import("../server/jobs/worker"),
+        import("../server/webhooks/deliver"),
         import("../server/mail/worker"),
         import("../server/db/client"),
+        import("../server/site"),
       ]);
-      const db = createDb(database.url, { max: 2 });
-      const worker = await startMailWorker({
-        db,
-        connectionString: database.url,
-        sender: smtpSender(env.MASTHEAD_SMTP_URL),
-      });
+    const db = createDb(database.url, { max: 2 });
+    const tasks: Parameters<typeof startJobWorker>[0]["taskList"] = {
+      [DELIVER_WEBHOOK_TASK]: deliverWebhookTask(db, {
+        origin: site.siteUrl(),
+        allowPrivate: env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE,
+      }),
+    };
+    if (env.MASTHEAD_SMTP_URL) {
+      const { SEND_MAIL_TASK } = await import("../server/mail/outbox");
+      tasks[SEND_MAIL_TASK] = mail.sendMailTask(db, mail.smtpSender(env.MASTHEAD_SMTP_URL), mail.mailFrom());
       log("sending mail through MASTHEAD_SMTP_URL");
-      stopWorker = async () => {
-        await worker.stop();
-        await db.$disconnect();
-      };
     } else {
       log("mail is not set up (MASTHEAD_SMTP_URL): messages wait in the outbox, /newsroom/admin/outbox");
     }
+    const worker = await startJobWorker({ connectionString: database.url, taskList: tasks });
+    stopWorker = async () => {
+      await worker.stop();
+      await db.$disconnect();
+    };
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

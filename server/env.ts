@@ -46,6 +46,8 @@ const milliseconds = (min: number, max: number, fallback: number) =>
 
 /** Settings both the launcher and the Next.js server read. */
 const sharedSchema = {
+  /** Webhook endpoints may be on this machine or a private network (tests, an intranet). */
+  MASTHEAD_WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
   /** Connections the web process keeps to PostgreSQL (each instance: mind the server's max_connections). */
   MASTHEAD_DB_POOL_SIZE: z.coerce
     .number({ message: "must be a number" })

@@ -21,6 +21,7 @@ export const api = cache(async () =>
     clientAddress: null,
     // Server components only read; session changes (password, sign-outs) come over HTTP.
     sessionId: null,
+    allowPrivateWebhooks: appEnv().MASTHEAD_WEBHOOKS_ALLOW_PRIVATE,
   }),
 );
 
@@ -38,4 +39,5 @@ export const publicApi = (clientAddress: string | null = null) =>
     publicCache: noPublicCache,
     clientAddress,
     sessionId: null,
+    allowPrivateWebhooks: false,
   });

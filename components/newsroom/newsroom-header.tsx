@@ -57,6 +57,9 @@ export function NewsroomHeader({
               <Link href="/newsroom/admin/api-keys" className="hover:underline">
                 API keys
               </Link>
+              <Link href="/newsroom/admin/webhooks" className="hover:underline">
+                Webhooks
+              </Link>
             </>
           ) : null}
           <Link href="/newsroom/profile" className="hover:underline">

@@ -47,7 +47,13 @@ export function NotificationsList() {
               <p className={n.readAt ? "" : "font-semibold"}>
                 {n.readAt ? null : <span className="sr-only">Unread: </span>}
                 <Link
-                  href={n.articleId ? `/newsroom/articles/${n.articleId}` : `/newsroom/budget/${n.budgetItemId ?? ""}`}
+                  href={
+                    n.articleId
+                      ? `/newsroom/articles/${n.articleId}`
+                      : n.budgetItemId
+                        ? `/newsroom/budget/${n.budgetItemId}`
+                        : "/newsroom/admin/webhooks"
+                  }
                   className="hover:underline"
                   onClick={() => (n.readAt ? undefined : markRead.mutate({ ids: [n.id] }))}
                 >

@@ -13,6 +13,7 @@ import { siteRouter } from "./routers/site";
 import { contributorRouter } from "./routers/contributor";
 import { tagRouter } from "./routers/tag";
 import { userRouter } from "./routers/user";
+import { webhookRouter } from "./routers/webhook";
 import { workflowRouter } from "./routers/workflow";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   tag: tagRouter,
   contributor: contributorRouter,
   settings: settingsRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,8 @@ export interface Context {
   clientAddress: string | null;
   /** The signed-in session (server/services/sessions.ts); null outside HTTP requests. */
   sessionId: string | null;
+  /** Webhook endpoints may be on private networks (MASTHEAD_WEBHOOKS_ALLOW_PRIVATE). */
+  allowPrivateWebhooks: boolean;
 }
 
 /** Builds the context from the session's user id; the user is re-read (role, active) every time. */
@@ -36,6 +38,7 @@ export async function createContext(opts: {
   timeZone?: string;
   publicCache?: PublicCache;
   clientAddress?: string | null;
+  allowPrivateWebhooks?: boolean;
 }): Promise<Context> {
   return {
     db: opts.db,
@@ -45,6 +48,7 @@ export async function createContext(opts: {
     publicCache: opts.publicCache ?? noPublicCache,
     clientAddress: opts.clientAddress ?? null,
     sessionId: opts.sessionId ?? null,
+    allowPrivateWebhooks: opts.allowPrivateWebhooks ?? false,
   };
 }
 

@@ -1,4 +1,4 @@
-import { migrateQueue } from "../mail/worker";
+import { migrateQueue } from "../jobs/worker";
 import { readMigrationList, readSchemaFile, SCHEMA_PATH } from "./migrations-dir";
 import { SCHEMA_FILTERS, withSchemaEngine } from "./schema-engine";
 

@@ -1,7 +1,7 @@
-import { Logger, run, runMigrations, type Runner, type Task } from "graphile-worker";
+import type { Runner, Task } from "graphile-worker";
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client";
-import { log } from "../log";
+import { startJobWorker } from "../jobs/worker";
 import { SEND_MAIL_TASK } from "./outbox";
 
 export interface MailSender {
@@ -55,16 +55,6 @@ export function sendMailTask(db: Db, sender: MailSender, from: string): Task {
   };
 }
 
-/** graphile-worker logs every job; only its warnings and errors reach the server log. */
-const queueLogger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") log().warn({ queue: "mail" }, message);
-});
-
-/** Creates or updates the queue's own tables (schema graphile_worker). */
-export function migrateQueue(connectionString: string): Promise<void> {
-  return runMigrations({ connectionString, logger: queueLogger });
-}
-
 /**
  * Runs the mail queue in this process. Every instance may run one: PostgreSQL hands each job
  * to one worker only (SKIP LOCKED), and a job whose worker stopped mid-send is picked up again.
@@ -77,12 +67,10 @@ export async function startMailWorker(opts: {
   concurrency?: number;
   pollInterval?: number;
 }): Promise<Runner> {
-  return run({
+  return startJobWorker({
     connectionString: opts.connectionString,
-    concurrency: opts.concurrency ?? 2,
-    pollInterval: opts.pollInterval ?? 2000,
-    noHandleSignals: true,
-    logger: queueLogger,
+    concurrency: opts.concurrency,
+    pollInterval: opts.pollInterval,
     taskList: { [SEND_MAIL_TASK]: sendMailTask(opts.db, opts.sender, opts.from ?? mailFrom()) },
   });
 }

@@ -85,6 +85,7 @@ const TABLE: Record<WorkflowAction, [to: "authors" | "editors" | null, plain: st
   DEADLINE_SOON: [null, "", ""],
   DEADLINE_MISSED: [null, "", ""],
   REVIEW_DUE: [null, "", ""],
+  WEBHOOK_DISABLED: [null, "", ""],
 };
 
 describe("who is told about each workflow step", () => {

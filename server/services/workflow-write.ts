@@ -99,6 +99,8 @@ export function notificationFor(
     case "DEADLINE_SOON":
     case "DEADLINE_MISSED":
     case "REVIEW_DUE":
+    // Notices to admins about webhooks come from the delivery job.
+    case "WEBHOOK_DISABLED":
       return null;
   }
 }

@@ -29,6 +29,7 @@ function handler(req: NextRequest) {
         timeZone: appEnv().MASTHEAD_TIME_ZONE,
         publicCache: databasePublicCache(getDb()),
         clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER),
+        allowPrivateWebhooks: appEnv().MASTHEAD_WEBHOOKS_ALLOW_PRIVATE,
       });
     },
     onError({ error, path }) {
