@@ -136,6 +136,34 @@ const procedures: { name: string; call: (c: Caller) => Promise<unknown>; expecte
   },
   { name: "user.startReset", call: (c) => c.user.startReset({ userId: f.target.id }), expected: ADMIN_ONLY },
   { name: "mail.outbox", call: (c) => c.mail.outbox(), expected: ADMIN_ONLY },
+  { name: "apiKey.list", call: (c) => c.apiKey.list(), expected: ADMIN_ONLY },
+  { name: "apiKey.create", call: (c) => c.apiKey.create({ name: "Partner", perMinute: 60 }), expected: ADMIN_ONLY },
+  {
+    name: "apiKey.revoke (an unknown one)",
+    call: (c) => c.apiKey.revoke({ id: "00000000-0000-7000-8000-000000000000" }),
+    expected: { ...ADMIN_ONLY, admin: "NOT_FOUND" },
+  },
+  { name: "webhook.list", call: (c) => c.webhook.list(), expected: ADMIN_ONLY },
+  {
+    name: "webhook.create",
+    call: (c) => c.webhook.create({ name: "Partner", url: "https://93.184.215.14/hooks", events: ["PUBLISHED"] }),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "webhook.setEnabled (an unknown one)",
+    call: (c) => c.webhook.setEnabled({ id: "00000000-0000-7000-8000-000000000000", enabled: false }),
+    expected: { ...ADMIN_ONLY, admin: "NOT_FOUND" },
+  },
+  {
+    name: "webhook.deliveries (an unknown one)",
+    call: (c) => c.webhook.deliveries({ id: "00000000-0000-7000-8000-000000000000" }),
+    expected: { ...ADMIN_ONLY, admin: "NOT_FOUND" },
+  },
+  {
+    name: "webhook.redeliver (an unknown one)",
+    call: (c) => c.webhook.redeliver({ deliveryId: "00000000-0000-7000-8000-000000000000" }),
+    expected: { ...ADMIN_ONLY, admin: "NOT_FOUND" },
+  },
   {
     name: "account.changePassword (a wrong current password)",
     call: (c) => c.account.changePassword({ currentPassword: "not it", newPassword: "a quiet harbour at dawn" }),
