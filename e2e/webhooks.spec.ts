@@ -31,10 +31,12 @@ test("an admin adds a partner's endpoint; a published story reaches it signed, a
   await page.getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
   await page.getByLabel("Who receives it").fill(name);
-  await page.getByLabel("Address").fill("ftp://partner.example/hooks");
+  await page.getByRole("textbox", { name: "Address" }).fill("ftp://partner.example/hooks");
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await expect(page.getByText("An endpoint's address starts with https:// or http://.")).toBeVisible();
-  await page.getByLabel("Address").fill(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`);
+  await page
+    .getByRole("textbox", { name: "Address" })
+    .fill(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`);
   await page.getByLabel("A correction is added").uncheck();
   await page.getByRole("button", { name: "Add endpoint" }).click();
   const secret = await page.getByLabel("Signing secret").inputValue();
