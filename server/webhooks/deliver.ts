@@ -7,7 +7,7 @@ import { SIGNATURE_HEADER, signatureHeader } from "./signature";
  * Webhook delivery: one job per delivery (queued by the WorkflowEvent trigger, see the webhooks
  * migration), tried by the job queue up to WEBHOOK_MAX_ATTEMPTS times with its backoff (about
  * e^n seconds, at most about 6 hours between tries: the last try a little over a day after the
- * event). A 2xx answer within 10 seconds is success; anything else is recorded (status code,
+ * event), in order per story and endpoint. A 2xx answer within 10 seconds is success; anything else is recorded (status code,
  * error) and retried. An endpoint failing WEBHOOK_DISABLE_AFTER attempts in a row is switched
  * off, its waiting deliveries marked failed, and every admin told. A delivery that succeeded is
  * never sent again by the queue (only an admin's redelivery, with the same Idempotency-Key).
@@ -16,6 +16,8 @@ export const DELIVER_WEBHOOK_TASK = "deliver_webhook";
 export const WEBHOOK_MAX_ATTEMPTS = 13;
 export const WEBHOOK_DISABLE_AFTER = 20;
 const TIMEOUT_MS = 10_000;
+/** How long a delivery waits for an earlier one about the same story before looking again. */
+const WAIT_MS = 15_000;
 
 export interface WebhookBody {
   id: string;
@@ -112,6 +114,28 @@ export function deliverWebhookTask(db: Db, options: DeliverOptions): Task {
     const delivery = await db.webhookDelivery.findUnique({ where: { id }, include: { endpoint: true } });
     if (!delivery || delivery.status !== "PENDING") return;
     const { endpoint } = delivery;
+    // In order per story: while an earlier event about the same story still waits for this
+    // endpoint, this one waits too (without spending an attempt).
+    const earlier = delivery.articleId
+      ? await db.webhookDelivery.findFirst({
+          where: {
+            endpointId: endpoint.id,
+            articleId: delivery.articleId,
+            status: "PENDING",
+            seq: { lt: delivery.seq },
+            eventId: { not: delivery.eventId },
+          },
+          select: { id: true },
+        })
+      : null;
+    if (earlier) {
+      await helpers.addJob(
+        DELIVER_WEBHOOK_TASK,
+        { id },
+        { runAt: new Date(now().getTime() + WAIT_MS), maxAttempts: WEBHOOK_MAX_ATTEMPTS, jobKey: `webhook:${id}` },
+      );
+      return;
+    }
     if (endpoint.disabledAt) {
       await db.webhookDelivery.update({
         where: { id },

@@ -131,19 +131,42 @@ describe("deliveries", () => {
     ).webhook.create({
       name: "Daily Herald",
       url: target.url,
-      events: ["PUBLISHED", "UNPUBLISHED"],
+      events: ["PUBLISHED", "CORRECTED", "UNPUBLISHED"],
     });
     const story = await articleIn("PUBLISHED", writer, editor, "Harbour plan approved");
     // Queued with the event, in its transaction.
     const [delivery] = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
     expect(delivery).toMatchObject({ event: "PUBLISHED", status: "PENDING", articleId: story.id });
+    // A second event about the story waits for the first, however often the first fails.
+    const desk = createCaller({ ...(await createContext({ db, userId: editor.id })), clock: () => FIXED_NOW });
+    await desk.workflow.addCorrection({
+      id: story.id,
+      version: await versionOf(story.id),
+      text: "The vote was 7 to 6.",
+    });
     await startWorker();
-    await untilDelivered(async () => (await db.webhookDelivery.findFirst({ where: { status: "SUCCEEDED" } })) !== null);
+    await untilDelivered(async () => (await db.webhookDelivery.count({ where: { status: "SUCCEEDED" } })) === 2);
+    expect(target.received.map((r) => (JSON.parse(r.body) as WebhookBody).type)).toEqual([
+      "story.published",
+      "story.published",
+      "story.published",
+      "story.corrected",
+    ]);
+    target.received.splice(3);
 
     const log = await (await adminCaller()).webhook.deliveries({ id: endpoint.id });
-    expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ status: "SUCCEEDED", attempts: 3, responses: [500, 503, 200], lastError: null });
-    expect(target.received).toHaveLength(3);
+    expect(log).toHaveLength(2);
+    expect(log.find((d) => d.event === "PUBLISHED")).toMatchObject({
+      status: "SUCCEEDED",
+      attempts: 3,
+      responses: [500, 503, 200],
+      lastError: null,
+    });
+    expect(log.find((d) => d.event === "CORRECTED")).toMatchObject({
+      status: "SUCCEEDED",
+      attempts: 1,
+      responses: [200],
+    });
     const bodies = new Set(target.received.map((r) => r.body));
     expect(bodies.size).toBe(1);
     const body = JSON.parse(target.received[0]?.body ?? "{}") as WebhookBody;
@@ -173,7 +196,7 @@ describe("deliveries", () => {
     await untilDelivered(async () => target.received.length === 4);
     expect(target.received[3]?.body).toBe(target.received[0]?.body);
     expect(target.received[3]?.headers["idempotency-key"]).toBe(delivery?.eventId);
-    await untilDelivered(async () => (await db.webhookDelivery.count({ where: { status: "SUCCEEDED" } })) === 2);
+    await untilDelivered(async () => (await db.webhookDelivery.count({ where: { status: "SUCCEEDED" } })) === 3);
   });
 
   it("each public change is one event of its kind, to the endpoints that asked for it; unpublishing too", async () => {

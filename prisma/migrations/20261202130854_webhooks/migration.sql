@@ -26,6 +26,7 @@ CREATE TABLE "WebhookEndpoint" (
 -- CreateTable
 CREATE TABLE "WebhookDelivery" (
     "id" UUID NOT NULL,
+    "seq" SERIAL NOT NULL,
     "endpointId" UUID NOT NULL,
     "eventId" UUID NOT NULL,
     "event" "WebhookEvent" NOT NULL,
