@@ -15,6 +15,8 @@ export type DashboardGroup = RouterOutputs["article"]["dashboard"][number];
 type LiveLookup = Extract<RouterOutputs["site"]["article"], { kind: "live" }>;
 /** A live story as the public page shows it. */
 export type PublicArticle = LiveLookup["article"];
+/** A live blog's entries, pinned entry and key events, as its public page shows them. */
+export type PublicLiveBlog = NonNullable<LiveLookup["live"]>;
 /** A story in a list: home, listings, related stories, search results. */
 export type PublicCard = LiveLookup["related"][number];
 /** One search hit: its card and the snippet with the matching words marked. */

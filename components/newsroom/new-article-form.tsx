@@ -13,6 +13,7 @@ export function NewArticleForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const [headline, setHeadline] = useState("");
+  const [kind, setKind] = useState<"STORY" | "LIVE">("STORY");
   const [error, setError] = useState<string | null>(null);
   const create = useMutation(
     trpc.article.create.mutationOptions({
@@ -33,7 +34,7 @@ export function NewArticleForm() {
       return;
     }
     setError(null);
-    create.mutate({ headline });
+    create.mutate({ headline, kind });
   }
 
   return (
@@ -51,6 +52,29 @@ export function NewArticleForm() {
       <p className="text-sm text-neutral-700">
         {headline.trim().length} / {MAX_HEADLINE_LENGTH} characters
       </p>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="text-sm font-semibold text-neutral-800">Kind</legend>
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name="kind"
+            className="size-4"
+            checked={kind === "STORY"}
+            onChange={() => setKind("STORY")}
+          />
+          Story
+        </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name="kind"
+            className="size-4"
+            checked={kind === "LIVE"}
+            onChange={() => setKind("LIVE")}
+          />
+          Live blog: timestamped entries under the headline, newest first
+        </label>
+      </fieldset>
       <div>
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create draft"}

@@ -1,18 +1,22 @@
 import { renderDocument } from "@/lib/content/render";
 import { formatInZone } from "@/lib/time-zone";
-import type { PublicArticle, PublicCard } from "@/trpc/types";
+import type { PublicArticle, PublicCard, PublicLiveBlog } from "@/trpc/types";
 import { ArticleCard } from "./article-card";
 import { Byline } from "./byline";
+import { LiveBlog } from "./live-blog";
 import { Picture } from "./picture";
 
 /** The article as readers see it: the same rendering serves the public page and the newsroom preview. */
 export function ArticleView({
   article,
   related = [],
+  live = null,
   timeZone,
 }: {
   article: PublicArticle;
   related?: PublicCard[];
+  /** A live blog's entries (null for a story). */
+  live?: PublicLiveBlog | null;
   timeZone: string;
 }) {
   return (
@@ -52,6 +56,14 @@ export function ArticleView({
         </figure>
       ) : null}
       <div className="article-body mt-6">{renderDocument(article.body)}</div>
+      {live ? (
+        <LiveBlog
+          live={live}
+          endedAt={article.coverageEndedAt}
+          feedPath={`/articles/${article.slug}/live.atom`}
+          timeZone={timeZone}
+        />
+      ) : null}
       {article.corrections.length > 0 ? (
         <section aria-labelledby="corrections-heading" className="mt-10 border-t border-rule pt-6">
           <h2 id="corrections-heading" className="font-serif text-xl font-bold">

@@ -1,6 +1,14 @@
-import type { CollectionPage, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from "schema-dts";
+import type {
+  CollectionPage,
+  LiveBlogPosting,
+  NewsArticle,
+  NewsMediaOrganization,
+  WebSite,
+  WithContext,
+} from "schema-dts";
+import { plainText } from "@/lib/content/text";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
-import type { PublicArticle } from "@/trpc/types";
+import type { PublicArticle, PublicLiveBlog } from "@/trpc/types";
 
 /**
  * schema.org markup, typed with schema-dts (the maintained typings of the vocabulary). `siteUrl`
@@ -85,5 +93,35 @@ export function newsArticleData(
           })),
         }
       : {}),
+  };
+}
+
+/**
+ * A live blog: LiveBlogPosting (Google's live coverage badge) with its latest updates as
+ * liveBlogUpdate and its coverage times; the rest as for a story.
+ */
+export function liveBlogData(
+  siteUrl: string,
+  article: PublicArticle,
+  live: PublicLiveBlog,
+  description: string,
+  language: string,
+): WithContext<LiveBlogPosting> {
+  const url = `${siteUrl}/articles/${article.slug}`;
+  return {
+    ...newsArticleData(siteUrl, article, description, language),
+    "@type": "LiveBlogPosting",
+    dateModified: (live.updatedAt ?? article.contentUpdatedAt ?? article.publishedAt).toISOString(),
+    coverageStartTime: article.publishedAt.toISOString(),
+    ...(article.coverageEndedAt ? { coverageEndTime: article.coverageEndedAt.toISOString() } : {}),
+    liveBlogUpdate: live.entries.slice(0, 50).map((entry) => ({
+      "@type": "BlogPosting",
+      url: `${url}#entry-${entry.id}`,
+      headline: entry.keyEvent ?? plainText(entry.body).slice(0, 110),
+      articleBody: plainText(entry.body),
+      datePublished: entry.createdAt.toISOString(),
+      dateModified: entry.updatedAt.toISOString(),
+      ...(entry.author ? { author: { "@type": "Person", name: entry.author } } : {}),
+    })),
   };
 }

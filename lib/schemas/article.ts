@@ -18,7 +18,11 @@ export const slugParamSchema = z
   .max(120, "Slug is too long")
   .regex(SLUG_PATTERN, "Slugs use lowercase letters, digits and hyphens");
 
-export const createArticleInput = z.object({ headline: headlineSchema });
+export const createArticleInput = z.object({
+  headline: headlineSchema,
+  /** A story, or a live blog (timestamped entries under the headline). */
+  kind: z.enum(["STORY", "LIVE"], { message: "Choose a story or a live blog" }).default("STORY"),
+});
 export type CreateArticleInput = z.infer<typeof createArticleInput>;
 
 export const articleRefInput = z.object({ id: articleIdSchema });

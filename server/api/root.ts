@@ -3,6 +3,7 @@ import { articleRouter } from "./routers/article";
 import { budgetRouter } from "./routers/budget";
 import { commentRouter } from "./routers/comment";
 import { invitationRouter } from "./routers/invitation";
+import { liveblogRouter } from "./routers/liveblog";
 import { mailRouter } from "./routers/mail";
 import { mediaRouter } from "./routers/media";
 import { notificationRouter } from "./routers/notification";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   budget: budgetRouter,
   comment: commentRouter,
   invitation: invitationRouter,
+  liveblog: liveblogRouter,
   mail: mailRouter,
   user: userRouter,
   workflow: workflowRouter,

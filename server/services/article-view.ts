@@ -26,6 +26,8 @@ const viewSelect = {
   seoDescription: true,
   targetWords: true,
   language: true,
+  kind: true,
+  coverageEndedAt: true,
   pinnedAt: true,
   scheduledFor: true,
   scheduleFailure: true,
@@ -127,6 +129,8 @@ export async function getPreview(
     hero: await heroWithDimensions(db, article),
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
+    kind: article.kind,
+    coverageEndedAt: article.coverageEndedAt,
     corrections: article.corrections.map(({ id: correctionId, text, createdAt }) => ({
       id: correctionId,
       text,

@@ -103,7 +103,7 @@ async function withFreeSlug<T>(db: DbOrTx, base: string, now: Date, create: (slu
 export function createDraft(
   db: DbOrTx,
   actor: SessionUser,
-  input: CreateArticleInput,
+  input: Pick<CreateArticleInput, "headline"> & Partial<Pick<CreateArticleInput, "kind">>,
   now: Date = new Date(),
 ): Promise<NewsroomArticle> {
   return withFreeSlug(db, slugify(input.headline), now, (slug) =>
@@ -111,6 +111,7 @@ export function createDraft(
       data: {
         slug,
         headline: input.headline,
+        kind: input.kind ?? "STORY",
         body: EMPTY_DOCUMENT as unknown as Prisma.InputJsonObject,
         createdById: actor.id,
         authors: { create: [{ userId: actor.id, position: 0 }] },

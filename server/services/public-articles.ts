@@ -43,6 +43,8 @@ const articleSelect = {
   sectionId: true,
   seoTitle: true,
   seoDescription: true,
+  kind: true,
+  coverageEndedAt: true,
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
   liveRevision: { select: revisionContentSelect },
 } as const satisfies Prisma.ArticleSelect;
@@ -82,6 +84,9 @@ export interface PublicArticle extends PublicCard {
   body: ContentDocument;
   seoTitle: string | null;
   seoDescription: string | null;
+  /** A story, or a live blog (its entries come with the page: services/liveblog.ts). */
+  kind: "STORY" | "LIVE";
+  coverageEndedAt: Date | null;
   corrections: { id: string; text: string; createdAt: Date }[];
 }
 
@@ -302,6 +307,8 @@ async function articles(db: DbOrTx, rows: ArticleRow[]): Promise<PublicArticle[]
         body: row.liveRevision.body as unknown as ContentDocument,
         seoTitle: row.seoTitle,
         seoDescription: row.seoDescription,
+        kind: row.kind,
+        coverageEndedAt: row.coverageEndedAt,
         corrections: row.corrections,
       },
     ];

@@ -2,6 +2,7 @@ import { SLUG_PATTERN } from "@/lib/slug";
 import { atom, rss, storyUrn, type FeedInfo } from "@/lib/syndication/feeds";
 import { storyFeedHtml } from "@/lib/syndication/story-html";
 import { newsLanguage } from "@/lib/language";
+import { plainText } from "@/lib/content/text";
 import { appEnv } from "@/server/env";
 import { newsSitemap, parseSitemapName, sitemap, sitemapIndex } from "@/lib/syndication/sitemaps";
 import type { FeedScope } from "@/server/services/public-feeds";
@@ -117,5 +118,52 @@ export function newsSitemapResponse(): Promise<Response> {
       })),
     );
     return new Response(body, { headers: { "Content-Type": "application/xml; charset=utf-8", ...XML_HEADERS } });
+  });
+}
+
+/** A live blog's own Atom feed: its latest entries, each a feed entry; 404 for anything but a live blog. */
+export function liveBlogFeedResponse(slug: string): Promise<Response> {
+  if (isBuildPhase()) return Promise.resolve(buildPlaceholder());
+  return publicRender(async (page) => {
+    // A new entry refreshes this feed with the live blog's page, and nothing else.
+    page.add(tags.article(slug));
+    const notFound = () =>
+      new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (!SLUG_PATTERN.test(slug) || slug.length > 120) return notFound();
+    const found = await publicApi().site.article({ slug });
+    if (found.kind !== "live" || !found.live) return notFound();
+    const { article, live } = found;
+    const { MASTHEAD_TIME_ZONE: timeZone, MASTHEAD_LANGUAGE: language } = appEnv();
+    const pageUrl = absoluteUrl(`/articles/${article.slug}`);
+    const feed: FeedInfo = {
+      title: `${SITE_NAME}: ${article.headline}`,
+      description: article.standfirst || article.headline,
+      pageUrl,
+      selfUrl: absoluteUrl(`/articles/${article.slug}/live.atom`),
+      updated: live.updatedAt ?? article.publishedAt,
+      language: article.language ?? language,
+      entries: await Promise.all(
+        live.entries.slice(0, 50).map(async (entry) => {
+          const text = plainText(entry.body);
+          return {
+            id: storyUrn(entry.id),
+            url: `${pageUrl}#entry-${entry.id}`,
+            title: entry.keyEvent ?? (text.length > 100 ? `${text.slice(0, 99)}…` : text),
+            summary: text.slice(0, 300),
+            contentHtml: await storyFeedHtml(
+              { hero: null, body: entry.body, corrections: [] },
+              { origin: absoluteUrl("/"), timeZone },
+            ),
+            published: entry.createdAt,
+            updated: entry.updatedAt,
+            authors: entry.author ? [{ name: entry.author, url: pageUrl }] : [],
+            categories: entry.keyEvent ? ["Key event"] : [],
+          };
+        }),
+      ),
+    };
+    return new Response(atom(feed), {
+      headers: { "Content-Type": "application/atom+xml; charset=utf-8", ...XML_HEADERS },
+    });
   });
 }

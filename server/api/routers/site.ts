@@ -14,6 +14,7 @@ import {
   sitemapPartEntries,
 } from "../../services/public-sitemaps";
 import * as site from "../../services/public-articles";
+import { publicLiveBlog } from "../../services/liveblog";
 import { searchPublished, throttleSearch } from "../../services/public-search";
 import { tagMovedTo } from "../../services/tags";
 import { createTRPCRouter, publicProcedure } from "../trpc";
@@ -29,7 +30,12 @@ export const siteRouter = createTRPCRouter({
   latest: publicProcedure.input(siteLatestInput).query(({ ctx, input }) => site.listPublished(ctx.db, {}, input.page)),
 
   /** What /articles/<slug> is: live, moved (301), gone (410) or missing (404). */
-  article: publicProcedure.input(siteSlugInput).query(({ ctx, input }) => site.lookupArticle(ctx.db, input.slug)),
+  /** A live blog's page comes with its entries. */
+  article: publicProcedure.input(siteSlugInput).query(async ({ ctx, input }) => {
+    const found = await site.lookupArticle(ctx.db, input.slug);
+    if (found.kind !== "live") return found;
+    return { ...found, live: found.article.kind === "LIVE" ? await publicLiveBlog(ctx.db, found.article.id) : null };
+  }),
 
   list: publicProcedure
     .input(siteListInput)

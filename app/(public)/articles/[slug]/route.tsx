@@ -1,5 +1,5 @@
 import { ArticleView } from "@/components/public/article-view";
-import { newsArticleData } from "@/components/public/structured-data";
+import { liveBlogData, newsArticleData } from "@/components/public/structured-data";
 import { shareSize } from "@/lib/share-image";
 import { SITE_NAME } from "@/lib/site";
 import { SLUG_PATTERN } from "@/lib/slug";
@@ -30,7 +30,7 @@ async function buildArticle(slug: string, page: PageTags) {
     return new Response(null, { status: 301, headers: { Location: `/articles/${found.slug}` } });
   if (found.kind === "gone") return gonePage();
   if (found.kind === "missing") return notFoundPage();
-  const { article, related } = found;
+  const { article, related, live } = found;
   // Its byline and its related stories (drawn from its section and tags).
   page.add(
     ...(article.section ? [tags.section(article.section.slug)] : []),
@@ -57,8 +57,12 @@ async function buildArticle(slug: string, page: PageTags) {
         section: article.section?.name ?? null,
         tags: article.tags.map((t) => t.name),
       },
-      jsonLd: [newsArticleData(siteUrl(), article, description, article.language ?? appEnv().MASTHEAD_LANGUAGE)],
+      jsonLd: [
+        live
+          ? liveBlogData(siteUrl(), article, live, description, article.language ?? appEnv().MASTHEAD_LANGUAGE)
+          : newsArticleData(siteUrl(), article, description, article.language ?? appEnv().MASTHEAD_LANGUAGE),
+      ],
     },
-    <ArticleView article={article} related={related} timeZone={appEnv().MASTHEAD_TIME_ZONE} />,
+    <ArticleView article={article} related={related} live={live} timeZone={appEnv().MASTHEAD_TIME_ZONE} />,
   );
 }

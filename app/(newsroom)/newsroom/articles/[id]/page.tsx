@@ -7,6 +7,7 @@ import { AlsoEditing } from "@/components/newsroom/article/also-editing";
 import { ArticleEditForm } from "@/components/newsroom/article/article-edit-form";
 import { ArticleVersionProvider } from "@/components/newsroom/article/article-version";
 import { LiveArticle } from "@/components/newsroom/article/live-article";
+import { LiveEntries } from "@/components/newsroom/article/live-entries";
 import { ArticleSummary } from "@/components/newsroom/article/article-summary";
 import { ColleagueArticle } from "@/components/newsroom/article/colleague-article";
 import { EditorialControls } from "@/components/newsroom/article/editorial-controls";
@@ -251,6 +252,9 @@ export default async function NewsroomArticlePage({ params }: { params: Promise<
           />
         )}
       </ArticleVersionProvider>
+      {article.kind === "LIVE" ? (
+        <LiveEntries articleId={article.id} canEdit={article.canEdit} timeZone={timeZone} />
+      ) : null}
     </div>
   );
 }
