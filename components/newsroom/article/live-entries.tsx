@@ -29,6 +29,12 @@ function toText(body: unknown): string {
   return blocks.map((block) => (block.content ?? []).map((inline) => inline.text ?? "").join("")).join("\n\n");
 }
 
+/** An entry named by its opening words, for buttons that act on it. */
+const named = (body: unknown) => {
+  const text = toText(body).replace(/\s+/g, " ").trim();
+  return `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+};
+
 const clock = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(at));
 
@@ -248,7 +254,7 @@ export function LiveEntries({
                       keyEvent: entry.keyEvent ?? "",
                     })
                   }
-                  aria-label={`Edit the entry of ${clock(entry.createdAt, timeZone)}`}
+                  aria-label={`Edit the entry ${named(entry.body)}`}
                 >
                   Edit
                 </Button>
@@ -257,7 +263,7 @@ export function LiveEntries({
                   variant="secondary"
                   disabled={pin.isPending}
                   onClick={() => pin.mutate({ id: entry.id, pinned: !entry.pinned })}
-                  aria-label={`${entry.pinned ? "Unpin" : "Pin"} the entry of ${clock(entry.createdAt, timeZone)}`}
+                  aria-label={`${entry.pinned ? "Unpin" : "Pin"} the entry ${named(entry.body)}`}
                 >
                   {entry.pinned ? "Unpin" : "Pin"}
                 </Button>
@@ -265,7 +271,7 @@ export function LiveEntries({
                   type="button"
                   variant="secondary"
                   onClick={() => setDeleting({ id: entry.id, version: entry.version })}
-                  aria-label={`Delete the entry of ${clock(entry.createdAt, timeZone)}`}
+                  aria-label={`Delete the entry ${named(entry.body)}`}
                 >
                   Delete
                 </Button>
