@@ -85,8 +85,8 @@ export async function redeliverWebhook(db: DbOrTx, deliveryId: string, now: Date
   // The copy and its job in one statement: both or neither.
   const [again] = await db.$queryRaw<{ id: string }[]>`
     WITH again AS (
-      INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", event, "articleId", payload, "createdAt")
-      SELECT gen_random_uuid(), "endpointId", "eventId", event, "articleId", payload, ${now}::timestamp
+      INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", event, "articleId", payload, body, "createdAt")
+      SELECT gen_random_uuid(), "endpointId", "eventId", event, "articleId", payload, body, ${now}::timestamp
       FROM "WebhookDelivery" WHERE id = ${deliveryId}::uuid
       RETURNING id
     )

@@ -143,7 +143,12 @@ export function deliverWebhookTask(db: Db, options: DeliverOptions): Task {
       });
       return;
     }
-    const { text } = webhookBody(delivery, options.origin);
+    // Made once, by whichever instance tries first; every later attempt sends the same bytes.
+    let text = delivery.body;
+    if (text === null) {
+      text = webhookBody(delivery, options.origin).text;
+      await db.webhookDelivery.update({ where: { id }, data: { body: text } });
+    }
     const at = now();
     const refused = await privateTargetProblem(endpoint.url, options.allowPrivate);
     const result = refused

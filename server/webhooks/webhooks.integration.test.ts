@@ -52,11 +52,11 @@ const adminCaller = async (allowPrivateWebhooks = true) =>
   });
 
 /** Runs the queue's worker for webhooks, as the launcher does. */
-async function startWorker(allowPrivate = true) {
+async function startWorker(allowPrivate = true, origin = ORIGIN) {
   runner = await startJobWorker({
     connectionString: DATABASE_URL,
     pollInterval: 50,
-    taskList: { [DELIVER_WEBHOOK_TASK]: deliverWebhookTask(db, { origin: ORIGIN, allowPrivate }) },
+    taskList: { [DELIVER_WEBHOOK_TASK]: deliverWebhookTask(db, { origin, allowPrivate }) },
   });
 }
 
@@ -191,7 +191,10 @@ describe("deliveries", () => {
       expect(verifySignature(secret, `${request.body} `, signature, new Date())).toBe(false);
     }
 
-    // Redelivered by an admin: a new log line, the same event id and body.
+    // Redelivered by an admin: a new log line, the same event id and body, even when another
+    // instance's worker (configured with another address, by mistake) sends it.
+    await runner?.stop();
+    await startWorker(true, "https://misconfigured.example");
     await (await adminCaller()).webhook.redeliver({ deliveryId: delivery?.id ?? "" });
     await untilDelivered(async () => target.received.length === 4);
     expect(target.received[3]?.body).toBe(target.received[0]?.body);

@@ -32,6 +32,7 @@ CREATE TABLE "WebhookDelivery" (
     "event" "WebhookEvent" NOT NULL,
     "articleId" UUID,
     "payload" JSONB NOT NULL,
+    "body" TEXT,
     "status" "WebhookDeliveryStatus" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "responses" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
