@@ -72,7 +72,7 @@ export function NewArticleForm() {
             checked={kind === "LIVE"}
             onChange={() => setKind("LIVE")}
           />
-          Live blog: timestamped entries under the headline, newest first
+          Live blog: timestamped entries, newest first
         </label>
       </fieldset>
       <div>
