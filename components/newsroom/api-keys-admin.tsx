@@ -9,6 +9,7 @@ import { AskFirstDialog } from "../ui/ask-first";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
+import { ShownOnce } from "../ui/shown-once";
 
 interface KeyRow {
   id: string;
@@ -118,19 +119,12 @@ export function ApiKeysAdmin({ timeZone }: { timeZone: string }) {
           </div>
         </form>
         {created ? (
-          <div role="status" className="flex flex-col gap-2 rounded border border-green-800 p-4">
-            <p className="font-semibold">The key for “{created.name}”: copy it now, it is shown only this once.</p>
-            <label htmlFor="api-key-created" className="text-sm">
-              New key
-            </label>
-            <input
-              id="api-key-created"
-              readOnly
-              value={created.key}
-              className="rounded border border-neutral-500 px-3 py-2 font-mono text-sm"
-              onFocus={(event) => event.target.select()}
-            />
-          </div>
+          <ShownOnce
+            id="api-key-created"
+            title={`The key for “${created.name}”: copy it now, it is shown only this once.`}
+            label="New key"
+            value={created.key}
+          />
         ) : null}
       </section>
       <section aria-labelledby="keys-heading" className="flex flex-col gap-3">

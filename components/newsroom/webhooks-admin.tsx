@@ -8,6 +8,7 @@ import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
+import { ShownOnce } from "../ui/shown-once";
 
 const when = (date: Date | null, timeZone: string) =>
   date
@@ -119,21 +120,12 @@ export function WebhooksAdmin({ timeZone }: { timeZone: string }) {
           </div>
         </form>
         {created ? (
-          <div role="status" className="flex flex-col gap-2 rounded border border-green-800 p-4">
-            <p className="font-semibold">
-              The signing secret for “{created.name}”: give it to the receiver now, it is shown only this once.
-            </p>
-            <label htmlFor="webhook-secret" className="text-sm">
-              Signing secret
-            </label>
-            <input
-              id="webhook-secret"
-              readOnly
-              value={created.secret}
-              className="rounded border border-neutral-500 px-3 py-2 font-mono text-sm"
-              onFocus={(e) => e.target.select()}
-            />
-          </div>
+          <ShownOnce
+            id="webhook-secret"
+            title={`The signing secret for “${created.name}”: give it to the receiver now, it is shown only this once.`}
+            label="Signing secret"
+            value={created.secret}
+          />
         ) : null}
       </section>
       <section aria-labelledby="webhooks-heading" className="flex flex-col gap-3">

@@ -119,16 +119,24 @@ export async function addLiveEntry(
   });
 }
 
-/** The entry, locked, at the version the editor saw. */
-async function lockedEntry(tx: Prisma.TransactionClient, id: string, version?: number) {
-  const entry = await tx.liveEntry.findUnique({
-    where: { id },
-    select: { articleId: true, version: true, deletedAt: true },
-  });
-  if (!entry || entry.deletedAt) throw notFound("That entry");
+/**
+ * An entry about to change: its live blog locked and its rule checked, then the entry read
+ * again under that lock (at the version the editor saw, when given). What the change refreshes.
+ */
+async function entryForChange(tx: Prisma.TransactionClient, actor: SessionUser, id: string, version?: number) {
+  const read = async () => {
+    const entry = await tx.liveEntry.findUnique({
+      where: { id },
+      select: { articleId: true, version: true, deletedAt: true },
+    });
+    if (!entry || entry.deletedAt) throw notFound("That entry");
+    return entry;
+  };
+  const { change } = await editableBlog(tx, actor, (await read()).articleId);
+  const entry = await read();
   if (version !== undefined && entry.version !== version)
     throw conflict("Someone changed this entry after you opened it: reload to see it as it is now.");
-  return entry;
+  return { articleId: entry.articleId, change };
 }
 
 export async function editLiveEntry(
@@ -139,9 +147,7 @@ export async function editLiveEntry(
 ): Promise<{ entry: LiveEntryView; publicChange: PublicChange | null }> {
   const { document, text } = checkedBody(input.body);
   return db.$transaction(async (tx) => {
-    const { articleId } = await lockedEntry(tx, input.id);
-    const { change } = await editableBlog(tx, actor, articleId);
-    await lockedEntry(tx, input.id, input.version);
+    const { change } = await entryForChange(tx, actor, input.id, input.version);
     const row = await tx.liveEntry.update({
       where: { id: input.id },
       data: {
@@ -174,9 +180,7 @@ export async function deleteLiveEntry(
   now: Date,
 ): Promise<{ publicChange: PublicChange | null }> {
   return db.$transaction(async (tx) => {
-    const { articleId } = await lockedEntry(tx, input.id);
-    const { change } = await editableBlog(tx, actor, articleId);
-    await lockedEntry(tx, input.id, input.version);
+    const { change } = await entryForChange(tx, actor, input.id, input.version);
     const row = await tx.liveEntry.update({
       where: { id: input.id },
       data: { deletedAt: now, pinnedAt: null, version: { increment: 1 } },
@@ -204,8 +208,7 @@ export async function pinLiveEntry(
   now: Date,
 ): Promise<{ publicChange: PublicChange | null }> {
   return db.$transaction(async (tx) => {
-    const { articleId } = await lockedEntry(tx, input.id);
-    const { change } = await editableBlog(tx, actor, articleId);
+    const { articleId, change } = await entryForChange(tx, actor, input.id);
     if (input.pinned)
       await tx.liveEntry.updateMany({ where: { articleId, pinnedAt: { not: null } }, data: { pinnedAt: null } });
     await tx.liveEntry.update({ where: { id: input.id }, data: { pinnedAt: input.pinned ? now : null } });
