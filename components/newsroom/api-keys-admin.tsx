@@ -5,22 +5,15 @@ import { useState } from "react";
 import { API_KEY_DEFAULT_PER_MINUTE, API_KEY_MAX_PER_MINUTE } from "@/lib/schemas/api-keys";
 import { formErrors, describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
+import type { RouterOutputs } from "@/trpc/types";
 import { AskFirstDialog } from "../ui/ask-first";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
 import { ShownOnce } from "../ui/shown-once";
 
-interface KeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  perMinute: number;
-  createdAt: Date;
-  createdBy: string | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
+/** A key as the list shows it (never the key itself). */
+type KeyRow = RouterOutputs["apiKey"]["list"][number];
 
 const when = (date: Date | null, timeZone: string) =>
   date

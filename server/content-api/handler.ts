@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiAuthorList, apiSectionList, apiTagList, nameListQuery, storyListQuery } from "@/lib/schemas/content-api";
 import type { DbOrTx } from "../db/client";
 import { DomainError } from "../errors";
-import { entityTag } from "../http/conditional";
+import { entityTag, isNotModified } from "../http/conditional";
 import { errorField, log } from "../log";
 import { checkApiKey } from "../services/api-keys";
 import { apiAuthors, apiSections, apiStories, apiStory, apiTags } from "../services/content-api";
@@ -49,12 +49,10 @@ function answer(request: Request, body: unknown, type = JSON_TYPE, headers: Reco
   const bytes = new TextEncoder().encode(JSON.stringify(body));
   const etag = entityTag(bytes);
   const common = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Authorization, Accept", ...headers };
+  // The site's conditional GET rules (server/http/conditional.ts), for If-None-Match only: an
+  // API answer has no Last-Modified.
   const wanted = request.headers.get("if-none-match");
-  if (
-    wanted &&
-    wanted.length < 4096 &&
-    wanted.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag.slice(2))
-  )
+  if (isNotModified(request.method, wanted === null ? {} : { "if-none-match": wanted }, 200, { etag }))
     return new Response(null, { status: 304, headers: common });
   return new Response(request.method === "HEAD" ? null : bytes, {
     status: 200,
