@@ -43,6 +43,13 @@ test("unknown and malformed public addresses are the site's own 404: no script, 
     "/sections/no-such-section",
     "/tags/no-such-tag/page/2",
     "/sitemaps/stories-1999-01.xml",
+    // Addresses no route takes at all: still the site's page, not Next's (which has scripts).
+    "/no-such-page",
+    "/wp-admin/setup-config.php",
+    "/SEARCH",
+    "/articles/no-such-story/extra",
+    "/signin/no-such-step",
+    "/_not-found",
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -51,6 +58,18 @@ test("unknown and malformed public addresses are the site's own 404: no script, 
     await expect(page.locator('meta[name="robots"]'), path).toHaveAttribute("content", "noindex, follow");
   }
   expect(scripts).toEqual([]);
+});
+
+test("other methods on an unknown address get the same script-free 404, and the public page's policy", async ({
+  request,
+}) => {
+  for (const method of ["POST", "PUT", "DELETE"]) {
+    const response = await request.fetch("/no-such-page", { method, data: "x=1" });
+    expect(response.status(), method).toBe(404);
+    expect(await response.text(), method).toContain("Page not found");
+    expect(await response.text(), method).not.toContain("<script");
+    expect(response.headers()["content-security-policy"], method).toContain("script-src 'none'");
+  }
 });
 
 test("readiness answers 200 with the database, media store and cache channel in order; liveness too", async ({

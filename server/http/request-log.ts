@@ -28,18 +28,20 @@ export function tagRequests(listener: Listener, opts: { trustIncomingId: boolean
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
     const started = performance.now();
+    // The address as the client asked for it (the web server may send it on to another page).
+    const url = req.url;
     withRequest(requestId, () => {
       res.once("finish", () => {
         const cache = res.getHeader("x-masthead-cache");
         if (cache === "HIT" || cache === "STALE") return;
         // Next's own hashed assets: many per page view, never interesting one by one.
-        if (res.statusCode < 400 && routeGroup(req.url) === "next_static") return;
+        if (res.statusCode < 400 && routeGroup(url) === "next_static") return;
         const level = res.statusCode >= 500 ? "error" : "info";
         log()[level](
           {
             method: req.method,
-            path: (req.url ?? "/").split("?")[0]?.slice(0, 300),
-            group: routeGroup(req.url),
+            path: (url ?? "/").split("?")[0]?.slice(0, 300),
+            group: routeGroup(url),
             status: res.statusCode,
             ms: Math.round((performance.now() - started) * 10) / 10,
           },

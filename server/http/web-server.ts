@@ -13,6 +13,7 @@ import { siteUrl } from "../site";
 import { cacheState } from "../cache/state";
 import { parseTrustedProxies } from "./client-address";
 import { frontCachedHandler } from "./front-handler";
+import { loadKnownAddresses, rewriteUnknownToMissing } from "./known-addresses";
 import { createMetrics, routeGroup } from "./metrics";
 import { requestIdOf, tagRequests } from "./request-log";
 import { errorField, log } from "../log";
@@ -45,12 +46,15 @@ async function main() {
   const { listener, replayFresh } = frontCachedHandler(app.getRequestHandler(), state, (result) =>
     metrics.cacheResult(result),
   );
+  const isKnown = loadKnownAddresses(process.cwd());
   const trustIncomingId = trusted.kind !== "none";
   const wholeWay = tagRequests(
     metrics.observe(
       guardRequests(
         (req, res) => {
-          if (!metrics.serve(req, res)) listener(req, res);
+          if (metrics.serve(req, res)) return;
+          rewriteUnknownToMissing(req, isKnown);
+          listener(req, res);
         },
         { trusted, hsts },
       ),

@@ -1,0 +1,93 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  knownAddresses,
+  loadKnownAddresses,
+  MISSING_PAGE,
+  rewriteUnknownToMissing,
+  type RoutesManifest,
+} from "./known-addresses";
+
+// As Next writes them in .next/routes-manifest.json.
+const manifest: RoutesManifest = {
+  staticRoutes: [
+    { page: "/", regex: "^/(?:/)?$" },
+    { page: "/_not-found", regex: "^/_not\\-found(?:/)?$" },
+    { page: "/_global-error", regex: "^/_global\\-error(?:/)?$" },
+    { page: "/search", regex: "^/search(?:/)?$" },
+    { page: "/missing", regex: "^/missing(?:/)?$" },
+  ],
+  dynamicRoutes: [
+    { page: "/articles/[slug]", regex: "^/articles/([^/]+?)(?:/)?$" },
+    { page: "/newsroom/[...missing]", regex: "^/newsroom/(.+?)(?:/)?$" },
+  ],
+  rewrites: {
+    beforeFiles: [{ regex: "^(?:/(articles|tags))(?:/([^/]{121,}))(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$" }],
+  },
+};
+
+describe("known addresses", () => {
+  const isKnown = knownAddresses(manifest, ["favicon.ico", "icons/logo.png"]);
+
+  it.each([
+    "/",
+    "/search",
+    "/search/",
+    "/missing",
+    "/articles/harbour-strike",
+    "/articles/%D8%A7",
+    "/newsroom/anything/at/all",
+    `/articles/${"a".repeat(130)}/x/y`,
+    "/favicon.ico",
+    "/icons/logo.png",
+    "/_next/static/chunks/x.js",
+  ])("%s is taken by a route, a rewrite, a file or Next", (pathname) => {
+    expect(isKnown(pathname)).toBe(true);
+  });
+
+  it.each([
+    "/foo",
+    "/wp-admin/setup.php",
+    "/SEARCH",
+    "/%73earch",
+    "/FAVICON.ICO",
+    "/articles/harbour-strike/extra",
+    "/_not-found",
+    "/_global-error",
+    "/collab",
+    "/icons",
+  ])("%s is taken by nothing", (pathname) => {
+    expect(isKnown(pathname)).toBe(false);
+  });
+
+  it("sends only unknown addresses to the public 404 page, leaving the others as they were", () => {
+    const ask = (url: string) => {
+      const req = { url } as IncomingMessage;
+      rewriteUnknownToMissing(req, isKnown);
+      return req.url;
+    };
+    expect(ask("/wp-login.php?redirect=/")).toBe(MISSING_PAGE);
+    expect(ask("/search?q=harbour")).toBe("/search?q=harbour");
+    expect(ask("/articles/harbour-strike")).toBe("/articles/harbour-strike");
+  });
+
+  it("reads a build's routes manifest and the files in its public folder, nested ones too", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "masthead-known-"));
+    try {
+      await mkdir(path.join(dir, ".next"));
+      await mkdir(path.join(dir, "public", "icons"), { recursive: true });
+      await writeFile(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify(manifest));
+      await writeFile(path.join(dir, "public", "favicon.ico"), "");
+      await writeFile(path.join(dir, "public", "icons", "logo.png"), "");
+      const built = loadKnownAddresses(dir);
+      for (const known of ["/", "/articles/a", "/favicon.ico", "/icons/logo.png"])
+        expect(built(known), known).toBe(true);
+      for (const unknown of ["/icons", "/logo.png", "/wp-admin"]) expect(built(unknown), unknown).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
