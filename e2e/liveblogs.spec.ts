@@ -1,24 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
 import { fillAndSubmit, mutate, paragraphsDoc, query } from "./fixtures/api";
 import { expectAxeCleanLightAndDark } from "./fixtures/axe";
 
 test.use({ storageState: storageState("editor") });
 
-test("an editor runs a live blog: three entries, a pinned one and key events; a reader sees them after reloading", async ({
-  page,
-  browser,
-}) => {
-  test.slow();
-  const stamp = Date.now();
-  const headline = `Election night ${stamp}, live`;
+/** A new live blog made in the workspace, then given its intro and published (the desk's usual steps, through the API). */
+async function startLiveBlog(page: Page, headline: string) {
   await page.goto("/newsroom/articles/new");
   await page.getByLabel("Headline").fill(headline);
   await page.getByLabel(/^Live blog/).check();
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.getByRole("heading", { name: "Live entries" })).toBeVisible();
   const id = page.url().split("/").at(-1) ?? "";
-  // Its intro and section, then live (the desk's usual steps, here through the API).
   const article = await query<{ version: number; slug: string }>(page.request, "article.get", { id });
   const submitted = await fillAndSubmit(
     page.request,
@@ -31,13 +25,24 @@ test("an editor runs a live blog: three entries, a pinned one and key events; a 
   );
   await mutate(page.request, "workflow.publish", { id, ...submitted });
   await page.reload();
+  return { id };
+}
+
+test("an editor runs a live blog: three entries, a pinned one and key events; a reader sees them after reloading", async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  const stamp = Date.now();
+  const { id } = await startLiveBlog(page, `Election night ${stamp}, live`);
 
   const add = async (text: string, keyEvent = "") => {
     await page.getByLabel("New entry").fill(text);
     await page.getByLabel("Key event line (optional)").fill(keyEvent);
     await page.getByRole("button", { name: "Add entry" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Entry added." })).toBeVisible();
-    await expect(page.getByLabel("New entry")).toHaveValue("");
+    // A fresh, empty editor for the next one.
+    await expect(page.getByLabel("New entry")).toHaveText("");
   };
   await add(`Polls have closed ${stamp}.`, "Polls close");
   await add(`First result: Harbour ward ${stamp}.`);
@@ -91,5 +96,48 @@ test("an editor runs a live blog: three entries, a pinned one and key events; a 
     await reader.reload();
     await expect(reader.getByText(/^Coverage ended/)).toBeVisible({ timeout: 1000 });
   }).toPass();
+  await reader.context().close();
+});
+
+test("an entry is written with the story editor: bold words stay bold through an edit, and reach readers", async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now();
+  const { id } = await startLiveBlog(page, `Count night ${stamp}, live`);
+  await page.getByRole("button", { name: "Add entry" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Write something in the entry first." })).toBeVisible();
+
+  const entry = page.getByLabel("New entry");
+  await entry.click();
+  await page.keyboard.type(`Counting resumes ${stamp} in `);
+  await page.keyboard.press("ControlOrMeta+B");
+  await page.keyboard.type("Harbour ward");
+  await page.keyboard.press("ControlOrMeta+B");
+  await page.keyboard.type(".");
+  await page.getByRole("button", { name: "Add entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry added." })).toBeVisible();
+  const listed = page.getByRole("list", { name: "Entries, newest first" }).getByRole("listitem").first();
+  await expect(listed.locator("strong")).toHaveText("Harbour ward");
+  await expectAxeCleanLightAndDark(page);
+
+  // Changed afterwards: a sentence added at its end, the bold words untouched.
+  await listed.getByRole("button", { name: /^Edit the entry “Counting resumes/ }).click();
+  await page.getByLabel("Entry text").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type(" Turnout is up.");
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry saved." })).toBeVisible();
+  await expect(listed).toContainText(`Counting resumes ${stamp} in Harbour ward. Turnout is up.`);
+  await expect(listed.locator("strong")).toHaveText("Harbour ward");
+
+  const reader = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  const slug = (await query<{ slug: string }>(page.request, "article.get", { id })).slug;
+  const update = reader.getByRole("list", { name: "Updates, newest first" }).getByRole("listitem").first();
+  await expect(async () => {
+    await reader.goto(`/articles/${slug}`);
+    await expect(update).toContainText("Turnout is up.", { timeout: 1000 });
+  }).toPass();
+  await expect(update.locator("strong")).toHaveText("Harbour ward");
   await reader.context().close();
 });

@@ -36,6 +36,7 @@ export const BodyEditor = memo(function BodyEditor({
   reportDelayMs,
   onComment,
   onEditor,
+  compact = false,
 }: {
   initial: ContentDocument;
   labelId: string;
@@ -53,6 +54,11 @@ export const BodyEditor = memo(function BodyEditor({
   onComment?: () => void;
   /** The editor, once made (comments find their words through it). */
   onEditor?: (editor: Editor | null) => void;
+  /**
+   * A short text (a live entry): a lower box, and no quotes switch of its own (it follows the
+   * one under the story's body: the same setting).
+   */
+  compact?: boolean;
 }) {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   // The selection when a dialog opened: focus moves to the dialog and the page may re-render
@@ -140,8 +146,7 @@ export const BodyEditor = memo(function BodyEditor({
         dir: "auto",
         "aria-labelledby": labelId,
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
-        class:
-          "article-body min-h-72 rounded-b border border-neutral-500 px-4 py-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700",
+        class: `article-body ${compact ? "min-h-32" : "min-h-72"} rounded-b border border-neutral-500 px-4 py-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700`,
       },
       // Headings, tables and the like from Google Docs, Word and web pages, brought to the schema.
       // (HTML nested absurdly deep is left as it is: handlePaste pastes its plain text.)
@@ -165,7 +170,7 @@ export const BodyEditor = memo(function BodyEditor({
         return true;
       },
     }),
-    [labelId, describedBy],
+    [labelId, describedBy, compact],
   );
   const [content] = useState(initial);
   const editor = useEditor({
@@ -294,18 +299,20 @@ export const BodyEditor = memo(function BodyEditor({
       <p role="status" className="mt-1 text-sm text-muted">
         {pasteNotice}
       </p>
-      <label className="mt-1 flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={smartQuotes}
-          onChange={(event) => {
-            const on = event.target.checked;
-            setSmartQuotes(on);
-            writeSmartQuotes(on);
-          }}
-        />
-        Typographic quotes as you type (“ ” ’)
-      </label>
+      {compact ? null : (
+        <label className="mt-1 flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={smartQuotes}
+            onChange={(event) => {
+              const on = event.target.checked;
+              setSmartQuotes(on);
+              writeSmartQuotes(on);
+            }}
+          />
+          Typographic quotes as you type (“ ” ’)
+        </label>
+      )}
       {figure && editor ? (
         <FigureDetailsDialog
           initial={figure.details}

@@ -2,36 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { MAX_KEY_EVENT_LENGTH } from "@/lib/schemas/liveblog";
+import type { ContentDocument } from "@/lib/content/document";
+import { renderDocument } from "@/lib/content/render";
+import { plainText } from "@/lib/content/text";
 import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { AskFirstDialog } from "../../ui/ask-first";
 import { Button } from "../../ui/button";
 import { FormAlert } from "../../ui/form-alert";
-
-type Doc = { type: "doc"; content: { type: "paragraph"; content?: { type: "text"; text: string }[] }[] };
-
-/** The text typed, a paragraph per blank-line-separated block, as a document on the shared schema. */
-function toDocument(text: string): Doc {
-  const blocks = text
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter(Boolean);
-  return {
-    type: "doc",
-    content: blocks.map((block) => ({ type: "paragraph", content: [{ type: "text", text: block }] })),
-  };
-}
-
-/** An entry's text back as typed: its blocks' text, a blank line between them. */
-function toText(body: unknown): string {
-  const blocks = (body as { content?: { content?: { text?: string }[] }[] }).content ?? [];
-  return blocks.map((block) => (block.content ?? []).map((inline) => inline.text ?? "").join("")).join("\n\n");
-}
+import { LiveEntryForm } from "./live-entry-form";
 
 /** An entry named by its opening words, for buttons that act on it. */
-const named = (body: unknown) => {
-  const text = toText(body).replace(/\s+/g, " ").trim();
+const named = (body: ContentDocument) => {
+  const text = plainText(body).replace(/\s+/g, " ").trim();
   return `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
 };
 
@@ -55,9 +38,9 @@ export function LiveEntries({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const blog = useQuery(trpc.liveblog.entries.queryOptions({ articleId }));
-  const [text, setText] = useState("");
-  const [keyEvent, setKeyEvent] = useState("");
-  const [editing, setEditing] = useState<{ id: string; version: number; text: string; keyEvent: string } | null>(null);
+  // A new key clears the new-entry form (a fresh editor) once its entry is stored.
+  const [formKey, setFormKey] = useState(0);
+  const [editing, setEditing] = useState<{ id: string; version: number } | null>(null);
   const [deleting, setDeleting] = useState<{ id: string; version: number } | null>(null);
   const [ending, setEnding] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,16 +51,16 @@ export function LiveEntries({
     setSaid(message);
     await refresh();
   };
-  const onError = (failure: unknown) => {
+  const refuse = (message: string) => {
     setSaid(null);
-    setError(describeError(failure).message);
+    setError(message);
   };
+  const onError = (failure: unknown) => refuse(describeError(failure).message);
   const add = useMutation(
     trpc.liveblog.add.mutationOptions({
       onSuccess: async () => {
         // Cleared only once it is stored: nothing typed is lost on a failure.
-        setText("");
-        setKeyEvent("");
+        setFormKey((key) => key + 1);
         await done("Entry added.")();
       },
       onError,
@@ -135,52 +118,20 @@ export function LiveEntries({
       <FormAlert message={error} />
       {ended ? <p className="text-sm">Coverage ended {clock(ended, timeZone)}: no more entries.</p> : null}
       {canEdit && !ended ? (
-        <form
-          noValidate
-          className="flex flex-col gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!text.trim()) {
-              setError("Write something in the entry first.");
-              return;
-            }
-            add.mutate({ articleId, body: toDocument(text), keyEvent: keyEvent || null });
-          }}
+        <LiveEntryForm
+          key={formKey}
+          idPrefix="live-entry"
+          label="New entry"
+          keyEventLabel="Key event line (optional)"
+          submitLabel="Add entry"
+          busy={add.isPending}
+          onEmpty={() => refuse("Write something in the entry first.")}
+          onSubmit={(draft) => add.mutate({ articleId, ...draft })}
         >
-          <label htmlFor="live-entry-text" className="text-sm font-semibold">
-            New entry
-          </label>
-          <textarea
-            id="live-entry-text"
-            rows={4}
-            value={text}
-            dir="auto"
-            onChange={(event) => setText(event.target.value)}
-            className="rounded border border-neutral-500 px-3 py-2"
-          />
-          <label htmlFor="live-entry-key" className="text-sm font-semibold">
-            Key event line (optional)
-          </label>
-          <input
-            id="live-entry-key"
-            value={keyEvent}
-            maxLength={MAX_KEY_EVENT_LENGTH}
-            onChange={(event) => setKeyEvent(event.target.value)}
-            className="rounded border border-neutral-500 px-3 py-2"
-            aria-describedby="live-entry-key-hint"
-          />
-          <p id="live-entry-key-hint" className="text-sm text-neutral-700">
-            Fill it in to list the entry under Key events at the top of the page.
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={add.isPending}>
-              Add entry
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setEnding(true)}>
-              End coverage
-            </Button>
-          </div>
-        </form>
+          <Button type="button" variant="secondary" onClick={() => setEnding(true)}>
+            End coverage
+          </Button>
+        </LiveEntryForm>
       ) : null}
       {blog.data && blog.data.entries.length === 0 ? <p>No entries yet.</p> : null}
       <ol aria-label="Entries, newest first" className="flex flex-col divide-y divide-neutral-200">
@@ -193,67 +144,31 @@ export function LiveEntries({
               {entry.keyEvent ? <span className="ml-2 font-semibold">Key event: {entry.keyEvent}</span> : null}
             </p>
             {editing?.id === entry.id ? (
-              <form
-                noValidate
-                className="flex flex-col gap-2"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  edit.mutate({
-                    id: entry.id,
-                    version: editing.version,
-                    body: toDocument(editing.text),
-                    keyEvent: editing.keyEvent || null,
-                  });
-                }}
+              <LiveEntryForm
+                idPrefix={`edit-${entry.id}`}
+                label="Entry text"
+                keyEventLabel="Key event line"
+                initial={{ body: entry.body, keyEvent: entry.keyEvent }}
+                submitLabel="Save entry"
+                busy={edit.isPending}
+                onEmpty={() => refuse("Write something in the entry first.")}
+                onSubmit={(draft) => edit.mutate({ id: entry.id, version: editing.version, ...draft })}
               >
-                <label htmlFor={`edit-${entry.id}`} className="text-sm font-semibold">
-                  Entry text
-                </label>
-                <textarea
-                  id={`edit-${entry.id}`}
-                  rows={4}
-                  dir="auto"
-                  value={editing.text}
-                  onChange={(event) => setEditing({ ...editing, text: event.target.value })}
-                  className="rounded border border-neutral-500 px-3 py-2"
-                />
-                <label htmlFor={`edit-key-${entry.id}`} className="text-sm font-semibold">
-                  Key event line
-                </label>
-                <input
-                  id={`edit-key-${entry.id}`}
-                  value={editing.keyEvent}
-                  maxLength={MAX_KEY_EVENT_LENGTH}
-                  onChange={(event) => setEditing({ ...editing, keyEvent: event.target.value })}
-                  className="rounded border border-neutral-500 px-3 py-2"
-                />
-                <div className="flex gap-2">
-                  <Button type="submit" disabled={edit.isPending}>
-                    Save entry
-                  </Button>
-                  <Button type="button" variant="secondary" onClick={() => setEditing(null)}>
-                    Cancel
-                  </Button>
-                </div>
-              </form>
+                <Button type="button" variant="secondary" onClick={() => setEditing(null)}>
+                  Cancel
+                </Button>
+              </LiveEntryForm>
             ) : (
-              <p className="whitespace-pre-line" dir="auto">
-                {toText(entry.body)}
-              </p>
+              <div className="article-body" dir="auto">
+                {renderDocument(entry.body)}
+              </div>
             )}
             {canEdit && editing?.id !== entry.id ? (
               <div className="flex flex-wrap gap-2">
                 <Button
                   type="button"
                   variant="secondary"
-                  onClick={() =>
-                    setEditing({
-                      id: entry.id,
-                      version: entry.version,
-                      text: toText(entry.body),
-                      keyEvent: entry.keyEvent ?? "",
-                    })
-                  }
+                  onClick={() => setEditing({ id: entry.id, version: entry.version })}
                   aria-label={`Edit the entry ${named(entry.body)}`}
                 >
                   Edit
