@@ -97,8 +97,14 @@ const line = (label: string, f: Figures) =>
 async function main() {
   const app = await startApp("public-read");
   try {
-    const sitemap = await (await fetch(`${app.base}/sitemap.xml`)).text();
-    const articlePath = new URL(/<loc>([^<]*\/articles\/[^<]+)<\/loc>/.exec(sitemap)?.[1] ?? `${app.base}/`).pathname;
+    // A story's address from the sitemap index's first month of stories.
+    const index = await (await fetch(`${app.base}/sitemap.xml`)).text();
+    const month = /<loc>([^<]*\/sitemaps\/stories-[^<]+)<\/loc>/.exec(index)?.[1];
+    if (!month) throw new Error("The sitemap index lists no stories.");
+    const sitemap = await (await fetch(`${app.base}${new URL(month).pathname}`)).text();
+    const story = /<loc>([^<]*\/articles\/[^<]+)<\/loc>/.exec(sitemap)?.[1];
+    if (!story) throw new Error("The stories' sitemap lists no story.");
+    const articlePath = new URL(story).pathname;
     const pages = new Map<string, Page>();
     for (const path of [articlePath, "/"]) {
       // As autocannon asks: no compression (fetch would ask for gzip and hand back the body unpacked).

@@ -32,9 +32,9 @@ export const DEFAULT_LIMITS: FrontCacheLimits = {
   maxBodyBytes: 2 * 1024 * 1024,
 };
 
-/** The public site's cached addresses (app/(public)); search and robots.txt are read per request and never carry Next's cache header. */
+/** The public site's cached addresses (app/(public)), the 404 page among them; search and robots.txt are read per request and never carry Next's cache header. */
 const PUBLIC_PATH =
-  /^\/(?:|articles\/.+|sections\/.+|authors\/.+|tags\/.+|feed\.xml|atom\.xml|sitemap\.xml|sitemaps\/.+|news-sitemap\.xml|share\/.+|site\.css)$/;
+  /^\/(?:|articles\/.+|sections\/.+|authors\/.+|tags\/.+|feed\.xml|atom\.xml|sitemap\.xml|sitemaps\/.+|news-sitemap\.xml|share\/.+|site\.css|missing)$/;
 
 /** Requests from Next's client router or for server actions are Next's own business. */
 const NEXT_INTERNAL_HEADERS = [

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   knownAddresses,
   loadKnownAddresses,
+  MISSING_OTHER_METHODS,
   MISSING_PAGE,
   rewriteUnknownToMissing,
   type RoutesManifest,
@@ -25,7 +26,17 @@ const manifest: RoutesManifest = {
     { page: "/newsroom/[...missing]", regex: "^/newsroom/(.+?)(?:/)?$" },
   ],
   rewrites: {
-    beforeFiles: [{ regex: "^(?:/(articles|tags))(?:/([^/]{121,}))(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$" }],
+    beforeFiles: [
+      {
+        regex: "^(?:/(articles|tags))(?:/([^/]{121,}))(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$",
+        destination: "/missing",
+      },
+      {
+        regex: "^(?:/(articles|tags))(?:/([^/]*[^a-z0-9/-][^/]*))(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$",
+        destination: "/missing",
+      },
+      { regex: "^/old-feed(?:/)?$", destination: "/feed.xml" },
+    ],
   },
 };
 
@@ -38,9 +49,8 @@ describe("known addresses", () => {
     "/search/",
     "/missing",
     "/articles/harbour-strike",
-    "/articles/%D8%A7",
     "/newsroom/anything/at/all",
-    `/articles/${"a".repeat(130)}/x/y`,
+    "/old-feed",
     "/favicon.ico",
     "/icons/logo.png",
     "/_next/static/chunks/x.js",
@@ -59,17 +69,25 @@ describe("known addresses", () => {
     "/_global-error",
     "/collab",
     "/icons",
+    // Rewritten to the 404 page by Next: the same page, sent there in front of it.
+    `/articles/${"a".repeat(130)}/x/y`,
+    `/articles/${"a".repeat(130)}`,
+    "/articles/UPPER_case",
+    "/articles/%3Cscript%3E",
   ])("%s is taken by nothing", (pathname) => {
     expect(isKnown(pathname)).toBe(false);
   });
 
   it("sends only unknown addresses to the public 404 page, leaving the others as they were", () => {
-    const ask = (url: string) => {
-      const req = { url } as IncomingMessage;
+    const ask = (url: string, method = "GET") => {
+      const req = { url, method } as IncomingMessage;
       rewriteUnknownToMissing(req, isKnown);
       return req.url;
     };
     expect(ask("/wp-login.php?redirect=/")).toBe(MISSING_PAGE);
+    expect(ask("/wp-login.php", "HEAD")).toBe(MISSING_PAGE);
+    expect(ask("/wp-login.php", "POST")).toBe(MISSING_OTHER_METHODS);
+    expect(ask("/search", "POST")).toBe("/search");
     expect(ask("/search?q=harbour")).toBe("/search?q=harbour");
     expect(ask("/articles/harbour-strike")).toBe("/articles/harbour-strike");
   });

@@ -4,10 +4,13 @@ import type { IncomingMessage } from "node:http";
 
 /** Where an address matching nothing goes: the public site's own 404 (app/(public)/missing), with no script. */
 export const MISSING_PAGE = "/missing";
+/** The same page for methods other than GET and HEAD (app/(public)/missing/other-methods). */
+export const MISSING_OTHER_METHODS = "/missing/other-methods";
 
 interface ManifestRoute {
   page?: string;
   regex: string;
+  destination?: string;
 }
 
 /** The parts of Next's `.next/routes-manifest.json` that say which addresses its routes take. */
@@ -19,9 +22,11 @@ export interface RoutesManifest {
 
 /**
  * Whether a path (as the client sent it: Next matches its routes on the raw, case-sensitive
- * path too) is one Next has something for: a route of the app, a rewrite, a file in public/, or
- * Next's own files under /_next/. Next's internal pages (/_not-found, /_global-error) are not
- * addresses anyone should reach.
+ * path too) is one Next has something for: a route of the app, a rewrite (other than to the
+ * 404 page, which comes first), a file in public/, or Next's own files under /_next/. Next's internal pages
+ * (/_not-found, /_global-error) are not addresses anyone should reach. A path a dynamic route
+ * takes may still be a 404 (no story under that slug): the route says so, and its 404 is
+ * cached under its own address like any page.
  */
 export function knownAddresses(
   manifest: RoutesManifest,
@@ -34,16 +39,19 @@ export function knownAddresses(
     if (route.page?.startsWith("/_")) continue;
     patterns.push(new RegExp(route.regex));
   }
+  // Next applies its before-files rewrites ahead of the routes: one to the 404 page (an
+  // address that can never be a page, such as /articles/UPPER) makes the address unknown here,
+  // so it is sent to that page in front of Next and shares its one cached copy.
   const rewrites = manifest.rewrites ?? {};
-  for (const route of [
-    ...manifest.dynamicRoutes,
-    ...(rewrites.beforeFiles ?? []),
-    ...(rewrites.afterFiles ?? []),
-    ...(rewrites.fallback ?? []),
-  ])
+  const toMissing: RegExp[] = [];
+  for (const route of rewrites.beforeFiles ?? [])
+    (route.destination === MISSING_PAGE ? toMissing : patterns).push(new RegExp(route.regex));
+  for (const route of [...manifest.dynamicRoutes, ...(rewrites.afterFiles ?? []), ...(rewrites.fallback ?? [])])
     patterns.push(new RegExp(route.regex));
   return (pathname) =>
-    pathname.startsWith("/_next/") || exact.has(pathname) || patterns.some((pattern) => pattern.test(pathname));
+    pathname.startsWith("/_next/") ||
+    exact.has(pathname) ||
+    (!toMissing.some((pattern) => pattern.test(pathname)) && patterns.some((pattern) => pattern.test(pathname)));
 }
 
 function filesUnder(dir: string): string[] {
@@ -72,5 +80,6 @@ export function rewriteUnknownToMissing(req: IncomingMessage, isKnown: (pathname
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
-  if (!isKnown(pathname)) req.url = MISSING_PAGE;
+  if (!isKnown(pathname))
+    req.url = req.method === "GET" || req.method === "HEAD" ? MISSING_PAGE : MISSING_OTHER_METHODS;
 }

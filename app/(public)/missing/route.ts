@@ -1,16 +1,16 @@
-import { notFoundPage } from "../_site/respond";
+import { publicRender } from "@/server/public-cache";
+import { buildPlaceholder, isBuildPhase, notFoundPage } from "../_site/respond";
 
-// Addresses that can never be a page (see the rewrite in next.config.mjs) and addresses no
-// route takes at all (sent here by the web server: server/http/known-addresses.ts) land here:
-// a script-free 404 rendered on the spot, so junk addresses never fill the page cache. Any
-// method gets it: there is nothing at the address to post to either.
-export const dynamic = "force-dynamic";
+// Addresses that can never be a page (see the rewrites in next.config.mjs) and addresses no
+// route takes at all land here: the web server sends them all to this one address
+// (server/http/known-addresses.ts), so the script-free 404 is built once and kept in its
+// front cache like any public page. A flood of junk addresses is answered from memory, and
+// adds one copy, not one per address. (GET only: a route handler with other methods is never
+// cached. Those go to ./other-methods.)
+export const dynamic = "force-static";
+export const revalidate = false;
 
-const notFound = () => notFoundPage();
-
-export const GET = notFound;
-export const POST = notFound;
-export const PUT = notFound;
-export const PATCH = notFound;
-export const DELETE = notFound;
-export const OPTIONS = notFound;
+export function GET() {
+  if (isBuildPhase()) return buildPlaceholder();
+  return publicRender(() => notFoundPage());
+}
