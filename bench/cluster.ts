@@ -194,3 +194,62 @@ export async function waitUntilReady(base: string): Promise<void> {
   }
   throw new Error(`${base} did not become ready`);
 }
+
+/**
+ * Two production instances (A and B) on one database seeded with `stories` published stories;
+ * `run` gets them, and everything is stopped afterwards whatever happens.
+ */
+export async function withTwoInstances(
+  stories: number,
+  log: (line: string) => void,
+  run: (cluster: { database: Database; a: Instance; b: Instance }) => Promise<void>,
+): Promise<void> {
+  log(`Seeding ${stories} published stories…`);
+  const database = await startDatabase();
+  await seedStories(database.db, stories, log);
+  const a = await startInstance(database, "a");
+  const b = await startInstance(database, "b");
+  try {
+    await run({ database, a, b });
+  } finally {
+    await Promise.allSettled([a.stop(), b.stop()]);
+    await database.stop();
+  }
+}
+
+/** A story created, filled in, submitted and published over HTTP by a signed-in editor, as the desk does it. */
+export async function publishOverHttp(
+  base: string,
+  cookie: string,
+  story: {
+    headline: string;
+    kind?: "STORY" | "LIVE";
+    standfirst: string;
+    sectionId: string | null;
+    body: unknown;
+    tags: string[];
+  },
+): Promise<{ id: string; slug: string }> {
+  const draft = await mutate<{ id: string; slug: string; version: number }>(base, cookie, "article.create", {
+    headline: story.headline,
+    ...(story.kind ? { kind: story.kind } : {}),
+  });
+  const saved = await mutate<{ version: number }>(base, cookie, "article.update", {
+    id: draft.id,
+    version: draft.version,
+    headline: story.headline,
+    standfirst: story.standfirst,
+    sectionId: story.sectionId,
+    body: story.body,
+    heroImageCaption: null,
+    heroImageCredit: null,
+    heroImageAlt: null,
+    tags: story.tags,
+  });
+  const submitted = await mutate<{ version: number }>(base, cookie, "workflow.submit", {
+    id: draft.id,
+    version: saved.version,
+  });
+  await mutate(base, cookie, "workflow.publish", { id: draft.id, version: submitted.version });
+  return { id: draft.id, slug: (await query<{ slug: string }>(base, cookie, "article.get", { id: draft.id })).slug };
+}
