@@ -187,14 +187,18 @@ test("/ on an empty line opens the insert menu at the caret; typing filters it; 
   await page.keyboard.type("/");
   // A popup by the caret (on the empty line under the last paragraph), not a modal over the page.
   await expect(menu).toBeVisible();
-  const above = await body.getByText("Either/or stays as typed.").boundingBox();
-  const line = await body.locator("p:has-text('Either/or stays as typed.') + p").boundingBox();
-  const popup = await menu.boundingBox();
-  // Below the empty line when there is room, else just above it (menuAnchor, unit-tested).
-  const below = above !== null && popup !== null && popup.y > above.y + above.height && popup.y - above.y < 120;
-  const onTop =
-    line !== null && popup !== null && popup.y + popup.height <= line.y + 8 && line.y - (popup.y + popup.height) < 40;
-  expect(below || onTop).toBe(true);
+  // Read together, and again until the page is still: focusing the menu's filter may scroll
+  // the page, and a busy machine can take a frame or two to lay it out.
+  await expect(async () => {
+    const above = await body.getByText("Either/or stays as typed.").boundingBox();
+    const line = await body.locator("p:has-text('Either/or stays as typed.') + p").boundingBox();
+    const popup = await menu.boundingBox();
+    // Below the empty line when there is room, else just above it (menuAnchor, unit-tested).
+    const below = above !== null && popup !== null && popup.y > above.y + above.height && popup.y - above.y < 120;
+    const onTop =
+      line !== null && popup !== null && popup.y + popup.height <= line.y + 8 && line.y - (popup.y + popup.height) < 40;
+    expect(below || onTop, JSON.stringify({ above, line, popup })).toBe(true);
+  }).toPass({ timeout: 5_000 });
   await page.keyboard.type("pull");
   await expect(menu.getByRole("option")).toHaveText(["Pull quote"]);
   await page.keyboard.press("Enter");
