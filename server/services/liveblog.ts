@@ -85,6 +85,24 @@ function checkedBody(body: unknown): { document: ContentDocument; text: string }
 
 const json = (document: ContentDocument) => document as unknown as Prisma.InputJsonObject;
 
+/** An entry's words as stored, with the revision that puts them on record. */
+function written(
+  action: "ADDED" | "EDITED",
+  document: ContentDocument,
+  text: string,
+  keyEvent: string | null,
+  actor: SessionUser,
+  now: Date,
+) {
+  return {
+    body: json(document),
+    bodyText: text,
+    keyEvent,
+    updatedAt: now,
+    revisions: { create: { action, body: json(document), keyEvent, editorId: actor.id, createdAt: now } },
+  };
+}
+
 export async function addLiveEntry(
   db: Db,
   actor: SessionUser,
@@ -98,20 +116,8 @@ export async function addLiveEntry(
       data: {
         articleId: input.articleId,
         authorId: actor.id,
-        body: json(document),
-        bodyText: text,
-        keyEvent: input.keyEvent,
         createdAt: now,
-        updatedAt: now,
-        revisions: {
-          create: {
-            action: "ADDED",
-            body: json(document),
-            keyEvent: input.keyEvent,
-            editorId: actor.id,
-            createdAt: now,
-          },
-        },
+        ...written("ADDED", document, text, input.keyEvent, actor, now),
       },
       select: entrySelect,
     });
@@ -150,22 +156,7 @@ export async function editLiveEntry(
     const { change } = await entryForChange(tx, actor, input.id, input.version);
     const row = await tx.liveEntry.update({
       where: { id: input.id },
-      data: {
-        body: json(document),
-        bodyText: text,
-        keyEvent: input.keyEvent,
-        updatedAt: now,
-        version: { increment: 1 },
-        revisions: {
-          create: {
-            action: "EDITED",
-            body: json(document),
-            keyEvent: input.keyEvent,
-            editorId: actor.id,
-            createdAt: now,
-          },
-        },
-      },
+      data: { ...written("EDITED", document, text, input.keyEvent, actor, now), version: { increment: 1 } },
       select: entrySelect,
     });
     return { entry: toView(row), publicChange: change };
