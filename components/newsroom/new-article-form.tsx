@@ -9,11 +9,18 @@ import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
+type Kind = "STORY" | "LIVE";
+
+const KINDS: { value: Kind; label: string }[] = [
+  { value: "STORY", label: "Story" },
+  { value: "LIVE", label: "Live blog: timestamped entries, newest first" },
+];
+
 export function NewArticleForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const [headline, setHeadline] = useState("");
-  const [kind, setKind] = useState<"STORY" | "LIVE">("STORY");
+  const [kind, setKind] = useState<Kind>("STORY");
   const [error, setError] = useState<string | null>(null);
   const create = useMutation(
     trpc.article.create.mutationOptions({
@@ -54,26 +61,18 @@ export function NewArticleForm() {
       </p>
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-semibold text-neutral-800">Kind</legend>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="kind"
-            className="size-4"
-            checked={kind === "STORY"}
-            onChange={() => setKind("STORY")}
-          />
-          Story
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="kind"
-            className="size-4"
-            checked={kind === "LIVE"}
-            onChange={() => setKind("LIVE")}
-          />
-          Live blog: timestamped entries, newest first
-        </label>
+        {KINDS.map((option) => (
+          <label key={option.value} className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="kind"
+              className="size-4"
+              checked={kind === option.value}
+              onChange={() => setKind(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
       </fieldset>
       <div>
         <Button type="submit" disabled={create.isPending}>
