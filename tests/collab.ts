@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { decodeStoreNotice, type StoreNotice } from "@/lib/collab/notice";
 import { SHARED } from "@/lib/content/shared-doc";
 import { sessionCookieName } from "@/server/auth/session-token";
+import type { CollabServer } from "@/server/collab/collab-server";
 import { createSession } from "@/server/services/sessions";
 import type { SessionUser } from "@/server/services/users";
 import { db } from "./db";
@@ -87,6 +88,19 @@ export function connectTo(url: string, cookie: string | null, articleId: string,
   provider.attach();
   openProviders.push(provider);
   return { doc, provider, socket: websocketProvider, synced, closed, notices };
+}
+
+/**
+ * After a test: close every client, then wait until the servers have stored what the closing
+ * left pending and unloaded each story. A store still running when the next test empties the
+ * tables can deadlock with the truncation (seen in CI).
+ */
+export async function closeClients(...servers: CollabServer[]) {
+  for (const provider of openProviders.splice(0)) provider.destroy();
+  await eventually(
+    async () => servers.every((server) => server.hocuspocus.getDocumentsCount() === 0),
+    "every story stored and unloaded",
+  );
 }
 
 export function typeAtEnd(doc: Y.Doc, text: string) {

@@ -15,7 +15,7 @@ import {
   connectTo,
   cookieFor,
   eventually,
-  openProviders,
+  closeClients,
   random,
   typeAtEnd,
   type Client,
@@ -45,9 +45,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}${COLLAB_PATH}`;
 });
-afterEach(() => {
-  for (const provider of openProviders.splice(0)) provider.destroy();
-});
+afterEach(() => closeClients(collab));
 afterAll(async () => {
   await collab.close();
   http.closeAllConnections();

@@ -11,7 +11,7 @@ import {
   connectTo,
   cookieFor,
   eventually,
-  openProviders,
+  closeClients,
   typeAtEnd,
 } from "@/tests/collab";
 import { callerFor, DATABASE_URL, db, makeUser, resetTablesBeforeEach } from "@/tests/db";
@@ -50,9 +50,7 @@ beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = COLLAB_TEST_SECRET;
   instances.push(await startInstance("instance-a"), await startInstance("instance-b"));
 });
-afterEach(() => {
-  for (const provider of openProviders.splice(0)) provider.destroy();
-});
+afterEach(() => closeClients(...instances.map((instance) => instance.collab)));
 afterAll(async () => {
   for (const { collab, http } of instances) {
     await collab.close();
