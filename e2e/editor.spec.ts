@@ -207,14 +207,15 @@ test("/ on an empty line opens the insert menu at the caret; typing filters it; 
   await quote.getByRole("button", { name: "Insert pull quote" }).click();
   await expect(body.locator("figure.pull-quote blockquote")).toHaveText("Russia can still be one of those partners");
 
-  // Escape closes it; the caret is back where it was.
+  // Escape closes it; the caret is back where it was, at once: a typist who goes straight on
+  // loses no key (the editor took the focus a frame late, and the first keys went nowhere).
   await page.keyboard.type("/");
   await page.keyboard.type("zzz");
   await expect(menu.getByRole("option")).toHaveCount(0);
   await expect(menu.getByText("No block is called that.")).toBeVisible();
   await page.keyboard.press("Escape");
-  await expect(menu).toHaveCount(0);
   await page.keyboard.type("Typed after closing the menu.");
+  await expect(menu).toHaveCount(0);
   await expect(body.locator("p", { hasText: "Typed after closing the menu." })).toHaveCount(1);
   await expect(body.locator("figure.pull-quote blockquote")).toHaveText("Russia can still be one of those partners");
 });

@@ -13,7 +13,7 @@ import { htmlNestedDeeperThan, MAX_PASTE_DEPTH, normalizePastedHtml } from "@/li
 import { FigureDetailsDialog, figureDetails, type FigureDetails } from "./figure-details";
 import { caretNow } from "./caret";
 import { CaretBlock } from "./caret-block";
-import { chainAt, insertBlock } from "./insert-block";
+import { chainAt, focusNow, insertBlock } from "./insert-block";
 import { SelectionInStep, visibleSelection } from "./visible-selection";
 import { menuAnchor, SlashMenu, type MenuAnchor } from "./slash-menu";
 import { readSmartQuotes, SmartQuotes, writeSmartQuotes } from "./smart-quotes";
@@ -272,7 +272,6 @@ export const BodyEditor = memo(function BodyEditor({
   }
 
   function chooseFromMenu(action: InsertMenuAction, target: Editor) {
-    setMenu(null);
     const chain = chainAt(target, range);
     const blocks: Partial<Record<InsertMenuAction, () => void>> = {
       heading2: () => chain.setHeading({ level: 2 }).run(),
@@ -283,13 +282,24 @@ export const BodyEditor = memo(function BodyEditor({
       divider: () => chain.setHorizontalRule().run(),
     };
     const block = blocks[action];
-    if (block) block();
-    else setDialog(action as DialogKind);
+    if (block) {
+      focusNow(target);
+      block();
+    } else setDialog(action as DialogKind);
+    setMenu(null);
+  }
+
+  /** Where the menu goes for the caret's place when it opened, in the box as it is now. */
+  function caretAnchor(target: Editor): MenuAnchor | null {
+    const box = frame.current?.getBoundingClientRect();
+    if (!box || target.isDestroyed || !range) return null;
+    return menuAnchor(target.view.coordsAtPos(Math.min(range.from, target.state.doc.content.size)), box);
   }
 
   function closeMenu(target: Editor) {
-    setMenu(null);
+    focusNow(target);
     chainAt(target, range).run();
+    setMenu(null);
   }
 
   return (
@@ -340,6 +350,8 @@ export const BodyEditor = memo(function BodyEditor({
       {menu && editor ? (
         <SlashMenu
           anchor={menu}
+          measure={() => caretAnchor(editor)}
+          follow={[frame.current, editor.view.dom]}
           onChoose={(action) => chooseFromMenu(action, editor)}
           onClose={() => closeMenu(editor)}
           onDismiss={() => setMenu(null)}

@@ -33,6 +33,16 @@ export function paragraphAfter(tr: Transaction, end: number): number {
 }
 
 /**
+ * Gives the text the focus at once. Tiptap's focus() waits for the next frame: keys pressed in
+ * between (a fast typist after Escape in the "/" menu, or any typist on a busy machine) went
+ * to the page and were lost, as the menu's filter that had the focus is gone by then. Not for
+ * a native <dialog> closing, which hands the focus back to what opened it afterwards.
+ */
+export function focusNow(editor: Editor): void {
+  if (!editor.isDestroyed) editor.view.focus();
+}
+
+/**
  * A command chain that focuses the editor and goes back to `range` (the selection when a
  * dialog or menu opened) when it still lies within the document.
  */

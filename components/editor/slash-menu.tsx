@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { INSERT_MENU, type InsertMenuAction } from "./insert-dialogs";
 
 const WIDTH_PX = 256;
@@ -33,6 +33,9 @@ export function menuAnchor(caret: { left: number; top: number; bottom: number },
   };
 }
 
+const sameAnchor = (a: MenuAnchor, b: MenuAnchor) =>
+  a.left === b.left && a.placement === b.placement && a.below === b.below && a.above === b.above && a.room === b.room;
+
 /** The blocks whose name contains what was typed (any case), in the menu's order. */
 export function filterInsertMenu(query: string): typeof INSERT_MENU {
   const wanted = query.trim().toLowerCase();
@@ -45,18 +48,44 @@ export function filterInsertMenu(query: string): typeof INSERT_MENU {
  * it was; a click elsewhere just closes it.
  */
 export function SlashMenu({
-  anchor,
+  anchor: opened,
+  measure,
+  follow,
   onChoose,
   onClose,
   onDismiss,
 }: {
-  /** Where the caret is, in the editor's box (see menuAnchor). */
+  /** Where the caret was when the menu opened, in the editor's box (see menuAnchor). */
   anchor: MenuAnchor;
+  /** Where the caret is now (null: nowhere to measure). */
+  measure: () => MenuAnchor | null;
+  /**
+   * Elements whose size changes move the caret's line (the text, the editor's box): measured
+   * again then. Blocks just added settle their size a frame or two later (the editor lays out
+   * blocks out of view lazily), and a co-editor's change can move the line while it is open.
+   */
+  follow: (Element | null)[];
   onChoose: (action: InsertMenuAction) => void;
   onClose: () => void;
   /** A click outside the menu: it closes, and the click does what it does. */
   onDismiss: () => void;
 }) {
+  const [anchor, setAnchor] = useState(opened);
+  const latestMeasure = useRef(measure);
+  useLayoutEffect(() => {
+    latestMeasure.current = measure;
+  });
+  const [first, second] = follow;
+  useLayoutEffect(() => {
+    const update = () => {
+      const next = latestMeasure.current();
+      if (next) setAnchor((now) => (sameAnchor(now, next) ? now : next));
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    for (const element of [first, second]) if (element) observer.observe(element);
+    return () => observer.disconnect();
+  }, [first, second]);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const box = useRef<HTMLDivElement>(null);
