@@ -50,7 +50,7 @@ export function ConfirmDialog({
       ref={ref}
       onClose={onClose}
       aria-labelledby={`${id}-title`}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-neutral-400 p-0 shadow-xl backdrop:bg-black/40"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-neutral-400 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-black/40"
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-5">
         <h2 id={`${id}-title`} className="text-lg font-bold">
