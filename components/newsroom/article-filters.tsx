@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SelectField } from "../ui/select-field";
 import { STATUS_LABELS } from "@/lib/article-status";
+import { CONTRIBUTOR_KIND_LABELS, type ContributorKindName } from "@/lib/schemas/contributor";
 import {
   ARTICLE_STATUSES,
   articleListInput,
@@ -45,13 +46,23 @@ export function ArticleFilters({
   params,
   sections,
   people,
+  contributors,
 }: {
   params: ListParams;
   sections: { id: string; name: string }[];
   people: { id: string; displayName: string }[];
+  /** Bylines without an account: a story crediting one is found by the author filter too. */
+  contributors: { id: string; name: string; kind: ContributorKindName }[];
 }) {
   const statuses = many(params.status);
   const personOptions = people.map((p) => ({ value: p.id, label: p.displayName }));
+  const authorOptions = [
+    ...personOptions,
+    ...contributors.map((c) => ({
+      value: c.id,
+      label: `${c.name} (${CONTRIBUTOR_KIND_LABELS[c.kind].toLowerCase()})`,
+    })),
+  ];
   return (
     <form method="get" action="/newsroom/articles" role="search" aria-label="Articles" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -99,7 +110,7 @@ export function ArticleFilters({
           name="author"
           label="Author"
           defaultValue={one(params.author)}
-          options={personOptions}
+          options={authorOptions}
           placeholder="Anyone"
         />
         <SelectField

@@ -190,6 +190,35 @@ describe("the newsroom list at 5,000 stories", () => {
     );
   });
 
+  it("finds the stories crediting a contributor or agency with the same author filter", async () => {
+    const agency = await db.contributor.create({
+      data: { kind: "AGENCY", name: `List Wire ${Date.now()}`, slug: `list-wire-${Date.now()}` },
+    });
+    // Every 13th story credits the agency, after the writer.
+    const credited = rows.filter((_, i) => i % 13 === 0);
+    await db.articleContributor.createMany({
+      data: credited.map((r) => ({ articleId: r.id, contributorId: agency.id, position: 1 })),
+    });
+    try {
+      expect(credited.length).toBeGreaterThan(300);
+      expect(await walk(editor, { authorId: agency.id, limit: 100 })).toEqual(sorted(credited, "updated"));
+      // With another filter, both apply; an account's stories are still found by the account.
+      const drafts = credited.filter((r) => r.status === "DRAFT");
+      expect(await walk(editor, { authorId: agency.id, status: ["DRAFT"], limit: 100 })).toEqual(
+        sorted(drafts, "updated"),
+      );
+      expect(await walk(editor, { authorId: writer.id, limit: 100 })).toEqual(
+        sorted(
+          rows.filter((r) => r.authorIds.includes(writer.id)),
+          "updated",
+        ),
+      );
+    } finally {
+      await db.articleContributor.deleteMany({ where: { contributorId: agency.id } });
+      await db.contributor.delete({ where: { id: agency.id } });
+    }
+  });
+
   it("shows a writer their colleagues' stories too, or only their own when the newsroom turns that off", async () => {
     expect(await walk(colleague, { limit: 100 })).toEqual(sorted(rows, "updated"));
     await db.newsroomSettings.create({ data: { id: 1, colleaguesCanRead: false } });

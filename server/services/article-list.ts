@@ -80,9 +80,11 @@ export async function listArticles(
   if (q) where.push(Prisma.sql`a."searchVector" @@ websearch_to_tsquery('english', ${q})`);
   if (input.status.length > 0) where.push(Prisma.sql`a.status = ANY(${input.status}::"ArticleStatus"[])`);
   if (input.sectionId) where.push(Prisma.sql`a."sectionId" = ${input.sectionId}::uuid`);
+  // Anyone on the byline: a newsroom account or a contributor (ids never collide: both uuids).
   if (input.authorId)
     where.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" au WHERE au."articleId" = a.id AND au."userId" = ${input.authorId}::uuid)`,
+      Prisma.sql`(EXISTS (SELECT 1 FROM "ArticleAuthor" au WHERE au."articleId" = a.id AND au."userId" = ${input.authorId}::uuid)
+        OR EXISTS (SELECT 1 FROM "ArticleContributor" ac WHERE ac."articleId" = a.id AND ac."contributorId" = ${input.authorId}::uuid))`,
     );
   if (input.tag)
     where.push(

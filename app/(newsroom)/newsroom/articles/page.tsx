@@ -29,9 +29,10 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const me = await requireNewsroomUser();
   const params = await searchParams;
   const caller = await api();
-  const [sections, people, settings] = await Promise.all([
+  const [sections, people, contributors, settings] = await Promise.all([
     caller.article.sections(),
     caller.article.possibleAuthors(),
+    caller.contributor.list(),
     caller.settings.get(),
   ]);
   const { query, problem } = filtersFrom(params);
@@ -63,7 +64,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{title}</h1>
-      <ArticleFilters params={params} sections={everySection(sections)} people={people} />
+      <ArticleFilters params={params} sections={everySection(sections)} people={people} contributors={contributors} />
       {refused ? (
         <p role="alert" className="text-red-800">
           {refused}{" "}
