@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "./fixtures/accounts";
-import { mutate, paragraphsDoc, query, submittedStory } from "./fixtures/api";
+import { mutate, paragraphsDoc, publishStory, query, submittedStory } from "./fixtures/api";
 import { expectAxeCleanLightAndDark } from "./fixtures/axe";
 import { expectLive } from "./fixtures/co-editing";
 
@@ -80,5 +80,72 @@ test("an editor adds a contributor and an agency credit, puts both on a byline i
   await reader.goBack();
   await reader.getByRole("link", { name: wire }).click();
   await expect(reader.getByRole("heading", { level: 1, name: wire })).toBeVisible();
+  await reader.close();
+});
+
+test("an editor merges a duplicate agency credit on a live byline and deletes one added by mistake; old links follow", async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now();
+  const made = (name: string, kind: "PERSON" | "AGENCY") =>
+    mutate<{ id: string; slug: string }>(page.request, "contributor.create", { kind, name, bio: "", photoUrl: null });
+  const kept = await made(`Wire ${stamp}`, "AGENCY");
+  const duplicate = await made(`Wire Service ${stamp}`, "AGENCY");
+  await made(`Typo Person ${stamp}`, "PERSON");
+  const headline = `Harbour reopens ${stamp}`;
+  const story = await publishStory(page.request, {
+    headline,
+    standfirst: "Ships are back.",
+    body: paragraphsDoc("The harbour reopened at dawn."),
+    authorIds: [duplicate.id],
+  });
+
+  await page.goto("/newsroom/contributors");
+  const row = (name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
+  await expect(row(`Wire Service ${stamp}`)).toContainText("1 story");
+  // A credited one cannot be deleted (only merged).
+  await expect(row(`Wire Service ${stamp}`).getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await page.getByRole("button", { name: `Merge Wire Service ${stamp} into another credit` }).click();
+  const dialog = page.getByRole("dialog", { name: `Merge “Wire Service ${stamp}” into another credit` });
+  await expect(dialog).toBeVisible();
+  // Confirming without a choice says what is missing and merges nothing.
+  await dialog.getByRole("button", { name: "Merge" }).click();
+  await expect(dialog.getByText("Choose the credit to merge into.")).toBeVisible();
+  await dialog.getByLabel("Merge into").selectOption({ label: `Wire ${stamp} (agency credit, 0 stories)` });
+  await expectAxeCleanLightAndDark(page);
+  await page.emulateMedia({ colorScheme: "light" });
+  await dialog.getByRole("button", { name: "Merge" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status")).toHaveText(`Wire Service ${stamp} merged into Wire ${stamp}: 1 story moved.`);
+  await expect(row(`Wire Service ${stamp}`)).toHaveCount(0);
+  await expect(row(`Wire ${stamp}`)).toContainText("1 story");
+  await expect(row(`Wire ${stamp}`)).toContainText(`Also answers at /authors/${duplicate.slug}`);
+
+  // The one added by mistake, deleted from the keyboard.
+  await page.getByRole("button", { name: `Delete Typo Person ${stamp}` }).focus();
+  await page.keyboard.press("Enter");
+  const confirm = page.getByRole("dialog", { name: `Delete “Typo Person ${stamp}”?` });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("status")).toHaveText(`Deleted Typo Person ${stamp}.`);
+  await expect(row(`Typo Person ${stamp}`)).toHaveCount(0);
+
+  // Readers: the story's byline, and the old author page and feed lead to the kept one.
+  const reader = await browser.newPage();
+  await expect(async () => {
+    await reader.goto(`/articles/${story.slug}`);
+    await expect(reader.getByText(`By Wire ${stamp}`)).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(reader.getByText(`Wire Service ${stamp}`)).toHaveCount(0);
+  await expect(async () => {
+    await reader.goto(`/authors/${duplicate.slug}`);
+    expect(reader.url()).toMatch(new RegExp(`/authors/${kept.slug}$`));
+    await expect(reader.getByRole("heading", { level: 1, name: `Wire ${stamp}` })).toBeVisible({ timeout: 1000 });
+    await expect(reader.getByRole("link", { name: headline })).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  const feed = await reader.request.get(`/authors/${duplicate.slug}/feed.xml`, { maxRedirects: 0 });
+  expect(feed.status()).toBe(301);
+  expect(feed.headers().location).toBe(`/authors/${kept.slug}/feed.xml`);
   await reader.close();
 });

@@ -36,7 +36,7 @@ export function resetTablesBeforeEach() {
 
 async function truncateAll() {
   await db.$executeRawUnsafe(
-    'TRUNCATE "BudgetAssignment", "BudgetItem", "Media", "EditingPresence", "Notification", "Correction", "WorkflowEvent", "ArticleTag", "ArticleAuthor", "Article", "ArticleRevision", "Tag", "Section", "User", "SignInThrottle", "Session", "AccountToken", "OutgoingMail", "PublicChange", "CacheInstance", "NewsroomSettings", "TagSlugRedirect", "ArticleContributor", "Contributor", "SearchDocument", "LiveEntryRevision", "LiveEntry", "ApiKey", "WebhookDelivery", "WebhookEndpoint", graphile_worker._private_jobs, graphile_worker._private_job_queues CASCADE',
+    'TRUNCATE "BudgetAssignment", "BudgetItem", "Media", "EditingPresence", "Notification", "Correction", "WorkflowEvent", "ArticleTag", "ArticleAuthor", "Article", "ArticleRevision", "Tag", "Section", "User", "SignInThrottle", "Session", "AccountToken", "OutgoingMail", "PublicChange", "CacheInstance", "NewsroomSettings", "TagSlugRedirect", "ArticleContributor", "MergedContributor", "Contributor", "SearchDocument", "LiveEntryRevision", "LiveEntry", "ApiKey", "WebhookDelivery", "WebhookEndpoint", graphile_worker._private_jobs, graphile_worker._private_job_queues CASCADE',
   );
 }
 

@@ -20,3 +20,8 @@ export type ContributorFields = z.infer<typeof contributorFields>;
 
 export const contributorIdSchema = z.uuid({ message: "Not a valid contributor id" });
 export const updateContributorInput = contributorFields.extend({ id: contributorIdSchema });
+export const contributorIdInput = z.object({ id: contributorIdSchema });
+
+export const mergeContributorsInput = z
+  .object({ fromId: contributorIdSchema, intoId: contributorIdSchema })
+  .refine((v) => v.fromId !== v.intoId, { message: "Choose two different contributors", path: ["intoId"] });

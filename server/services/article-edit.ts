@@ -14,6 +14,7 @@ import { canEdit } from "../workflow/machine";
 import type { SessionUser } from "./users";
 import { revisionContentSelect } from "./publishing";
 import { saveChangesNothing } from "./article-unchanged";
+import { mergedInto } from "./contributors";
 import { sectionRefusal } from "./sections";
 import { tagIdsFor } from "./tags";
 import { lockArticle, lockArticleRow, type LockedArticle, type WorkflowEnv } from "./workflow";
@@ -121,7 +122,9 @@ export async function setPinned(
  * (agency credits too); both kept in one numbering of positions.
  */
 async function replaceByline(tx: Prisma.TransactionClient, articleId: string, authorIds: string[]) {
-  const unique = [...new Set(authorIds)];
+  // A workspace opened before a merge still names the merged contributor: it means the other.
+  const merged = await mergedInto(tx, authorIds);
+  const unique = [...new Set(authorIds.map((id) => merged.get(id) ?? id))];
   const [users, contributors] = await Promise.all([
     tx.user.findMany({ where: { id: { in: unique }, active: true }, select: { id: true } }),
     tx.contributor.findMany({ where: { id: { in: unique } }, select: { id: true } }),

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { paragraphs } from "@/lib/content/document";
 import type { ContributorFields } from "@/lib/schemas/contributor";
 import { newsArticleData } from "@/components/public/structured-data";
 import { WHOLE_SITE } from "@/server/cache/tags";
@@ -8,6 +7,7 @@ import { createUser } from "@/server/services/users";
 import { feedFor } from "@/server/services/public-feeds";
 import { everySitemapEntry } from "@/server/services/public-sitemaps";
 import { getPublishedBySlug, listingFor } from "@/server/services/public-articles";
+import { saveByline as saveBylineAs } from "@/tests/bylines";
 import { db, makeUser, outcome, resetTablesBeforeEach, versionOf } from "@/tests/db";
 import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 import { articleIn } from "@/tests/workflow-states";
@@ -106,23 +106,8 @@ describe("adding and changing", () => {
 });
 
 /** Saves the story's byline as `actor` would from the workspace (its other fields as they are). */
-async function saveByline(actor: Actor, id: string, authorIds: string[]) {
-  const stored = await db.article.findUniqueOrThrow({ where: { id } });
-  return (await call(actor)).article.update({
-    id,
-    version: stored.version,
-    headline: stored.headline,
-    standfirst: stored.standfirst,
-    body: paragraphs(["The ferries stopped at noon."]),
-    sectionId: stored.sectionId,
-    heroImageUrl: null,
-    heroImageCaption: null,
-    heroImageCredit: null,
-    heroImageAlt: null,
-    authorIds,
-    tags: [],
-  });
-}
+const saveByline = async (actor: Actor, id: string, authorIds: string[]) =>
+  saveBylineAs(await call(actor), id, authorIds);
 
 describe("on a byline", () => {
   async function story(authorIds: string[]) {

@@ -1,7 +1,7 @@
 import type { ContributorFields } from "@/lib/schemas/contributor";
 import { tags, WHOLE_SITE } from "../cache/tags";
 import type { PublicChange } from "../cache/changes";
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { conflict, notFound } from "../errors";
 import { checkLibraryPhoto, freeAuthorSlug } from "./users";
@@ -18,6 +18,7 @@ const contributorSelect = {
   bio: true,
   photoUrl: true,
   _count: { select: { credits: true } },
+  merged: { select: { slug: true }, orderBy: { slug: "asc" } },
 } as const satisfies Prisma.ContributorSelect;
 
 export type ContributorRow = Prisma.ContributorGetPayload<{ select: typeof contributorSelect }>;
@@ -78,4 +79,82 @@ export async function updateContributor(
         ? WHOLE_SITE
         : { tags: [tags.author(contributor.slug)], takedown: false };
   return { contributor, publicChange };
+}
+
+const stories = (n: number) => `${n} ${n === 1 ? "story" : "stories"}`;
+
+/** The row locked for the rest of the transaction (a byline being saved waits), or NOT_FOUND. */
+async function lockContributors(tx: Prisma.TransactionClient, ids: string[]) {
+  // In a fixed order: two merges of the same pair run one after the other.
+  const rows = await tx.$queryRaw<{ id: string; name: string; slug: string }[]>`
+    SELECT id, name, slug FROM "Contributor" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+  return ids.map((id) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw notFound("That contributor");
+    return row;
+  });
+}
+
+/**
+ * Deletes a contributor no story credits (one added by mistake). One on a byline, even a
+ * draft's, is refused: merge it into another credit instead.
+ */
+export async function deleteContributor(db: Db, id: string): Promise<{ name: string }> {
+  return db.$transaction(async (tx) => {
+    const [row] = await lockContributors(tx, [id]);
+    if (!row) throw notFound("That contributor");
+    const credits = await tx.articleContributor.count({ where: { contributorId: id } });
+    if (credits > 0)
+      throw conflict(
+        `“${row.name}” is on the byline of ${stories(credits)}: merge it into another credit instead, or take it off those bylines first.`,
+      );
+    await tx.contributor.delete({ where: { id } });
+    return { name: row.name };
+  });
+}
+
+/**
+ * Merges one contributor into another (a duplicate credit): every byline that credited it
+ * credits the other in its place (once, where a story had both), its author page's address
+ * and those merged into it before answer 301 to the other's page, and it is gone.
+ */
+export async function mergeContributors(
+  db: Db,
+  fromId: string,
+  intoId: string,
+): Promise<{ into: { id: string; name: string; slug: string }; moved: number; publicChange: PublicChange }> {
+  return db.$transaction(async (tx) => {
+    const [from, into] = await lockContributors(tx, [fromId, intoId]);
+    if (!from || !into) throw notFound("That contributor");
+    const credits = await tx.articleContributor.count({ where: { contributorId: from.id } });
+    // In the other's place on each byline; a story crediting both keeps the earlier position.
+    const moved = await tx.$executeRaw`
+      INSERT INTO "ArticleContributor" ("articleId", "contributorId", position)
+      SELECT "articleId", ${into.id}::uuid, position FROM "ArticleContributor" WHERE "contributorId" = ${from.id}::uuid
+      ON CONFLICT ("articleId", "contributorId")
+      DO UPDATE SET position = LEAST("ArticleContributor".position, EXCLUDED.position)`;
+    await tx.articleContributor.deleteMany({ where: { contributorId: from.id } });
+    await tx.mergedContributor.updateMany({ where: { intoId: from.id }, data: { intoId: into.id } });
+    await tx.contributor.delete({ where: { id: from.id } });
+    await tx.mergedContributor.create({ data: { id: from.id, slug: from.slug, intoId: into.id } });
+    // Bylines change wherever the merged one was credited; otherwise only its old address.
+    const publicChange: PublicChange = credits > 0 ? WHOLE_SITE : { tags: [tags.author(from.slug)], takedown: false };
+    return { into: { id: into.id, name: into.name, slug: into.slug }, moved, publicChange };
+  });
+}
+
+/** Where the author page of a merged contributor leads now, or null. */
+export async function authorMovedTo(db: DbOrTx, slug: string): Promise<string | null> {
+  const merged = await db.mergedContributor.findUnique({
+    where: { slug },
+    select: { into: { select: { slug: true } } },
+  });
+  return merged?.into.slug ?? null;
+}
+
+/** Ids of contributors merged into another, mapped to that other (for bylines saved with an old id). */
+export async function mergedInto(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.mergedContributor.findMany({ where: { id: { in: ids } }, select: { id: true, intoId: true } });
+  return new Map(rows.map((r) => [r.id, r.intoId]));
 }

@@ -66,8 +66,13 @@ export function listUsers(db: DbOrTx): Promise<UserRow[]> {
 export async function freeAuthorSlug(db: DbOrTx, displayName: string): Promise<string> {
   const base = slugify(displayName) || "author";
   const near = { where: { slug: { startsWith: base } }, select: { slug: true } } as const;
-  const [users, contributors] = await Promise.all([db.user.findMany(near), db.contributor.findMany(near)]);
-  const taken = new Set([...users, ...contributors].map((u) => u.slug));
+  // A merged contributor's address still leads to the one it was merged into: never reused.
+  const [users, contributors, merged] = await Promise.all([
+    db.user.findMany(near),
+    db.contributor.findMany(near),
+    db.mergedContributor.findMany(near),
+  ]);
+  const taken = new Set([...users, ...contributors, ...merged].map((u) => u.slug));
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;

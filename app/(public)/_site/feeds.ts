@@ -11,6 +11,7 @@ import { absoluteUrl } from "@/server/site";
 import { tags } from "@/server/cache/tags";
 import { publicRender } from "@/server/public-cache";
 import { publicApi } from "@/trpc/server";
+import { movedTo } from "./listing";
 import { buildPlaceholder, isBuildPhase, notFoundPage } from "./respond";
 
 const XML_HEADERS = { "X-Content-Type-Options": "nosniff" };
@@ -55,8 +56,16 @@ export function feedResponse(scope: FeedScope, format: "rss" | "atom"): Promise<
 
 async function buildFeed(scope: FeedScope, format: "rss" | "atom"): Promise<Response> {
   const feed = await loadFeed(scope, format);
-  if (!feed)
+  if (!feed) {
+    // A merged contributor's feed leads to the other's: feed readers follow a 301 and keep it.
+    const moved = scope.kind === "author" ? await movedTo("author", scope.slug) : null;
+    if (moved)
+      return new Response(null, {
+        status: 301,
+        headers: { Location: `/authors/${moved}/${format === "rss" ? "feed" : "atom"}.xml` },
+      });
     return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   return new Response(format === "rss" ? rss(feed) : atom(feed), {
     headers: { "Content-Type": `application/${format === "rss" ? "rss" : "atom"}+xml; charset=utf-8`, ...XML_HEADERS },
   });

@@ -35,16 +35,24 @@ export const listingPageRoute =
     return listingPage(kind, slug, page);
   };
 
+/** Where a listing's old address leads now: tags renamed or merged, contributors merged. */
+export function movedTo(kind: ListingKind, slug: string): Promise<string | null> {
+  if (kind === "tag") return publicApi().site.tagMovedTo({ slug });
+  if (kind === "author") return publicApi().site.authorMovedTo({ slug });
+  return Promise.resolve(null);
+}
+
 async function buildListing(kind: ListingKind, slug: string, pageParam?: string): Promise<Response> {
   const page = parsePageParam(pageParam);
   // "/page/1" is the same list as the section's own address: one canonical address per page.
   if (page === null || !SLUG_PATTERN.test(slug) || slug.length > 120 || pageParam === "1") return notFoundPage();
   const list = await publicApi().site.list({ kind, slug, page });
   if (!list) {
-    // A renamed or merged tag's old address leads to the tag's page (the same page of it).
-    const moved = kind === "tag" ? await publicApi().site.tagMovedTo({ slug }) : null;
+    // A renamed or merged tag's old address, or a merged contributor's, leads to the page it
+    // became (the same page of it).
+    const moved = await movedTo(kind, slug);
     if (!moved) return notFoundPage();
-    const to = page === 1 ? `/tags/${moved}` : `/tags/${moved}/page/${page}`;
+    const to = page === 1 ? `${BASE[kind]}/${moved}` : `${BASE[kind]}/${moved}/page/${page}`;
     return new Response(null, { status: 301, headers: { Location: to } });
   }
   const base = `${BASE[kind]}/${list.owner.slug}`;

@@ -7,12 +7,20 @@ import { describeError } from "@/trpc/errors";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { Button } from "../../ui/button";
 import { FormAlert } from "../../ui/form-alert";
+import {
+  DeleteContributorDialog,
+  MergeContributorDialog,
+  stories,
+  type ContributorSummary,
+} from "./contributor-dialogs";
 import { ContributorForm, type ContributorValues } from "./contributor-form";
 
 const EMPTY: ContributorValues = { kind: "PERSON", name: "", bio: "", photoUrl: null };
-const stories = (n: number) => `${n} ${n === 1 ? "story" : "stories"}`;
 
-/** Editors' contributors and agency credits: add one, change one (its address stays). */
+/**
+ * Editors' contributors and agency credits: add one, change one (its address stays), merge a
+ * duplicate into another, delete one no story credits.
+ */
 export function ContributorsAdmin() {
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -21,7 +29,16 @@ export function ContributorsAdmin() {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [merging, setMerging] = useState<ContributorSummary | null>(null);
+  const [deleting, setDeleting] = useState<ContributorSummary | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.contributor.list.queryKey() });
+  const summaries: ContributorSummary[] = (list.data ?? []).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    slug: c.slug,
+    credits: c._count.credits,
+  }));
 
   return (
     <div className="flex flex-col gap-4">
@@ -85,20 +102,69 @@ export function ContributorsAdmin() {
                 <a href={`/authors/${c.slug}`} className="text-sm underline">
                   /authors/{c.slug}
                 </a>
-                <Button
-                  type="button"
-                  variant="secondary"
-                  className="ml-auto"
-                  aria-label={`Edit ${c.name}`}
-                  onClick={() => setEditing(c.id)}
-                >
-                  Edit
-                </Button>
+                {c.merged.length > 0 ? (
+                  <span className="text-xs text-neutral-700">
+                    Also answers at {c.merged.map((m) => `/authors/${m.slug}`).join(", ")}
+                  </span>
+                ) : null}
+                <div className="ml-auto flex flex-wrap gap-2">
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    aria-label={`Edit ${c.name}`}
+                    onClick={() => setEditing(c.id)}
+                  >
+                    Edit
+                  </Button>
+                  {summaries.length > 1 ? (
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      aria-label={`Merge ${c.name} into another credit`}
+                      onClick={() => setMerging(summaries.find((s) => s.id === c.id) ?? null)}
+                    >
+                      Merge into…
+                    </Button>
+                  ) : null}
+                  {c._count.credits === 0 ? (
+                    <Button
+                      type="button"
+                      variant="danger"
+                      aria-label={`Delete ${c.name}`}
+                      onClick={() => setDeleting(summaries.find((s) => s.id === c.id) ?? null)}
+                    >
+                      Delete
+                    </Button>
+                  ) : null}
+                </div>
               </div>
             )}
           </li>
         ))}
       </ul>
+      {merging ? (
+        <MergeContributorDialog
+          from={merging}
+          others={summaries.filter((s) => s.id !== merging.id)}
+          onClose={() => setMerging(null)}
+          onDone={async (into, moved) => {
+            setMerging(null);
+            setNotice(`${merging.name} merged into ${into}: ${stories(moved)} moved.`);
+            await refresh();
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteContributorDialog
+          contributor={deleting}
+          onClose={() => setDeleting(null)}
+          onDone={async (name) => {
+            setDeleting(null);
+            setNotice(`Deleted ${name}.`);
+            await refresh();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

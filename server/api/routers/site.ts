@@ -17,6 +17,7 @@ import * as site from "../../services/public-articles";
 import { publicLiveBlog } from "../../services/liveblog";
 import { searchPublished, throttleSearch } from "../../services/public-search";
 import { tagMovedTo } from "../../services/tags";
+import { authorMovedTo } from "../../services/contributors";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 // The public site's reads, for anyone. Each returns only what is live (published, live
@@ -43,6 +44,9 @@ export const siteRouter = createTRPCRouter({
 
   /** Where an old tag address (a renamed or merged tag) leads now, or null. */
   tagMovedTo: publicProcedure.input(siteSlugInput).query(({ ctx, input }) => tagMovedTo(ctx.db, input.slug)),
+
+  /** Where a merged contributor's author page leads now, or null. */
+  authorMovedTo: publicProcedure.input(siteSlugInput).query(({ ctx, input }) => authorMovedTo(ctx.db, input.slug)),
 
   /** Reads the database every time, so it is limited per client address. */
   search: publicProcedure.input(siteSearchInput).query(({ ctx, input }) => {
