@@ -5,10 +5,9 @@ import { useState, type FormEvent } from "react";
 import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
-import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
-import { SelectField } from "../ui/select-field";
+import { MergeDialog, type Refusal } from "./merge-dialog";
 
 interface TagRow {
   id: string;
@@ -17,8 +16,6 @@ interface TagRow {
   stories: number;
   oldSlugs: string[];
 }
-
-type Refusal = ReturnType<typeof describeError>;
 
 const stories = (n: number) => `${n} ${n === 1 ? "story" : "stories"}`;
 
@@ -141,7 +138,7 @@ export function TagsAdmin() {
         </div>
       ) : null}
       {merging ? (
-        <MergeDialog
+        <MergeTagDialog
           from={merging}
           others={rows.filter((r) => r.id !== merging.id)}
           onClose={() => setMerging(null)}
@@ -202,7 +199,7 @@ function RenameTag({
   );
 }
 
-function MergeDialog({
+function MergeTagDialog({
   from,
   others,
   onClose,
@@ -214,7 +211,6 @@ function MergeDialog({
   onDone: (into: string, moved: number) => Promise<void>;
 }) {
   const trpc = useTRPC();
-  const [intoId, setIntoId] = useState("");
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const merge = useMutation(
     trpc.tag.merge.mutationOptions({
@@ -223,34 +219,27 @@ function MergeDialog({
     }),
   );
   return (
-    <ConfirmDialog
+    <MergeDialog
       id="merge-tag"
-      open
       title={`Merge “${from.name}” into another tag`}
       confirmLabel="Merge tags"
+      placeholder="Choose a tag"
+      missing="Choose the tag to merge into."
+      options={others.map((o) => ({ value: o.id, label: `${o.name} (${stories(o.stories)})` }))}
       busy={merge.isPending}
+      refusal={refusal}
+      onMerge={(intoId) => merge.mutate({ fromId: from.id, intoId })}
       onClose={onClose}
-      onConfirm={() => {
-        if (!intoId) return setRefusal({ message: "Choose the tag to merge into.", fieldErrors: {} });
-        merge.mutate({ fromId: from.id, intoId });
-      }}
+      after={
+        others.length === 0 ? (
+          <p className="text-sm text-neutral-700">Find the other tag first: only the tags listed can be chosen.</p>
+        ) : null
+      }
     >
       <p className="text-sm">
         Its {stories(from.stories)} get the tag you choose, /tags/{from.slug} leads to that tag&rsquo;s page, and “
         {from.name}” is gone. This cannot be undone.
       </p>
-      <SelectField
-        id="merge-into"
-        label="Merge into"
-        value={intoId}
-        placeholder="Choose a tag"
-        onChange={(event) => setIntoId(event.target.value)}
-        options={others.map((o) => ({ value: o.id, label: `${o.name} (${stories(o.stories)})` }))}
-      />
-      {others.length === 0 ? (
-        <p className="text-sm text-neutral-700">Find the other tag first: only the tags listed can be chosen.</p>
-      ) : null}
-      <FormAlert message={refusal?.message ?? null} />
-    </ConfirmDialog>
+    </MergeDialog>
   );
 }

@@ -7,7 +7,7 @@ import { describeError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { FormAlert } from "../../ui/form-alert";
-import { SelectField } from "../../ui/select-field";
+import { MergeDialog, type Refusal } from "../merge-dialog";
 
 export interface ContributorSummary {
   id: string;
@@ -16,8 +16,6 @@ export interface ContributorSummary {
   slug: string;
   credits: number;
 }
-
-type Refusal = ReturnType<typeof describeError>;
 
 export const stories = (n: number) => `${n} ${n === 1 ? "story" : "stories"}`;
 
@@ -34,7 +32,6 @@ export function MergeContributorDialog({
   onDone: (into: string, moved: number) => Promise<void>;
 }) {
   const trpc = useTRPC();
-  const [intoId, setIntoId] = useState("");
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const merge = useMutation(
     trpc.contributor.merge.mutationOptions({
@@ -43,36 +40,26 @@ export function MergeContributorDialog({
     }),
   );
   return (
-    <ConfirmDialog
+    <MergeDialog
       id="merge-contributor"
-      open
       title={`Merge “${from.name}” into another credit`}
       confirmLabel="Merge"
+      placeholder="Choose a contributor or agency credit"
+      missing="Choose the credit to merge into."
+      options={others.map((o) => ({
+        value: o.id,
+        label: `${o.name} (${CONTRIBUTOR_KIND_LABELS[o.kind].toLowerCase()}, ${stories(o.credits)})`,
+      }))}
       busy={merge.isPending}
+      refusal={refusal}
+      onMerge={(intoId) => merge.mutate({ fromId: from.id, intoId })}
       onClose={onClose}
-      onConfirm={() => {
-        if (!intoId) return setRefusal({ message: "Choose the credit to merge into.", fieldErrors: {} });
-        merge.mutate({ fromId: from.id, intoId });
-      }}
     >
       <p className="text-sm">
         The {stories(from.credits)} crediting “{from.name}” credit the one you choose instead, /authors/{from.slug}{" "}
         leads to that author page, and “{from.name}” is gone. This cannot be undone.
       </p>
-      <SelectField
-        id="merge-contributor-into"
-        label="Merge into"
-        value={intoId}
-        placeholder="Choose a contributor or agency credit"
-        onChange={(event) => setIntoId(event.target.value)}
-        error={refusal?.fieldErrors.intoId?.[0]}
-        options={others.map((o) => ({
-          value: o.id,
-          label: `${o.name} (${CONTRIBUTOR_KIND_LABELS[o.kind].toLowerCase()}, ${stories(o.credits)})`,
-        }))}
-      />
-      <FormAlert message={refusal?.message ?? null} />
-    </ConfirmDialog>
+    </MergeDialog>
   );
 }
 
