@@ -20,3 +20,12 @@ export async function makeRoleUsers(): Promise<RoleUsers> {
 /** A caller as this person (on the workflow tests' fixed clock). */
 export const callAs = (users: RoleUsers, actor: Actor) =>
   workflowCallerFor(actor === "signedOut" ? null : users[actor]);
+
+/** What a table expects of a step only editors and admins may take. */
+export const EDITORS_AND_ADMINS: Readonly<Record<Actor, string>> = {
+  signedOut: "UNAUTHORIZED",
+  writer: "FORBIDDEN",
+  otherWriter: "FORBIDDEN",
+  editor: "ok",
+  admin: "ok",
+};

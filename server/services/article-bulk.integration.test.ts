@@ -5,7 +5,7 @@ import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { PublicCache } from "@/server/public-cache";
 import { db, FIXED_NOW, outcome, resetTablesBeforeEach } from "@/tests/db";
-import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
+import { callAs, EDITORS_AND_ADMINS, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 import { articleIn } from "@/tests/workflow-states";
 
 let users: RoleUsers;
@@ -51,13 +51,7 @@ async function tagged(id: string, names: string[]) {
 }
 
 describe("who may run a bulk action", () => {
-  const expected: Record<Actor, string> = {
-    signedOut: "UNAUTHORIZED",
-    writer: "FORBIDDEN",
-    otherWriter: "FORBIDDEN",
-    editor: "ok",
-    admin: "ok",
-  };
+  const expected = EDITORS_AND_ADMINS;
   const actions: { name: string; make: (id: string) => BulkActionInput }[] = [
     { name: "move to a section", make: (id) => ({ action: "setSection", ids: [id], sectionId: sport }) },
     { name: "add a tag", make: (id) => ({ action: "addTag", ids: [id], tag: "Harbour" }) },

@@ -6,7 +6,7 @@ import { feedFor } from "@/server/services/public-feeds";
 import { getPublishedBySlug, listingFor } from "@/server/services/public-articles";
 import { saveByline } from "@/tests/bylines";
 import { db, outcome, resetTablesBeforeEach, versionOf } from "@/tests/db";
-import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
+import { callAs, EDITORS_AND_ADMINS, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 import { articleIn } from "@/tests/workflow-states";
 
 // A duplicate credit ("Reuters" and "Reuters." typed by two people) merged into the other, and
@@ -38,13 +38,7 @@ const bylineOf = async (id: string) =>
   (await (await call("editor")).article.get({ id })).byline.map((b) => b.displayName);
 
 describe("who may merge and delete", () => {
-  const expected: Record<Actor, string> = {
-    signedOut: "UNAUTHORIZED",
-    writer: "FORBIDDEN",
-    otherWriter: "FORBIDDEN",
-    editor: "ok",
-    admin: "ok",
-  };
+  const expected = EDITORS_AND_ADMINS;
   it.each(Object.entries(expected) as [Actor, string][])("contributor.merge as %s → %s", async (actor, want) => {
     const [kept, duplicate] = [await agency("Reuters"), await agency("Reuters.")];
     const credited = await story([duplicate.id]);

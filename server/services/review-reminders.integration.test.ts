@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "@/server/db/client";
 import { DATABASE_URL, db, FIXED_NOW, outcome, resetTablesBeforeEach, versionOf } from "@/tests/db";
-import { callAs, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
+import { callAs, EDITORS_AND_ADMINS, makeRoleUsers, type Actor, type RoleUsers } from "@/tests/roles";
 import { articleIn } from "@/tests/workflow-states";
 import { sendReviewReminders } from "./review-reminders";
 import { transition } from "./workflow";
@@ -23,13 +23,7 @@ const notices = () =>
   });
 
 describe("who may ask for a review reminder", () => {
-  const expected: Record<Actor, string> = {
-    signedOut: "UNAUTHORIZED",
-    writer: "FORBIDDEN",
-    otherWriter: "FORBIDDEN",
-    editor: "ok",
-    admin: "ok",
-  };
+  const expected = EDITORS_AND_ADMINS;
   it.each(Object.entries(expected))("%s on the writer's published story → %s", async (actor, want) => {
     const story = await articleIn("PUBLISHED", users.writer, users.editor);
     const caller = await call(actor as Actor);
