@@ -7,12 +7,15 @@ import { canonicalLanguage } from "../language";
 export const API_LIST_DEFAULT = 20;
 export const API_LIST_MAX = 100;
 
-const slugParam = (what: string) =>
+const slugParam = (
+  what: string,
+  description = `Only stories with this ${what} (its slug, as in its public address).`,
+) =>
   z
     .string()
     .max(200, `A ${what} slug is at most 200 characters`)
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `That is not a ${what} slug (lowercase letters, digits and hyphens)`)
-    .meta({ description: `Only stories with this ${what} (its slug, as in its public address).` });
+    .meta({ description });
 
 const limitParam = z.coerce
   .number({ message: "limit is a whole number" })
@@ -30,8 +33,14 @@ const cursorParam = z
 export const storyListQuery = z
   .object({
     section: slugParam("section").optional(),
-    tag: slugParam("tag").optional(),
-    author: slugParam("author").optional(),
+    tag: slugParam(
+      "tag",
+      "Only stories with this tag (its slug, as in its public address; an earlier one of a renamed or merged tag works too).",
+    ).optional(),
+    author: slugParam(
+      "author",
+      "Only stories by this author (their slug, as in their public address; a merged contributor's earlier one works too).",
+    ).optional(),
     language: z
       .string()
       .max(35, "That is not a language tag")

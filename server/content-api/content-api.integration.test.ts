@@ -159,6 +159,21 @@ describe("stories", () => {
     expect(await headlines(`author=${colleagueSlug}`)).toEqual([theirs.id]);
     expect(await headlines(`updatedSince=${encodeURIComponent(minutes(2).toISOString())}`)).toEqual([english.id]);
     expect(await headlines("tag=nothing-here")).toEqual([]);
+
+    // Earlier addresses keep naming the same stories: a renamed tag, a merged contributor.
+    const asEditor = await callAs(await makeRoleUsers(), "editor");
+    const harbour = await db.tag.findUniqueOrThrow({ where: { slug: "harbour" } });
+    await asEditor.tag.rename({ id: harbour.id, name: "Harbours" });
+    expect(await headlines("tag=harbour")).toEqual([french.id]);
+    expect(await headlines("tag=harbours")).toEqual([french.id]);
+    const agency = (name: string, slug: string) => db.contributor.create({ data: { kind: "AGENCY", name, slug } });
+    const kept = await agency("Reuters", "reuters");
+    const duplicate = await agency("Reuters.", "reuters-2");
+    await db.articleContributor.create({ data: { articleId: english.id, contributorId: duplicate.id, position: 1 } });
+    expect(await headlines("author=reuters-2")).toEqual([english.id]);
+    await asEditor.contributor.merge({ fromId: duplicate.id, intoId: kept.id });
+    expect(await headlines("author=reuters-2")).toEqual([english.id]);
+    expect(await headlines("author=reuters")).toEqual([english.id]);
   });
 
   it("refuses bad parameters with a message naming them, and answers nothing else", async () => {

@@ -38,12 +38,21 @@ export async function apiStories(
 ): Promise<{ stories: PublicCard[]; nextCursor: string | null }> {
   const where: Prisma.ArticleWhereInput[] = [];
   if (query.section) where.push({ section: { slug: query.section } });
-  if (query.tag) where.push({ tags: { some: { tag: { slug: query.tag } } } });
+  // A partner's saved filter keeps working after a tag is renamed or merged, or a
+  // contributor merged: their earlier addresses still name them.
+  if (query.tag)
+    where.push({
+      tags: { some: { tag: { OR: [{ slug: query.tag }, { oldSlugs: { some: { slug: query.tag } } }] } } },
+    });
   if (query.author)
     where.push({
       OR: [
         { authors: { some: { user: { slug: query.author } } } },
-        { contributors: { some: { contributor: { slug: query.author } } } },
+        {
+          contributors: {
+            some: { contributor: { OR: [{ slug: query.author }, { merged: { some: { slug: query.author } } }] } },
+          },
+        },
       ],
     });
   if (query.language)
