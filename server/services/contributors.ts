@@ -126,8 +126,8 @@ export async function mergeContributors(
   return db.$transaction(async (tx) => {
     const [from, into] = await lockContributors(tx, [fromId, intoId]);
     if (!from || !into) throw notFound("That contributor");
-    const credits = await tx.articleContributor.count({ where: { contributorId: from.id } });
     // In the other's place on each byline; a story crediting both keeps the earlier position.
+    // (Counts one row per story that credited the merged one.)
     const moved = await tx.$executeRaw`
       INSERT INTO "ArticleContributor" ("articleId", "contributorId", position)
       SELECT "articleId", ${into.id}::uuid, position FROM "ArticleContributor" WHERE "contributorId" = ${from.id}::uuid
@@ -138,7 +138,7 @@ export async function mergeContributors(
     await tx.contributor.delete({ where: { id: from.id } });
     await tx.mergedContributor.create({ data: { id: from.id, slug: from.slug, intoId: into.id } });
     // Bylines change wherever the merged one was credited; otherwise only its old address.
-    const publicChange: PublicChange = credits > 0 ? WHOLE_SITE : { tags: [tags.author(from.slug)], takedown: false };
+    const publicChange: PublicChange = moved > 0 ? WHOLE_SITE : { tags: [tags.author(from.slug)], takedown: false };
     return { into: { id: into.id, name: into.name, slug: into.slug }, moved, publicChange };
   });
 }
