@@ -32,13 +32,14 @@ export function ContributorsAdmin() {
   const [merging, setMerging] = useState<ContributorSummary | null>(null);
   const [deleting, setDeleting] = useState<ContributorSummary | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.contributor.list.queryKey() });
-  const summaries: ContributorSummary[] = (list.data ?? []).map((c) => ({
+  const summary = (c: NonNullable<typeof list.data>[number]): ContributorSummary => ({
     id: c.id,
     kind: c.kind,
     name: c.name,
     slug: c.slug,
     credits: c._count.credits,
-  }));
+  });
+  const summaries = (list.data ?? []).map(summary);
 
   return (
     <div className="flex flex-col gap-4">
@@ -121,7 +122,7 @@ export function ContributorsAdmin() {
                       type="button"
                       variant="secondary"
                       aria-label={`Merge ${c.name} into another credit`}
-                      onClick={() => setMerging(summaries.find((s) => s.id === c.id) ?? null)}
+                      onClick={() => setMerging(summary(c))}
                     >
                       Merge into…
                     </Button>
@@ -131,7 +132,7 @@ export function ContributorsAdmin() {
                       type="button"
                       variant="danger"
                       aria-label={`Delete ${c.name}`}
-                      onClick={() => setDeleting(summaries.find((s) => s.id === c.id) ?? null)}
+                      onClick={() => setDeleting(summary(c))}
                     >
                       Delete
                     </Button>
